@@ -1,0 +1,77 @@
+using Modular.Contracts.Extensions;
+using Modular.Contracts.Time;
+using Modular.Host.Plugins;
+using Modular.Host.Townships;
+
+namespace Modular.Host.Extensions;
+
+/// <summary>A due item with the module it came from and where it stands today.</summary>
+public sealed record DueItemView(string ModuleId, DueItem Item, bool Overdue, int WorkingDaysLeft);
+
+public sealed record ModuleFigures(LoadedModule Module, IReadOnlyList<DashboardFigure> Figures);
+
+/// <summary>Asks every module enabled in the current township for its figures, due items and report sections.</summary>
+internal sealed class TownshipExtensions(TownshipContext township, ModuleCatalog catalog, IServiceProvider services, IStatutoryClock clock, ILogger<TownshipExtensions> log)
+{
+    /// <summary>Items are "due soon" within this many working days.</summary>
+    public const int DueSoonWorkingDays = 5;
+
+    public IReadOnlyList<LoadedModule> EnabledModules =>
+        township.Record is { } record ? catalog.Modules.Where(m => record.IsEnabled(m.Id)).ToList() : [];
+
+    public async Task<IReadOnlyList<ModuleFigures>> DashboardAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<ModuleFigures>();
+        foreach (var (module, source) in Sources<IDashboardFigures>())
+        {
+            var figures = await Guarded(module, () => source.GetFiguresAsync(cancellationToken), []);
+            result.Add(new ModuleFigures(module, figures));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<DueItemView>> DueItemsAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var horizon = clock.Deadline(today, StatutoryPeriod.WorkingDays(DueSoonWorkingDays)).Date;
+        var result = new List<DueItemView>();
+        foreach (var (module, source) in Sources<IDeadlineSource>())
+        {
+            foreach (var item in await Guarded(module, () => source.GetDueItemsAsync(horizon, cancellationToken), []))
+            {
+                result.Add(new DueItemView(module.Id, item, item.DueOn < today, item.DueOn < today ? -clock.WorkingDaysBetween(item.DueOn, today) : clock.WorkingDaysBetween(today, item.DueOn)));
+            }
+        }
+
+        return result.OrderBy(i => i.Item.DueOn).ThenBy(i => i.ModuleId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<AnnualReportSection>> AnnualReportAsync(int year, CancellationToken cancellationToken)
+    {
+        var result = new List<AnnualReportSection>();
+        foreach (var (module, source) in Sources<IAnnualReportSections>())
+        {
+            result.AddRange(await Guarded(module, () => source.GetSectionsAsync(year, cancellationToken), []));
+        }
+
+        return result.OrderBy(s => s.Chapter, StringComparer.Ordinal).ToList();
+    }
+
+    private IEnumerable<(LoadedModule Module, T Source)> Sources<T>() where T : notnull =>
+        EnabledModules.SelectMany(m => services.GetKeyedServices<T>(m.Id).Select(s => (m, s)));
+
+    // One module's fault must not take the township's home page down with it.
+    private async Task<IReadOnlyList<T>> Guarded<T>(LoadedModule module, Func<Task<IReadOnlyList<T>>> call, IReadOnlyList<T> fallback)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log.LogError(error, "Module {ModuleId} failed to answer {ExtensionPoint}", module.Id, typeof(T).Name);
+            return fallback;
+        }
+    }
+}

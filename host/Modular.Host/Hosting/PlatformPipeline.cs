@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Modular.Host.Identity;
+using Modular.Host.Operations;
+using Modular.Host.Plugins;
+using Modular.Host.Shell;
+using Modular.Host.Townships;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Modular.Host.Hosting;
+
+/// <summary>
+/// The request pipeline, in the order the architecture fixes: routing → township resolution → authentication →
+/// module gate → authorization → endpoint.
+/// </summary>
+internal static class PlatformPipeline
+{
+    public static void UseModularPlatform(this WebApplication app, ModuleCatalog catalog)
+    {
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
+            error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
+        app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseStaticFiles();
+        foreach (var module in catalog.Modules)
+        {
+            var wwwroot = Path.Combine(module.Folder, "wwwroot");
+            if (Directory.Exists(wwwroot))
+            {
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(wwwroot), RequestPath = $"/_plugins/{module.Assembly.GetName().Name}" });
+            }
+        }
+
+        app.UseRouting();
+        app.UseMiddleware<TownshipResolutionMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<TownshipAccessMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("乡镇法治政府建设平台 API"));
+
+        app.MapAuthEndpoints();
+        app.MapAdminEndpoints();
+        app.MapTownshipEndpoints();
+        app.MapShellEndpoints();
+        ModuleRoutes.Map(app, catalog, Log.Logger);
+        ModuleRoutes.MapPages(app, catalog);
+    }
+}

@@ -1,0 +1,78 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using Modular.Host.Identity;
+using Modular.Host.Plugins;
+using Modular.Host.Townships;
+
+namespace Modular.Host.Hosting;
+
+/// <summary>
+/// Makes a fresh platform usable: the administrator <c>admin</c>, and (unless turned off) the demo county 赫章县 with
+/// its township 野马川镇. A module installed later is enabled in the demo township once; after that, the township's
+/// own decisions stand.
+/// </summary>
+internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, ILogger<PlatformSeeder> log)
+    : IHostedService
+{
+    public const string AdminUserName = "admin";
+
+    public static readonly RegisterTownship DemoTownship = new("yemachuan", "野马川镇", "520527105000", "520527", "赫章县");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken);
+        if (options.Value.Demo)
+        {
+            await EnsureDemoAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task EnsureAdminAsync(UserAdministration users, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.QuerySession())
+        {
+            if (await session.LoadAsync<UserAccount>(UserAccount.StreamId(AdminUserName), cancellationToken) is not null)
+            {
+                return;
+            }
+        }
+
+        var configured = options.Value.Admin.Password;
+        var password = string.IsNullOrEmpty(configured) ? PasswordPolicy.Generate() : configured;
+        await users.CreateAsync(new CreateUser(AdminUserName, "平台管理员", password, IsPlatformAdmin: true), cancellationToken);
+        log.LogInformation("Created the platform administrator {UserName}", AdminUserName);
+        if (string.IsNullOrEmpty(configured))
+        {
+            // Straight to the console, never to the log files: this is the only time the password is shown.
+            Console.WriteLine($"""
+
+                ==== 平台管理员 / platform administrator ====
+                用户名 / user name : {AdminUserName}
+                初始密码 / password : {password}
+                （仅显示这一次 / shown this once only）
+
+                """);
+        }
+    }
+
+    private async Task EnsureDemoAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        var townships = scoped.GetRequiredService<TownshipAdministration>();
+        var directory = scoped.GetRequiredService<TownshipDirectory>();
+        if (await directory.FindAsync(DemoTownship.Slug!, cancellationToken) is null)
+        {
+            await townships.RegisterAsync(DemoTownship, cancellationToken);
+            log.LogInformation("Created the demo township {Township}", DemoTownship.Slug);
+        }
+
+        var decided = (await townships.HistoryAsync(DemoTownship.Slug!, cancellationToken)).Select(c => c.ModuleId).ToHashSet();
+        foreach (var module in catalog.Modules.Where(m => !decided.Contains(m.Id)))
+        {
+            await townships.SetModuleAsync(DemoTownship.Slug!, module.Id, enabled: true, cancellationToken);
+        }
+    }
+}

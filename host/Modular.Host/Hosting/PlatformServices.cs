@@ -1,0 +1,163 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Modular.Contracts.Integration;
+using Modular.Contracts.PersonalData;
+using Modular.Contracts.Townships;
+using Modular.Host.Extensions;
+using Modular.Host.Identity;
+using Modular.Host.Integration;
+using Modular.Host.Operations;
+using Modular.Host.Plugins;
+using Modular.Host.Storage;
+using Modular.Host.Time;
+using Modular.Host.Townships;
+
+namespace Modular.Host.Hosting;
+
+/// <summary>Registers everything the platform runs on: plugins, storage, identity, shell, operations.</summary>
+internal static class PlatformServices
+{
+    public static ModuleCatalog AddModularPlatform(this WebApplicationBuilder builder, Serilog.ILogger log)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(ModularOptions.Section).Get<ModularOptions>() ?? new ModularOptions();
+        services.Configure<ModularOptions>(builder.Configuration.GetSection(ModularOptions.Section));
+
+        var catalog = ModuleCatalog.Load(options.PluginsPath, log);
+        services.AddSingleton(catalog);
+        foreach (var module in catalog.Modules)
+        {
+            try
+            {
+                ModuleServices.Register(module, services);
+                // A dry run against scratch options: a Marten hook that throws takes only its own module out.
+                module.Module.ConfigureMarten(new StoreOptions());
+            }
+            catch (Exception error)
+            {
+                catalog.Fail(module, error, log);
+            }
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddStatutoryClock(builder.Configuration);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Correlation>();
+        services.AddScoped<TownshipContext>();
+        services.AddScoped<ITownshipContext>(sp => sp.GetRequiredService<TownshipContext>());
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IPersonalDataGuard, PersonalDataGuard>();
+        services.AddScoped<PlatformSessions>();
+        services.AddSingleton<TownshipDirectory>();
+        services.AddSingleton<UserDirectory>();
+        services.AddScoped<TownshipAdministration>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<TownshipExtensions>();
+
+        services.AddMarten(sp => ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog))
+            .UseLightweightSessions()
+            .BuildSessionsWith<TownshipSessionFactory>(ServiceLifetime.Scoped)
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton)
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        services.AddHostedService<PlatformSeeder>(); // after Marten's own start-up work, which applies the schema
+
+        services.AddDataProtection().SetApplicationName("modular");
+        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "modular.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/signin";
+            cookie.AccessDeniedPath = "/error/403";
+            cookie.Events.OnRedirectToLogin = ctx => AnswerApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = ctx => AnswerApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((cookie, time) => cookie.TimeProvider = time);
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PlatformPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PlatformAuthorizationHandler>();
+        services.AddCascadingAuthenticationState();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"]);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "乡镇法治政府建设平台 API / Township rule-of-law platform API";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorComponents();
+        services.AddLocalization();
+        return catalog;
+    }
+
+    private static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog)
+    {
+        var store = new StoreOptions();
+        store.Connection(connectionString);
+        store.DatabaseSchemaName = "modular";
+        store.Policies.AllDocumentsAreMultiTenanted();
+        store.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        store.Events.AppendMode = EventAppendMode.Quick;
+        store.Events.MetadataConfig.CorrelationIdEnabled = true;
+        store.Events.MetadataConfig.CausationIdEnabled = true;
+        store.Events.MetadataConfig.UserNameEnabled = true;
+        store.Events.MetadataConfig.HeadersEnabled = true;
+
+        store.Events.MapEventType<TownshipRegistered>("platform.township-registered.v1");
+        store.Events.MapEventType<ModuleEnabledForTownship>("platform.module-enabled.v1");
+        store.Events.MapEventType<ModuleDisabledForTownship>("platform.module-disabled.v1");
+        store.Events.MapEventType<UserCreated>("platform.user-created.v1");
+        store.Events.MapEventType<UserPasswordChanged>("platform.user-password-changed.v1");
+        store.Events.MapEventType<UserRolesGranted>("platform.user-roles-granted.v1");
+        store.Events.MapEventType<UserSignedIn>("platform.user-signed-in.v1");
+        store.Events.MapEventType<UserSignInFailed>("platform.user-sign-in-failed.v1");
+        store.Events.MapEventType<UserLockedOut>("platform.user-locked-out.v1");
+        store.Events.MapEventType<PersonalDataRevealed>("platform.personal-data-revealed.v1");
+        store.Projections.Snapshot<TownshipRecord>(SnapshotLifecycle.Inline);
+        store.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
+        store.Schema.For<TownshipRecord>().Index(t => t.Code);
+        store.Schema.For<DataProtectionKey>().Identity(k => k.Id);
+
+        foreach (var module in catalog.Modules)
+        {
+            module.Module.ConfigureMarten(store);
+        }
+
+        // Integration events travel on the publisher's streams; make sure the store can read every one of them.
+        foreach (var type in IntegrationEventRelay.IntegrationEventTypes(catalog))
+        {
+            store.Events.AddEventType(type);
+        }
+
+        return store;
+    }
+
+    private static Task AnswerApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Modular.Contracts.Modules;
+
+namespace Modular.Host.Identity;
+
+/// <summary>The platform's authorization policies by name.</summary>
+public static class Policies
+{
+    /// <summary>County IT: townships, users, installed modules.</summary>
+    public const string PlatformAdmin = PlatformRoles.PlatformAdmin;
+
+    /// <summary>Administers the current township.</summary>
+    public const string TownshipAdmin = PlatformRoles.TownshipAdmin;
+
+    /// <summary>Any signed-in user of the current township.</summary>
+    public const string TownshipMember = "township-member";
+}
+
+internal sealed record PlatformAdminRequirement : IAuthorizationRequirement;
+
+internal sealed record TownshipRoleRequirement(string? Role) : IAuthorizationRequirement;
+
+/// <summary>A module permission such as <c>mediation.disputes.write</c>, held through a role in the current township.</summary>
+internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+/// <summary>
+/// Policies by name: the platform's own, and every module permission (any name with a dot) as a policy of its own,
+/// so a module writes <c>.RequireAuthorization("mediation.disputes.write")</c> and nothing more.
+/// </summary>
+internal sealed class PlatformPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        IAuthorizationRequirement? requirement = policyName switch
+        {
+            Policies.PlatformAdmin => new PlatformAdminRequirement(),
+            Policies.TownshipAdmin => new TownshipRoleRequirement(PlatformRoles.TownshipAdmin),
+            Policies.TownshipMember => new TownshipRoleRequirement(null),
+            _ when policyName.Contains('.', StringComparison.Ordinal) => new PermissionRequirement(policyName),
+            _ => null,
+        };
+        return requirement is null
+            ? await base.GetPolicyAsync(policyName)
+            : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(requirement).Build();
+    }
+}
+
+/// <summary>Decides the platform's requirements from the current user, loaded once per request.</summary>
+internal sealed class PlatformAuthorizationHandler(IHttpContextAccessor http) : IAuthorizationHandler
+{
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        if (http.HttpContext?.RequestServices.GetService<CurrentUser>() is not { Account: { } account } user)
+        {
+            return Task.CompletedTask;
+        }
+
+        var township = http.HttpContext.RequestServices.GetRequiredService<Townships.TownshipContext>().Current;
+        foreach (var requirement in context.PendingRequirements.ToList())
+        {
+            var met = requirement switch
+            {
+                PlatformAdminRequirement => account.IsPlatformAdmin,
+                TownshipRoleRequirement { Role: null } => township is not null && account.CanEnter(township.Slug),
+                TownshipRoleRequirement { Role: { } role } => user.IsInRole(role),
+                PermissionRequirement { Permission: var permission } => user.HasPermission(permission),
+                _ => false,
+            };
+            if (met)
+            {
+                context.Succeed(requirement);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

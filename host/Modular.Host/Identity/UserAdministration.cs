@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Modular.Contracts.Modules;
+using Modular.Host.Operations;
+using Modular.Host.Plugins;
+using Modular.Host.Storage;
+using Modular.Host.Townships;
+
+namespace Modular.Host.Identity;
+
+public sealed record CreateUser(string? UserName, string? DisplayName, string? Password, bool IsPlatformAdmin = false);
+
+public sealed class UserNotFoundException(string userName) : Exception($"没有用户 {userName} / There is no user {userName}.");
+
+public enum SignInOutcome
+{
+    SignedIn,
+    WrongCredentials,
+    LockedOut,
+}
+
+public sealed record SignInResult(SignInOutcome Outcome, UserAccount? User, DateTimeOffset? LockedUntil = null);
+
+/// <summary>Creates users, grants roles per township and checks passwords, locking an account after repeated failures.</summary>
+internal sealed partial class UserAdministration(
+    PlatformSessions sessions,
+    UserDirectory users,
+    TownshipDirectory townships,
+    ModuleCatalog catalog,
+    TimeProvider time)
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    public async Task<UserAccount> CreateAsync(CreateUser request, CancellationToken cancellationToken)
+    {
+        var userName = request.UserName?.Trim() ?? "";
+        var passwordProblem = PasswordPolicy.Check(request.Password);
+        new Validation()
+            .Require(UserNamePattern().IsMatch(userName), "userName", "用户名为 3-32 位字母、数字、点、连字符或下划线 / 3-32 letters, digits, dots, hyphens or underscores.")
+            .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 40, "displayName", "请填写姓名（不超过40字）/ A display name is required (at most 40 characters).")
+            .Require(passwordProblem is null, "password", passwordProblem ?? "")
+            .ThrowIfInvalid();
+
+        var created = new UserCreated(userName, request.DisplayName!.Trim(), Hasher.HashPassword(null!, request.Password!), request.IsPlatformAdmin);
+        await using var session = sessions.Open();
+        if (await session.LoadAsync<UserAccount>(UserAccount.StreamId(userName), cancellationToken) is not null)
+        {
+            throw new ConflictException($"用户名 {userName} 已存在 / The user name {userName} is taken.");
+        }
+
+        session.Events.StartStream<UserAccount>(UserAccount.StreamId(userName), created);
+        await session.SaveChangesAsync(cancellationToken);
+        users.Evict(userName);
+        return UserAccount.Create(created);
+    }
+
+    /// <summary>Replaces the user's roles in each township named; a township given no roles is taken away from them.</summary>
+    public async Task<UserAccount> GrantAsync(string userName, IReadOnlyDictionary<string, string[]> grants, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var known = KnownRoles();
+        foreach (var (township, roles) in grants)
+        {
+            if (await townships.FindAsync(township, cancellationToken) is null)
+            {
+                validation.Add($"grants.{township}", $"没有乡镇 {township} / There is no township {township}.");
+            }
+
+            foreach (var role in roles.Where(r => !known.Contains(r)))
+            {
+                validation.Add($"grants.{township}", $"没有角色 {role} / No module defines the role {role}.");
+            }
+        }
+
+        validation.ThrowIfInvalid();
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
+        var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
+        foreach (var (township, roles) in grants)
+        {
+            var granted = new UserRolesGranted(township, roles.Distinct().Order(StringComparer.Ordinal).ToList());
+            var current = user.Grants.TryGetValue(township, out var held) ? held : [];
+            if (!current.SequenceEqual(granted.Roles) || (granted.Roles.Count == 0 && user.Grants.ContainsKey(township)))
+            {
+                stream.AppendOne(granted);
+                user.Apply(granted);
+            }
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        users.Evict(userName);
+        return user;
+    }
+
+    public async Task ChangePasswordAsync(string userName, string? password, CancellationToken cancellationToken)
+    {
+        var problem = PasswordPolicy.Check(password);
+        new Validation().Require(problem is null, "password", problem ?? "").ThrowIfInvalid();
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
+        _ = stream.Aggregate ?? throw new UserNotFoundException(userName);
+        stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(null!, password!)));
+        await session.SaveChangesAsync(cancellationToken);
+        users.Evict(userName);
+    }
+
+    /// <summary>Checks a password. Five failures in a row lock the account for 15 minutes; a lock is not lifted by the right password.</summary>
+    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            return new SignInResult(SignInOutcome.WrongCredentials, null);
+        }
+
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWritingAsync(userName.Trim(), cancellationToken);
+        if (stream.Aggregate is not { } user)
+        {
+            // Hash anyway, so an unknown name takes as long as a wrong password.
+            Hasher.VerifyHashedPassword(null!, DummyHash, password);
+            return new SignInResult(SignInOutcome.WrongCredentials, null);
+        }
+
+        var now = time.GetUtcNow();
+        if (user.IsLockedOut(now))
+        {
+            return new SignInResult(SignInOutcome.LockedOut, user, user.LockedUntil);
+        }
+
+        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        SignInResult result;
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            var failures = user.ConsecutiveFailures + 1;
+            if (failures >= UserAccount.MaxFailedAttempts)
+            {
+                var locked = new UserLockedOut(now + UserAccount.LockoutDuration);
+                stream.AppendMany(new UserSignInFailed(failures), locked);
+                result = new SignInResult(SignInOutcome.LockedOut, user, locked.Until);
+            }
+            else
+            {
+                stream.AppendOne(new UserSignInFailed(failures));
+                result = new SignInResult(SignInOutcome.WrongCredentials, user);
+            }
+        }
+        else
+        {
+            stream.AppendOne(new UserSignedIn());
+            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(user, password)));
+            }
+
+            result = new SignInResult(SignInOutcome.SignedIn, user);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        users.Evict(user.UserName);
+        return result;
+    }
+
+    /// <summary>Every role a user can be granted in a township: the township admin, and each loaded module's roles.</summary>
+    public HashSet<string> KnownRoles() =>
+        [PlatformRoles.TownshipAdmin, .. catalog.Modules.SelectMany(m => m.Manifest.Roles)];
+
+    private static readonly string DummyHash = Hasher.HashPassword(null!, "not-a-password-of-anyone");
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{3,32}$")]
+    private static partial Regex UserNamePattern();
+}
+
+internal static class UserStreams
+{
+    public static Task<JasperFx.Events.IEventStream<UserAccount>> FetchForWritingAsync(this Marten.Events.IEventStoreOperations events, string userName, CancellationToken cancellationToken) =>
+        events.FetchForWriting<UserAccount>(UserAccount.StreamId(userName), cancellationToken);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Modular.Host.Operations;
+
+/// <summary>
+/// Turns the platform's expected failures into RFC 7807 answers: bad input 400, clashes and stale versions 409.
+/// Anything else is a fault of ours: 500 with the correlation id, never the exception's text.
+/// </summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, Correlation correlation) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var problem = exception switch
+        {
+            ValidationFailedException invalid => new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "输入有误 / One or more fields are not valid.",
+            },
+            Townships.TownshipNotFoundException or Identity.UserNotFoundException => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "未找到 / Not found",
+                Detail = exception.Message,
+            },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict", Detail = conflict.Message },
+            JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
+                or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "记录已被他人修改 / The record was changed by someone else.",
+                    Detail = "请重新读取后再试 / Read it again and retry with its current version.",
+                },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "请求无法读取 / The request could not be read.", Detail = bad.Message },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "服务器内部错误 / Something went wrong on our side.",
+                Detail = $"请将编号 {correlation.Id} 告知管理员 / Quote {correlation.Id} to your administrator.",
+            },
+        };
+
+        problem.Extensions["correlationId"] = correlation.Id;
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+}

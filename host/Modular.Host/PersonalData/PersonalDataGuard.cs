@@ -1,0 +1,56 @@
+using Marten;
+using Modular.Contracts.PersonalData;
+using Modular.Contracts.Townships;
+using Modular.Host.Storage;
+
+namespace Modular.Host;
+
+/// <summary>That a user revealed one field of one person's data, and why. Never holds the value itself.</summary>
+public sealed record PersonalDataRevealed(string Kind, string Subject, string Reason, string MaskedValue);
+
+/// <summary>Masks personal data and records every reveal in the township's event log, where the township admin reads it.</summary>
+internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipContext township) : IPersonalDataGuard
+{
+    public static Guid RevealStream(string township) => StableId.For("personal-data-reveals", township);
+
+    public string Mask(PersonalDataKind kind, string? value) => PersonalDataMask.Mask(kind, value);
+
+    public async Task<string> RevealAsync(PersonalDataKind kind, string value, string subject, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("查看个人信息须说明理由 / A reveal needs a reason.", nameof(reason));
+        }
+
+        var current = township.Required;
+        session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(kind.ToString(), subject, reason.Trim(), Mask(kind, value)));
+        await session.SaveChangesAsync(cancellationToken);
+        return value;
+    }
+}
+
+/// <summary>The masks: an ID number keeps its first 6 and last 4 characters, a phone number its first 3 and last 4.</summary>
+public static class PersonalDataMask
+{
+    public static string Mask(PersonalDataKind kind, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        return kind switch
+        {
+            PersonalDataKind.IdNumber => Keep(value, 6, 4),
+            PersonalDataKind.PhoneNumber => Keep(value, 3, 4),
+            PersonalDataKind.Name => Keep(value, 1, 0),
+            PersonalDataKind.Address => Keep(value, Math.Min(6, value.Length / 2), 0),
+            _ => new string('*', value.Length),
+        };
+    }
+
+    private static string Keep(string value, int head, int tail) =>
+        value.Length <= head + tail
+            ? new string('*', value.Length)
+            : string.Concat(value.AsSpan(0, head), new string('*', value.Length - head - tail), value.AsSpan(value.Length - tail));
+}

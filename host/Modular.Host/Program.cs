@@ -1,0 +1,31 @@
+using Autofac.Extensions.DependencyInjection;
+using Modular.Host.Hosting;
+using Modular.Host.Time;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddOfficialHolidayCalendar();
+builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+
+var bootstrapLog = Logging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
+builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration));
+
+await builder.EnsureDatabaseAsync(bootstrapLog);
+var catalog = builder.AddModularPlatform(bootstrapLog);
+
+var app = builder.Build();
+app.UseModularPlatform(catalog);
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var address in app.Urls)
+    {
+        app.Logger.LogInformation("平台已启动，请登录 / The platform is up; sign in at {SignIn}", address.TrimEnd('/') + "/signin");
+    }
+});
+
+await app.RunAsync();
+await bootstrapLog.DisposeAsync();
+
+/// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

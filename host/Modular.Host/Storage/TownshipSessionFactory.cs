@@ -1,0 +1,48 @@
+using Marten;
+using Modular.Contracts.Townships;
+using Modular.Host.Operations;
+
+namespace Modular.Host.Storage;
+
+/// <summary>
+/// The one place sessions are opened: for the current township's tenant, or the platform's default tenant outside
+/// any township. Every session carries the acting user and the correlation id, so each stored event records both.
+/// </summary>
+internal sealed class TownshipSessionFactory(IDocumentStore store, ITownshipContext township, ICurrentUser user, Correlation correlation)
+    : ISessionFactory
+{
+    public IQuerySession QuerySession() => store.QuerySession(Options());
+
+    public IDocumentSession OpenSession()
+    {
+        var session = store.LightweightSession(Options());
+        session.CorrelationId = correlation.Id;
+        session.LastModifiedBy = user.UserName;
+        return session;
+    }
+
+    private Marten.Services.SessionOptions Options()
+    {
+        var options = new Marten.Services.SessionOptions();
+        if (township.Current is { } current)
+        {
+            options.TenantId = current.Slug;
+        }
+
+        return options;
+    }
+}
+
+/// <summary>Sessions on the platform's own data (townships, users), whatever township the request is in.</summary>
+internal sealed class PlatformSessions(IDocumentStore store, ICurrentUser user, Correlation correlation)
+{
+    public IQuerySession Query() => store.QuerySession();
+
+    public IDocumentSession Open()
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = correlation.Id;
+        session.LastModifiedBy = user.UserName;
+        return session;
+    }
+}

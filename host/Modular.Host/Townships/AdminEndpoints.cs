@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.Modules;
+using Modular.Host.Identity;
+using Modular.Host.Plugins;
+
+namespace Modular.Host.Townships;
+
+public sealed record ModuleView(string? Id, LocalizedText? Name, string? Version, string? Assembly, string State, string? Error, string Folder);
+
+public sealed record TownshipView(string Slug, string Name, string Code, string CountyCode, string CountyName, IReadOnlyList<string> EnabledModules);
+
+public sealed record TownshipDetail(TownshipView Township, IReadOnlyList<TownshipChange> History);
+
+public sealed record SetModuleRequest(bool? Enabled);
+
+public sealed record UserView(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyDictionary<string, List<string>> Grants, bool LockedOut);
+
+public sealed record GrantsRequest(Dictionary<string, string[]>? Grants);
+
+/// <summary>The county IT admin's API: installed modules, townships and their modules, users and their grants.</summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/api/admin").WithTags("admin").RequireAuthorization(Policies.PlatformAdmin);
+
+        admin.MapGet("/modules", (ModuleCatalog catalog) => TypedResults.Ok(catalog.Plugins.Select(ToView).ToList()));
+
+        admin.MapGet("/townships", async (TownshipDirectory directory, CancellationToken ct) =>
+            TypedResults.Ok((await directory.AllAsync(ct)).Select(ToView).ToList()));
+
+        admin.MapGet("/townships/{slug}", async Task<Results<Ok<TownshipDetail>, NotFound>> (string slug, TownshipDirectory directory, TownshipAdministration townships, CancellationToken ct) =>
+            await directory.FindAsync(slug, ct) is { } record
+                ? TypedResults.Ok(new TownshipDetail(ToView(record), await townships.HistoryAsync(slug, ct)))
+                : TypedResults.NotFound());
+
+        admin.MapPost("/townships", async (RegisterTownship request, TownshipAdministration townships, CancellationToken ct) =>
+        {
+            var record = await townships.RegisterAsync(request, ct);
+            return TypedResults.Created($"/api/admin/townships/{record.Slug}", ToView(record));
+        });
+
+        admin.MapPut("/townships/{slug}/modules/{moduleId}", async (string slug, string moduleId, SetModuleRequest request, TownshipAdministration townships, CancellationToken ct) =>
+        {
+            if (request.Enabled is not { } enabled)
+            {
+                throw new Operations.ValidationFailedException(new Dictionary<string, string[]> { ["enabled"] = ["须为 true 或 false / Must be true or false."] });
+            }
+
+            return TypedResults.Ok(ToView(await townships.SetModuleAsync(slug, moduleId, enabled, ct)));
+        });
+
+        admin.MapGet("/users", async (UserDirectory users, TimeProvider time, CancellationToken ct) =>
+            TypedResults.Ok((await users.AllAsync(ct)).Select(u => ToView(u, time.GetUtcNow())).ToList()));
+
+        admin.MapPost("/users", async (CreateUser request, UserAdministration users, TimeProvider time, CancellationToken ct) =>
+        {
+            var user = await users.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/admin/users/{user.UserName}", ToView(user, time.GetUtcNow()));
+        });
+
+        admin.MapPut("/users/{userName}/grants", async (string userName, GrantsRequest request, UserAdministration users, TimeProvider time, CancellationToken ct) =>
+        {
+            if (request.Grants is null)
+            {
+                throw new Operations.ValidationFailedException(new Dictionary<string, string[]> { ["grants"] = ["请给出各乡镇的角色 / Give the roles per township."] });
+            }
+
+            return TypedResults.Ok(ToView(await users.GrantAsync(userName, request.Grants, ct), time.GetUtcNow()));
+        });
+    }
+
+    public static ModuleView ToView(PluginInfo plugin) =>
+        new(plugin.Id, plugin.Manifest?.Name, plugin.Version, plugin.Assembly, plugin.State == PluginState.Loaded ? "loaded" : "failed", plugin.Error, Path.GetFileName(plugin.Folder));
+
+    public static TownshipView ToView(TownshipRecord t) => new(t.Slug, t.Name, t.Code, t.CountyCode, t.CountyName, t.EnabledModules);
+
+    public static UserView ToView(UserAccount u, DateTimeOffset now) => new(u.UserName, u.DisplayName, u.IsPlatformAdmin, u.Grants, u.IsLockedOut(now));
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using JasperFx.Events;
+using Marten;
+using Modular.Host.Operations;
+using Modular.Host.Plugins;
+using Modular.Host.Storage;
+
+namespace Modular.Host.Townships;
+
+public sealed record RegisterTownship(string? Slug, string? Name, string? Code, string? CountyCode, string? CountyName);
+
+/// <summary>One change of a township's platform record, with who made it and when: the township's admin history.</summary>
+public sealed record TownshipChange(DateTimeOffset At, string? By, string What, string? ModuleId);
+
+/// <summary>Registers townships and turns modules on and off for them. Every change is an event with who and when.</summary>
+internal sealed partial class TownshipAdministration(PlatformSessions sessions, TownshipDirectory directory, ModuleCatalog catalog)
+{
+    public async Task<TownshipRecord> RegisterAsync(RegisterTownship request, CancellationToken cancellationToken)
+    {
+        var slug = request.Slug?.Trim().ToLowerInvariant() ?? "";
+        var code = request.Code?.Trim() ?? "";
+        var countyCode = request.CountyCode?.Trim() ?? "";
+        new Validation()
+            .Require(SlugPattern().IsMatch(slug), "slug", "须为 2-40 位小写字母、数字或连字符，以字母开头 / 2-40 lowercase letters, digits or hyphens, starting with a letter.")
+            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 50, "name", "请填写乡镇名称（不超过50字）/ The township's name is required (at most 50 characters).")
+            .Require(CodePattern().IsMatch(code), "code", "统计用区划代码须为12位数字 / The administrative division code has 12 digits.")
+            .Require(CountyCodePattern().IsMatch(countyCode), "countyCode", "县级区划代码须为6位数字 / The county code has 6 digits.")
+            .Require(!CodePattern().IsMatch(code) || !CountyCodePattern().IsMatch(countyCode) || code.StartsWith(countyCode, StringComparison.Ordinal),
+                "code", "乡镇代码须以所属县代码开头 / The township's code must begin with its county's code.")
+            .Require(!string.IsNullOrWhiteSpace(request.CountyName), "countyName", "请填写所属县名称 / The county's name is required.")
+            .ThrowIfInvalid();
+
+        await using var session = sessions.Open();
+        if (await session.LoadAsync<TownshipRecord>(TownshipRecord.StreamId(slug), cancellationToken) is not null)
+        {
+            throw new ConflictException($"标识 {slug} 已被使用 / The slug {slug} is already taken.");
+        }
+
+        if (await session.Query<TownshipRecord>().AnyAsync(t => t.Code == code, cancellationToken))
+        {
+            throw new ConflictException($"区划代码 {code} 已登记 / A township with code {code} is already registered.");
+        }
+
+        var registered = new TownshipRegistered(slug, request.Name!.Trim(), code, countyCode, request.CountyName!.Trim());
+        session.Events.StartStream<TownshipRecord>(TownshipRecord.StreamId(slug), registered);
+        await session.SaveChangesAsync(cancellationToken);
+        directory.Evict(slug);
+        return TownshipRecord.Create(registered);
+    }
+
+    /// <summary>Enables or disables a module for a township; takes effect on the next request. Doing what is already so records nothing.</summary>
+    public async Task<TownshipRecord> SetModuleAsync(string slug, string moduleId, bool enabled, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(moduleId) is null && enabled)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+            {
+                ["moduleId"] = [$"没有已安装且可用的模块 {moduleId} / No installed, working module has the id {moduleId}."],
+            });
+        }
+
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWriting<TownshipRecord>(TownshipRecord.StreamId(slug), cancellationToken);
+        var township = stream.Aggregate ?? throw new TownshipNotFoundException(slug);
+        if (township.IsEnabled(moduleId) != enabled)
+        {
+            if (enabled)
+            {
+                stream.AppendOne(new ModuleEnabledForTownship(moduleId));
+                township.Apply(new ModuleEnabledForTownship(moduleId));
+            }
+            else
+            {
+                stream.AppendOne(new ModuleDisabledForTownship(moduleId));
+                township.Apply(new ModuleDisabledForTownship(moduleId));
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        directory.Evict(slug);
+        return township;
+    }
+
+    public async Task<IReadOnlyList<TownshipChange>> HistoryAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var session = sessions.Query();
+        var events = await session.Events.FetchStreamAsync(TownshipRecord.StreamId(slug), token: cancellationToken);
+        return events.OrderByDescending(e => e.Version).Select(Describe).ToList();
+    }
+
+    private static TownshipChange Describe(IEvent e) => e.Data switch
+    {
+        TownshipRegistered r => new(e.Timestamp, e.UserName, $"登记乡镇 {r.Name}（{r.Code}）/ registered", null),
+        ModuleEnabledForTownship m => new(e.Timestamp, e.UserName, "启用模块 / module enabled", m.ModuleId),
+        ModuleDisabledForTownship m => new(e.Timestamp, e.UserName, "停用模块 / module disabled", m.ModuleId),
+        _ => new(e.Timestamp, e.UserName, e.EventTypeName, null),
+    };
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex CountyCodePattern();
+}
+
+public sealed class TownshipNotFoundException(string slug) : Exception($"没有标识为 {slug} 的乡镇 / There is no township {slug}.");

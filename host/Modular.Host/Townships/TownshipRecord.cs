@@ -1,0 +1,54 @@
+using Modular.Contracts.Townships;
+using Modular.Host.Storage;
+
+namespace Modular.Host.Townships;
+
+public sealed record TownshipRegistered(string Slug, string Name, string Code, string CountyCode, string CountyName);
+
+public sealed record ModuleEnabledForTownship(string ModuleId);
+
+public sealed record ModuleDisabledForTownship(string ModuleId);
+
+/// <summary>A township as the platform knows it: the inline snapshot of its stream in the platform's (default) tenant.</summary>
+public sealed class TownshipRecord
+{
+    public Guid Id { get; set; }
+
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Code { get; set; } = "";
+
+    public string CountyCode { get; set; } = "";
+
+    public string CountyName { get; set; } = "";
+
+    public List<string> EnabledModules { get; set; } = [];
+
+    public static Guid StreamId(string slug) => StableId.For("township", slug);
+
+    public static TownshipRecord Create(TownshipRegistered e) => new()
+    {
+        Id = StreamId(e.Slug),
+        Slug = e.Slug,
+        Name = e.Name,
+        Code = e.Code,
+        CountyCode = e.CountyCode,
+        CountyName = e.CountyName,
+    };
+
+    public void Apply(ModuleEnabledForTownship e)
+    {
+        if (!EnabledModules.Contains(e.ModuleId))
+        {
+            EnabledModules.Add(e.ModuleId);
+        }
+    }
+
+    public void Apply(ModuleDisabledForTownship e) => EnabledModules.Remove(e.ModuleId);
+
+    public bool IsEnabled(string moduleId) => EnabledModules.Contains(moduleId);
+
+    public Township ToTownship() => new(Slug, Name, Code, CountyCode, CountyName);
+}
