@@ -24,7 +24,9 @@ internal static class PlatformPipeline
             : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
+            .UseStatusCodePages(StatusProblems.WriteAsync)
+            .UseMiddleware<ProblemMapping>());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
 
         app.UseRequestLocalization(o =>

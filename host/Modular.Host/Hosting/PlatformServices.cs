@@ -93,7 +93,6 @@ internal static class PlatformServices
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemMapping>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"]);
@@ -103,6 +102,8 @@ internal static class PlatformServices
             return Task.CompletedTask;
         }));
         services.AddRazorComponents();
+        // Chinese text goes out as text, not as &#x...; entities: readable source, smaller pages.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         return catalog;
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Modular.Host.Operations;
@@ -7,18 +6,26 @@ namespace Modular.Host.Operations;
 /// Turns the platform's expected failures into RFC 7807 answers: bad input 400, clashes and stale versions 409.
 /// Anything else is a fault of ours: 500 with the correlation id, never the exception's text.
 /// </summary>
-internal sealed class ProblemMapping(IProblemDetailsService problems, Correlation correlation) : IExceptionHandler
+internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMapping> log)
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async Task InvokeAsync(HttpContext context, Correlation correlation)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        try
         {
-            return false;
+            await next(context);
         }
+        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
+        {
+            await WriteAsync(context, exception, correlation);
+        }
+    }
+
+    private async Task WriteAsync(HttpContext context, Exception exception, Correlation correlation)
+    {
 
         var problem = exception switch
         {
-            ValidationFailedException invalid => new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            ValidationFailedException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "输入有误 / One or more fields are not valid.",
@@ -46,8 +53,14 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Correlatio
             },
         };
 
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            log.LogError(exception, "Unhandled error answering {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
         problem.Extensions["correlationId"] = correlation.Id;
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        // Written whatever the caller's Accept header says: an API error is always problem+json.
+        context.Response.Clear();
+        await TypedResults.Problem(problem).ExecuteAsync(context);
     }
 }
