@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using Modular.Host.Tests.Infrastructure;
+
+namespace Modular.Host.Tests;
+
+/// <summary>The IT admin's main path, in Chromium against the host on a real socket.</summary>
+public sealed class BrowserTests : IClassFixture<BrowserTests.Platform>, IAsyncLifetime
+{
+    private readonly Platform _platform;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserTests(Platform platform) => _platform = platform;
+
+    public sealed class Platform() : PlatformFactory(TestPlugins.NotebookRoot, kestrel: true);
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_township_enables_a_module_sees_its_navigation_then_disables_it_and_it_is_gone()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _platform.ServerAddress.ToString() });
+        var slug = Scenario.UniqueSlug("b");
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.FillAsync("input[name='Form.UserName']", "admin");
+        await page.FillAsync("input[name='Form.Password']", PlatformFactory.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("header .user")).ToHaveTextAsync("平台管理员");
+
+        await page.GotoAsync("/admin/townships");
+        await page.FillAsync("input[name='Form.Slug']", slug);
+        await page.FillAsync("input[name='Form.Name']", "浏览器镇");
+        await page.FillAsync("input[name='Form.Code']", Scenario.UniqueCode());
+        await page.FillAsync("input[name='Form.CountyCode']", "520527");
+        await page.FillAsync("input[name='Form.CountyName']", "赫章县");
+        await page.ClickAsync("form.fields button[type=submit]");
+        await Assertions.Expect(page.Locator($"#townships tr[data-slug='{slug}']")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/enablement");
+        await page.ClickAsync($"#enablement tr[data-slug='{slug}'] button[data-module='notebook']");
+        await Assertions.Expect(page.Locator($"#enablement tr[data-slug='{slug}'] td.on")).ToHaveCountAsync(1);
+
+        await page.GotoAsync($"/t/{slug}");
+        var entry = page.Locator("nav.side [data-module='notebook'] a");
+        await Assertions.Expect(entry).ToHaveTextAsync("记事本");
+        await entry.ClickAsync();
+        await Assertions.Expect(page.Locator("#notebook-title")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/enablement");
+        await page.ClickAsync($"#enablement tr[data-slug='{slug}'] button[data-module='notebook']");
+        await Assertions.Expect(page.Locator($"#enablement tr[data-slug='{slug}'] td.off")).ToHaveCountAsync(1);
+
+        await page.GotoAsync($"/t/{slug}");
+        await Assertions.Expect(page.Locator("nav.side [data-module='notebook']")).ToHaveCountAsync(0);
+        var closed = await page.GotoAsync($"/t/{slug}/notebook");
+        Assert.Equal(404, closed!.Status);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Modular.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host, started as <c>Program</c> starts it, on its own database of the test cluster, with the plugins path
+/// the test chooses. Settings go through <c>UseSetting</c> so <c>Program</c> sees them before it builds.
+/// </summary>
+public class PlatformFactory(string pluginsPath, bool kestrel = false) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "Admin-Passw0rd";
+
+    private string _connectionString = "";
+
+    public TestClock Clock { get; } = new();
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>The server's address when it runs on Kestrel (for the browser).</summary>
+    public Uri ServerAddress => new(ClientOptions.BaseAddress.ToString());
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name.ToLowerInvariant());
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Modular", _connectionString);
+        builder.UseSetting("Modular:PluginsPath", pluginsPath);
+        builder.UseSetting("Modular:Demo", "false");
+        builder.UseSetting("Modular:Admin:Password", AdminPassword);
+        builder.UseSetting("Modular:LogsPath", Path.Combine(Path.GetTempPath(), $"modular-test-logs-{Environment.ProcessId}"));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => SignedInClientAsync("admin", AdminPassword);
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
+
+/// <summary>The ordinary test host: only the sample module installed. Shared by the tests of one collection.</summary>
+public sealed class NotebookPlatform() : PlatformFactory(TestPlugins.NotebookRoot);
+
+[CollectionDefinition(Name)]
+public sealed class NotebookPlatformCollection : ICollectionFixture<NotebookPlatform>
+{
+    public const string Name = "notebook platform";
+}
