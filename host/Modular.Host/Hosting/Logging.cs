@@ -8,7 +8,7 @@ namespace Modular.Host.Hosting;
 internal static class Logging
 {
     private const string ConsoleTemplate =
-        "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Township}{Module} {CorrelationId}{NewLine}{Exception}";
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Township} {Module} {CorrelationId}{NewLine}{Exception}";
 
     public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration)
     {

@@ -19,10 +19,20 @@ internal static class PlatformPipeline
     public static void UseModularPlatform(this WebApplication app, ModuleCatalog catalog)
     {
         app.UseMiddleware<CorrelationMiddleware>();
-        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
-            error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
-            : Serilog.Events.LogEventLevel.Information);
+        app.UseSerilogRequestLogging(o =>
+        {
+            // One line per request, carrying what the inner middlewares learned: township, module, user.
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("Township", http.RequestServices.GetService<TownshipContext>()?.Current?.Slug);
+                diagnostics.Set("Module", http.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpoint>()?.ModuleId);
+                diagnostics.Set("UserName", http.RequestServices.GetService<CurrentUser>()?.UserName);
+            };
+            o.GetLevel = (http, _, error) =>
+                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
             .UseStatusCodePages(StatusProblems.WriteAsync)

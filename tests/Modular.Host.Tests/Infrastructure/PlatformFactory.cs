@@ -11,11 +11,13 @@ namespace Modular.Host.Tests.Infrastructure;
 /// The real host, started as <c>Program</c> starts it, on its own database of the test cluster, with the plugins path
 /// the test chooses. Settings go through <c>UseSetting</c> so <c>Program</c> sees them before it builds.
 /// </summary>
-public class PlatformFactory(string pluginsPath, bool kestrel = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public class PlatformFactory(string pluginsPath, bool kestrel = false, string? database = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin-Passw0rd";
 
     private string _connectionString = "";
+
+    public static readonly string LogsPath = Path.Combine(Path.GetTempPath(), $"modular-test-logs-{Environment.ProcessId}");
 
     public TestClock Clock { get; } = new();
 
@@ -26,7 +28,7 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false) : WebAppl
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestDatabase.CreateDatabaseAsync(GetType().Name.ToLowerInvariant());
+        _connectionString = database ?? await TestDatabase.CreateDatabaseAsync(GetType().Name.ToLowerInvariant());
         if (kestrel)
         {
             UseKestrel(0);
@@ -46,7 +48,7 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false) : WebAppl
         builder.UseSetting("Modular:PluginsPath", pluginsPath);
         builder.UseSetting("Modular:Demo", "false");
         builder.UseSetting("Modular:Admin:Password", AdminPassword);
-        builder.UseSetting("Modular:LogsPath", Path.Combine(Path.GetTempPath(), $"modular-test-logs-{Environment.ProcessId}"));
+        builder.UseSetting("Modular:LogsPath", LogsPath);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -51,6 +51,7 @@ public sealed class NotebookModule : IModule
         api.MapPost("/notes", NoteEndpoints.WriteAsync).RequireAuthorization(Write);
         api.MapPost("/notes/{id:guid}/pin", NoteEndpoints.PinAsync).RequireAuthorization(Write);
         api.MapGet("/pinned-count", NoteEndpoints.PinnedCountAsync).RequireAuthorization("notebook.notes.read");
+        api.MapPost("/reveal", NoteEndpoints.RevealAsync).RequireAuthorization(Write);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder publicApi) =>

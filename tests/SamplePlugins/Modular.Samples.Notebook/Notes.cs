@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Integration;
 using Modular.Contracts.Modules;
+using Modular.Contracts.PersonalData;
 using Modular.Contracts.Time;
 
 namespace Modular.Samples.Notebook;
@@ -38,6 +39,8 @@ public sealed class PinTally
 
 public sealed record WriteNote(string? Text, DateOnly? DueOn);
 
+public sealed record RevealPhone(string? Phone, string? Reason);
+
 internal static class NoteEndpoints
 {
     public static async Task<Ok<List<Note>>> ListAsync(IQuerySession session, CancellationToken ct) =>
@@ -67,6 +70,18 @@ internal static class NoteEndpoints
         stream.AppendOne(new NotePinned(id));
         await session.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<string>, ValidationProblem>> RevealAsync(RevealPhone request, IPersonalDataGuard guard, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await guard.RevealAsync(PersonalDataKind.PhoneNumber, request.Phone ?? "", "记事联系人", request.Reason ?? "", ct));
+        }
+        catch (ArgumentException refused)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [refused.Message] });
+        }
     }
 
     public static async Task<Ok<int>> PinnedCountAsync(IQuerySession session, CancellationToken ct) =>

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Modular.Host.Tests.Infrastructure;
+
+namespace Modular.Host.Tests;
+
+public sealed class IntegrationEventRestartTests
+{
+    [Fact]
+    public async Task Integration_events_handled_before_a_restart_are_not_handled_again_after_it_and_new_ones_are()
+    {
+        var database = await TestDatabase.CreateDatabaseAsync("restart");
+        string slug;
+        string clerkName;
+        await using (var first = new PlatformFactory(TestPlugins.NotebookRoot, database: database))
+        {
+            await first.InitializeAsync();
+            var admin = await first.AdminClientAsync();
+            slug = await Scenario.CreateTownshipAsync(admin, "notebook");
+            clerkName = await Scenario.CreateUserAsync(admin, slug, "notebook.clerk");
+            var clerk = await first.SignedInClientAsync(clerkName, Scenario.Password);
+            await PinNewNoteAsync(clerk, slug, "重启前");
+            Assert.Equal(1, await PinnedCountAsync(clerk, slug, atLeast: 1));
+        }
+
+        await using var second = new PlatformFactory(TestPlugins.NotebookRoot, database: database);
+        await second.InitializeAsync();
+        var again = await second.SignedInClientAsync(clerkName, Scenario.Password);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the restarted daemon has had time to replay anything it thought unhandled
+        Assert.Equal(1, await again.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count"));
+
+        await PinNewNoteAsync(again, slug, "重启后");
+        Assert.Equal(2, await PinnedCountAsync(again, slug, atLeast: 2));
+    }
+
+    private static async Task PinNewNoteAsync(HttpClient clerk, string slug, string text)
+    {
+        var note = await (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/t/{slug}/notebook/notes/{note.GetProperty("id").GetGuid()}/pin", null)).StatusCode);
+    }
+
+    private static async Task<int> PinnedCountAsync(HttpClient clerk, string slug, int atLeast)
+    {
+        var count = 0;
+        for (var i = 0; i < 150 && count < atLeast; i++)
+        {
+            count = await clerk.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count");
+            if (count < atLeast)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        return count;
+    }
+}
