@@ -8,7 +8,8 @@ builder.Configuration.AddOfficialHolidayCalendar();
 builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
 
 var bootstrapLog = Logging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
-builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration));
+// Each host keeps its own logger (preserveStaticLogger): test runs start several hosts in one process.
+builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration), preserveStaticLogger: true);
 
 await builder.EnsureDatabaseAsync(bootstrapLog);
 var catalog = builder.AddModularPlatform(bootstrapLog);

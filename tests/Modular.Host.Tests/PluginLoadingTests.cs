@@ -59,7 +59,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.Platfo
         var enableBroken = await admin.PutAsJsonAsync($"/api/admin/townships/{slug}/modules/throwing", new { enabled = true });
         Assert.Equal(HttpStatusCode.BadRequest, enableBroken.StatusCode);
         var ready = await admin.GetFromJsonAsync<JsonElement>("/health/ready");
-        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+        Assert.Equal("Degraded", ready.GetProperty("checks").GetProperty("plugins").GetProperty("status").GetString());
     }
 
     [Fact]

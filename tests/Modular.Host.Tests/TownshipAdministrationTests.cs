@@ -102,7 +102,8 @@ public sealed class TownshipAdministrationTests(NotebookPlatform platform)
         Assert.Contains("/api/t/{township}/notebook/notes", openApi);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
-        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("plugins").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await platform.CreateClient().GetAsync("/api-reference")).StatusCode);
     }
 }

@@ -21,6 +21,7 @@ internal static class PlatformPipeline
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // One line per request, carrying what the inner middlewares learned: township, module, user.
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
@@ -74,7 +75,7 @@ internal static class PlatformPipeline
         app.MapAdminEndpoints();
         app.MapTownshipEndpoints();
         app.MapShellEndpoints();
-        ModuleRoutes.Map(app, catalog, Log.Logger);
+        ModuleRoutes.Map(app, catalog, app.Services.GetRequiredService<Serilog.ILogger>());
         ModuleRoutes.MapPages(app, catalog);
     }
 }

@@ -95,7 +95,8 @@ internal static class PlatformServices
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"]);
+            .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])
+            .AddCheck<HolidayCalendarHealthCheck>("holiday-calendar", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "乡镇法治政府建设平台 API / Township rule-of-law platform API";

@@ -8,9 +8,7 @@ namespace Modular.Host.Time;
 /// </summary>
 internal sealed class StatutoryClock(HolidayCalendar calendar, TimeProvider time) : IStatutoryClock
 {
-    private static readonly TimeZoneInfo Township = FindTownshipTimeZone();
-
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Township).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(ShanghaiTime.Of(time.GetUtcNow()).DateTime);
 
     public IReadOnlyCollection<int> ConfiguredYears => calendar.ConfiguredYears;
 
@@ -112,18 +110,5 @@ internal sealed class StatutoryClock(HolidayCalendar calendar, TimeProvider time
         }
 
         return merged;
-    }
-
-    private static TimeZoneInfo FindTownshipTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // Slim containers ship without tzdata; China has kept UTC+8 without daylight saving since 1991.
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-        }
     }
 }

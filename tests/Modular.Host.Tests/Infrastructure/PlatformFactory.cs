@@ -17,7 +17,8 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
 
     private string _connectionString = "";
 
-    public static readonly string LogsPath = Path.Combine(Path.GetTempPath(), $"modular-test-logs-{Environment.ProcessId}");
+    /// <summary>This host's own log folder: hosts of one test run never share a log file.</summary>
+    public string LogsPath { get; } = Path.Combine(Path.GetTempPath(), $"modular-test-logs-{Environment.ProcessId}", Guid.NewGuid().ToString("N"));
 
     public TestClock Clock { get; } = new();
 
