@@ -35,9 +35,10 @@ internal static class PlatformServices
         {
             try
             {
-                ModuleServices.Register(module, services);
-                // A dry run against scratch options: a Marten hook that throws takes only its own module out.
+                // A dry run against scratch options first: a Marten hook that throws takes only its own module out,
+                // before any of its services reach the container.
                 module.Module.ConfigureMarten(new StoreOptions());
+                ModuleServices.Register(module, services);
             }
             catch (Exception error)
             {
