@@ -11,9 +11,7 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
     [Fact]
     public async Task The_township_home_shows_the_figures_and_due_items_of_enabled_modules_only()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
         await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "逾期事项", dueOn = today.AddDays(-3) });
         await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "远期事项", dueOn = today.AddDays(60) });
@@ -45,9 +43,7 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
     [Fact]
     public async Task An_integration_event_is_handled_once_by_the_module_that_subscribes_to_it()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
         for (var i = 0; i < 3; i++)
         {
             var note = await (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = $"事项{i}" })).Content.ReadFromJsonAsync<JsonElement>();

@@ -42,9 +42,7 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Platform>
     [Fact]
     public async Task A_session_left_idle_for_more_than_thirty_minutes_expires_but_activity_keeps_it_alive()
     {
-        var admin = await _platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin);
-        var user = await _platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "township-admin"), Scenario.Password);
+        var (admin, slug, user) = await _platform.TownshipWithUserAsync([], "township-admin");
 
         foreach (var _ in Enumerable.Range(0, 3))
         {

@@ -11,9 +11,7 @@ public sealed class ModuleGateTests(NotebookPlatform platform)
     [Fact]
     public async Task A_disabled_module_answers_404_and_leaves_the_navigation_and_comes_back_with_its_data_when_enabled_again()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
         Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "村规民约修订" })).StatusCode);
         Assert.Contains("data-module=\"notebook\"", await clerk.GetStringAsync($"/t/{slug}"));

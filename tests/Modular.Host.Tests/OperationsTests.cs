@@ -11,9 +11,7 @@ public sealed class OperationsTests(NotebookPlatform platform)
     [Fact]
     public async Task Each_request_is_logged_once_as_json_with_its_township_module_and_correlation_id_and_never_the_password()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
         var correlation = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/t/{slug}/notebook/notes");
         request.Headers.Add("X-Correlation-Id", correlation);
@@ -53,9 +51,7 @@ public sealed class OperationsTests(NotebookPlatform platform)
     [Fact]
     public async Task A_personal_data_reveal_needs_a_reason_and_is_listed_for_the_township_admin_without_the_clear_value()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
         var refused = await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/reveal", new { phone = "13812345678", reason = "" });
         var revealed = await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/reveal", new { phone = "13812345678", reason = "回访当事人" });

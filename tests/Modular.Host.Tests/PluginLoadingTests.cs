@@ -51,9 +51,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.Platfo
     [Fact]
     public async Task The_other_modules_work_while_broken_plugins_are_out_of_service()
     {
-        var admin = await _platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var clerk = await _platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
+        var (admin, slug, clerk) = await _platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
         Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "正常工作" })).StatusCode);
         var enableBroken = await admin.PutAsJsonAsync($"/api/admin/townships/{slug}/modules/throwing", new { enabled = true });

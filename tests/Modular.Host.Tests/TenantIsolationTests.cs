@@ -61,9 +61,7 @@ public sealed class TenantIsolationTests(NotebookPlatform platform)
     [Fact]
     public async Task A_township_user_without_the_platform_role_cannot_use_the_admin_api()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin);
-        var townshipAdmin = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "township-admin"), Scenario.Password);
+        var (admin, slug, townshipAdmin) = await platform.TownshipWithUserAsync([], "township-admin");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await townshipAdmin.GetAsync("/api/admin/townships")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await townshipAdmin.PostAsJsonAsync("/api/admin/users", new { userName = "sneaky", displayName = "x", password = Scenario.Password })).StatusCode);
@@ -72,9 +70,7 @@ public sealed class TenantIsolationTests(NotebookPlatform platform)
     [Fact]
     public async Task A_module_permission_is_needed_to_write_even_inside_ones_own_township()
     {
-        var admin = await platform.AdminClientAsync();
-        var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
-        var reader = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.reader"), Scenario.Password);
+        var (admin, slug, reader) = await platform.TownshipWithUserAsync(["notebook"], "notebook.reader");
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/t/{slug}/notebook/notes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "x" })).StatusCode);

@@ -64,6 +64,15 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
 
     public Task<HttpClient> AdminClientAsync() => SignedInClientAsync("admin", AdminPassword);
 
+    /// <summary>The usual arrangement: a new township with <paramref name="modules"/> enabled and a signed-in user holding <paramref name="roles"/> there.</summary>
+    public async Task<(HttpClient Admin, string Slug, HttpClient User)> TownshipWithUserAsync(string[] modules, params string[] roles)
+    {
+        var admin = await AdminClientAsync();
+        var slug = await Scenario.CreateTownshipAsync(admin, modules);
+        var user = await SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, roles), Scenario.Password);
+        return (admin, slug, user);
+    }
+
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
 
