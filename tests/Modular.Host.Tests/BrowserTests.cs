@@ -1,44 +1,18 @@
 using Microsoft.Playwright;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 
 namespace Modular.Host.Tests;
 
 /// <summary>The IT admin's main path, in Chromium against the host on a real socket.</summary>
-public sealed class BrowserTests : IClassFixture<BrowserTests.Platform>, IAsyncLifetime
+public sealed class BrowserTests(BrowserTests.Platform platform, Chromium chromium) : IClassFixture<BrowserTests.Platform>, IClassFixture<Chromium>
 {
-    private readonly Platform _platform;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public BrowserTests(Platform platform) => _platform = platform;
-
     public sealed class Platform() : PlatformFactory(TestPlugins.NotebookRoot, kestrel: true);
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task An_admin_creates_a_township_enables_a_module_sees_its_navigation_then_disables_it_and_it_is_gone()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _platform.ServerAddress.ToString() });
+        var page = await chromium.NewPageAsync(platform.ServerAddress);
         var slug = Scenario.UniqueSlug("b");
 
         await page.GotoAsync("/");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Modular.Host.Identity;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 
 namespace Modular.Host.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 
 namespace Modular.Host.Tests;
 

@@ -11,7 +11,7 @@ namespace Modular.Host.Extensions;
 /// </summary>
 internal static class ModuleServices
 {
-    private static readonly Type[] ExtensionPoints = [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections)];
+    private static readonly Type[] ExtensionPoints = [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections), typeof(IDemoData)];
 
     public static bool IsExtensionPoint(Type serviceType) =>
         ExtensionPoints.Contains(serviceType)

@@ -60,6 +60,7 @@ internal static class PlatformPipeline
         app.UseAuthentication();
         app.UseMiddleware<TownshipAccessMiddleware>();
         app.UseAuthorization();
+        app.UseOutputCache(); // after the gate: a disabled module is never served from the cache
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });

@@ -74,5 +74,29 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
         {
             await townships.SetModuleAsync(DemoTownship.Slug!, module.Id, enabled: true, cancellationToken);
         }
+
+        await SeedModulesAsync(cancellationToken);
+    }
+
+    // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system.
+    private async Task SeedModulesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(DemoTownship.Slug!, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
+        foreach (var module in catalog.Modules.Where(m => record!.IsEnabled(m.Id)))
+        {
+            foreach (var demo in scope.ServiceProvider.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
+            {
+                try
+                {
+                    await demo.SeedAsync(cancellationToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    log.LogError(error, "Module {ModuleId} failed to seed the demo township", module.Id);
+                }
+            }
+        }
     }
 }

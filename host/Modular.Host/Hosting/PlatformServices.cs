@@ -56,6 +56,8 @@ internal static class PlatformServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IPersonalDataGuard, PersonalDataGuard>();
+        services.AddOutputCache(o => o.AddPolicy(Modular.Contracts.Portal.PublicPages.Policy, new Portal.PublicPagesPolicy()));
+        services.AddScoped<Modular.Contracts.Portal.IPublicPageCache, Portal.PublicPageCache>();
         services.AddScoped<PlatformSessions>();
         services.AddSingleton<TownshipDirectory>();
         services.AddSingleton<UserDirectory>();

@@ -36,6 +36,7 @@ public sealed class NotebookModule : IModule
         services.AddScoped<IDeadlineSource, NotebookDeadlines>();
         services.AddScoped<IAnnualReportSections, NotebookReport>();
         services.AddScoped<IIntegrationEventHandler<NotePinned>, CountPinnedNotes>();
+        services.AddScoped<IDemoData, NotebookDemo>();
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -55,5 +56,6 @@ public sealed class NotebookModule : IModule
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder publicApi) =>
-        publicApi.MapGet("/count", async (IQuerySession session, CancellationToken ct) => TypedResults.Ok(await session.Query<Note>().CountAsync(ct)));
+        publicApi.MapGet("/count", async (IQuerySession session, CancellationToken ct) => TypedResults.Ok(await session.Query<Note>().CountAsync(ct)))
+            .CacheOutput(Modular.Contracts.Portal.PublicPages.Policy);
 }

@@ -5,6 +5,7 @@ using Modular.Contracts.Extensions;
 using Modular.Contracts.Integration;
 using Modular.Contracts.Modules;
 using Modular.Contracts.PersonalData;
+using Modular.Contracts.Portal;
 using Modular.Contracts.Time;
 
 namespace Modular.Samples.Notebook;
@@ -46,7 +47,8 @@ internal static class NoteEndpoints
     public static async Task<Ok<List<Note>>> ListAsync(IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok((await session.Query<Note>().OrderBy(n => n.Text).ToListAsync(ct)).ToList());
 
-    public static async Task<Results<Created<Note>, ValidationProblem>> WriteAsync(WriteNote request, IDocumentSession session, CancellationToken ct)
+    /// <param name="quiet">Sample-only: write without emptying the public cache, so a test can see the cache at work.</param>
+    public static async Task<Results<Created<Note>, ValidationProblem>> WriteAsync(WriteNote request, bool? quiet, IDocumentSession session, IPublicPageCache cache, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
@@ -56,6 +58,11 @@ internal static class NoteEndpoints
         var written = new NoteWritten(Guid.NewGuid(), request.Text.Trim(), request.DueOn);
         session.Events.StartStream<Note>(written.Id, written);
         await session.SaveChangesAsync(ct);
+        if (quiet != true)
+        {
+            await cache.EvictAsync(ct);
+        }
+
         return TypedResults.Created($"notes/{written.Id}", Note.Create(written));
     }
 
@@ -120,5 +127,19 @@ internal sealed class NotebookReport(IQuerySession session, IStatutoryClock cloc
         var count = await session.Query<Note>().CountAsync(cancellationToken);
         return [new AnnualReportSection(AnnualReportChapters.Organisation, new LocalizedText("记事", "Notes"),
             [$"{year}年共记事{count}条（统计截至{clock.Today:yyyy-MM-dd}）。"], [new ReportFigure(new LocalizedText("记事", "Notes"), count.ToString(System.Globalization.CultureInfo.InvariantCulture), "notebook")])];
+    }
+}
+
+internal sealed class NotebookDemo(IDocumentSession session) : IDemoData
+{
+    public static readonly Guid WelcomeNote = new("5d0c6a44-1f1e-4f55-9c53-5b8f3a2c9e01");
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Note>(WelcomeNote, cancellationToken) is null)
+        {
+            session.Events.StartStream<Note>(WelcomeNote, new NoteWritten(WelcomeNote, "欢迎使用记事本", null));
+            await session.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using Modular.Host.Storage;
 
-namespace Modular.Host.Tests.Infrastructure;
+namespace Modular.Testing;
 
 /// <summary>
 /// One throw-away PostgreSQL cluster for the whole test run, started the way the platform starts its own (as the

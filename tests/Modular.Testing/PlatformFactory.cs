@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Modular.Host.Tests.Infrastructure;
+namespace Modular.Testing;
 
 /// <summary>
 /// The real host, started as <c>Program</c> starts it, on its own database of the test cluster, with the plugins path
 /// the test chooses. Settings go through <c>UseSetting</c> so <c>Program</c> sees them before it builds.
 /// </summary>
-public class PlatformFactory(string pluginsPath, bool kestrel = false, string? database = null) : WebApplicationFactory<Program>, IAsyncLifetime
+public class PlatformFactory(string pluginsPath, bool kestrel = false, string? database = null, bool demo = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin-Passw0rd";
 
@@ -47,7 +47,7 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
     {
         builder.UseSetting("ConnectionStrings:Modular", _connectionString);
         builder.UseSetting("Modular:PluginsPath", pluginsPath);
-        builder.UseSetting("Modular:Demo", "false");
+        builder.UseSetting("Modular:Demo", demo ? "true" : "false");
         builder.UseSetting("Modular:Admin:Password", AdminPassword);
         builder.UseSetting("Modular:LogsPath", LogsPath);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -74,13 +74,4 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
     }
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-}
-
-/// <summary>The ordinary test host: only the sample module installed. Shared by the tests of one collection.</summary>
-public sealed class NotebookPlatform() : PlatformFactory(TestPlugins.NotebookRoot);
-
-[CollectionDefinition(Name)]
-public sealed class NotebookPlatformCollection : ICollectionFixture<NotebookPlatform>
-{
-    public const string Name = "notebook platform";
 }

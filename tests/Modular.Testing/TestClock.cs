@@ -1,4 +1,4 @@
-namespace Modular.Host.Tests.Infrastructure;
+namespace Modular.Testing;
 
 /// <summary>A clock the tests move forward, for lockouts and idle sessions. Starts at the real time.</summary>
 public sealed class TestClock : TimeProvider

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Modular.Host.Tests.Infrastructure;
+namespace Modular.Testing;
 
 /// <summary>Where the build installed the plugins the tests load.</summary>
 public static class TestPlugins
@@ -21,6 +21,28 @@ public static class TestPlugins
             Link(root, Notebook);
             return Path.GetFullPath(root);
         }
+    }
+
+    /// <summary>
+    /// A plugins root holding exactly the named installed modules (folders of <c>artifacts/plugins</c>), so a test host
+    /// loads what the test is about and nothing else. The same set name always gives the same folder, so every host of
+    /// the process shares one loaded copy of each plugin.
+    /// </summary>
+    public static string Set(string name, params string[] moduleAssemblies)
+    {
+        var root = Path.GetFullPath(Path.Combine(TestRoot, "..", "test-plugin-sets", name));
+        foreach (var assembly in moduleAssemblies)
+        {
+            var folder = Path.Combine(ModulesRoot, assembly);
+            if (!File.Exists(Path.Combine(folder, assembly + ".dll")))
+            {
+                throw new InvalidOperationException($"{assembly} is not installed in {ModulesRoot}: build Modular.sln first.");
+            }
+
+            Link(root, folder);
+        }
+
+        return root;
     }
 
     /// <summary>Makes <paramref name="root"/>/&lt;name&gt; point at a built plugin folder, without copying it (one loaded copy per process).</summary>

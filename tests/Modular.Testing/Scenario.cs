@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace Modular.Host.Tests.Infrastructure;
+namespace Modular.Testing;
 
 /// <summary>Builds what a test needs through the admin API: its own township, its own users. Tests never share them.</summary>
 public static class Scenario
