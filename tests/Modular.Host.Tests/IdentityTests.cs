@@ -114,6 +114,24 @@ public sealed class IdentityTests : IClassFixture<IdentityTests.Platform>
     }
 
     [Fact]
+    public async Task A_user_changes_their_own_password_only_by_giving_the_current_one()
+    {
+        var (_, _, user) = await _platform.TownshipWithUserAsync([], "township-admin");
+        var me = await user.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        var userName = me.GetProperty("userName").GetString()!;
+
+        var wrong = await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = "Not-the-0ne", newPassword = "New-Passw0rd" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("currentPassword", out _));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = Scenario.Password, newPassword = "New-Passw0rd" })).StatusCode);
+
+        var client = _platform.AnonymousClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(client, userName, Scenario.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Login(client, userName, "New-Passw0rd")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var admin = await _platform.AdminClientAsync();

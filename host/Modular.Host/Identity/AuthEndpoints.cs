@@ -8,6 +8,8 @@ namespace Modular.Host.Identity;
 
 public sealed record LoginRequest(string? UserName, string? Password);
 
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
 public sealed record TownshipMembership(string Slug, string Name, IReadOnlyList<string> Roles);
 
 public sealed record MeResponse(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<TownshipMembership> Townships);
@@ -24,6 +26,11 @@ internal static class AuthEndpoints
             return TypedResults.NoContent();
         });
         auth.MapGet("/me", MeAsync).RequireAuthorization();
+        auth.MapPost("/password", async (ChangePasswordRequest request, CurrentUser user, UserAdministration users, CancellationToken ct) =>
+        {
+            await users.ChangeOwnPasswordAsync(user.UserName, request.CurrentPassword, request.NewPassword, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
     }
 
     /// <summary>Signs in: 204 with the session cookie, 401 for a wrong name or password, 423 while the account is locked.</summary>

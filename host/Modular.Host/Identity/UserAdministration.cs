@@ -93,14 +93,20 @@ internal sealed partial class UserAdministration(
         return user;
     }
 
-    public async Task ChangePasswordAsync(string userName, string? password, CancellationToken cancellationToken)
+    /// <summary>A user changes their own password: the current one must be right, the new one must pass the policy and differ.</summary>
+    public async Task ChangeOwnPasswordAsync(string userName, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
     {
-        var problem = PasswordPolicy.Check(password);
-        new Validation().Require(problem is null, "password", problem ?? "").ThrowIfInvalid();
         await using var session = sessions.Open();
         var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
-        _ = stream.Aggregate ?? throw new UserNotFoundException(userName);
-        stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(null!, password!)));
+        var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
+        var problem = PasswordPolicy.Check(newPassword);
+        new Validation()
+            .Require(!string.IsNullOrEmpty(currentPassword) && Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) != PasswordVerificationResult.Failed,
+                "currentPassword", "当前密码不正确 / The current password is wrong.")
+            .Require(problem is null, "newPassword", problem ?? "")
+            .Require(newPassword != currentPassword, "newPassword", "新密码不能与当前密码相同 / Choose a password different from the current one.")
+            .ThrowIfInvalid();
+        stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(user, newPassword!)));
         await session.SaveChangesAsync(cancellationToken);
         users.Evict(userName);
     }
