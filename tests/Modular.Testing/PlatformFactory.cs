@@ -56,7 +56,7 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
     /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/>.</summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         return client;
@@ -73,5 +73,5 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
         return (admin, slug, user);
     }
 
-    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 }

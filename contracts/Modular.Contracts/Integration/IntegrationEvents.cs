@@ -9,6 +9,16 @@ namespace Modular.Contracts.Integration;
 /// </summary>
 public interface IIntegrationEvent;
 
+/// <summary>
+/// The stable name an integration event is stored under (<c>&lt;module&gt;.&lt;event&gt;.v1</c>). Every integration event
+/// in contracts carries one, and the host registers it, so publisher and handlers agree on it whichever is installed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class IntegrationEventAliasAttribute(string alias) : Attribute
+{
+    public string Alias { get; } = alias;
+}
+
 /// <summary>Where and when an integration event happened, and the operations to write the handler's effects with.</summary>
 /// <param name="Operations">
 /// Document and event operations for <paramref name="Township"/>, committed in the same transaction that records the

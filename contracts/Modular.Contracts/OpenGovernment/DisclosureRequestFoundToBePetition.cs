@@ -9,6 +9,7 @@ namespace Modular.Contracts.OpenGovernment;
 /// </summary>
 /// <param name="RequestNumber">The request's tracking number in the open-government module.</param>
 /// <param name="ReceivedOn">The day the township received the request, in its calendar.</param>
+[IntegrationEventAlias("open-government.disclosure-request-found-to-be-petition.v1")]
 public sealed record DisclosureRequestFoundToBePetition(
     Guid RequestId,
     string RequestNumber,

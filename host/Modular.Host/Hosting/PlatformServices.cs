@@ -1,3 +1,4 @@
+using System.Reflection;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -145,10 +146,18 @@ internal static class PlatformServices
             module.Module.ConfigureMarten(store);
         }
 
-        // Integration events travel on the publisher's streams; make sure the store can read every one of them.
+        // Integration events travel on the publisher's streams; make sure the store can read every one of them. Those in
+        // contracts are named here, by their alias, so it does not depend on which module happens to be installed.
         foreach (var type in IntegrationEventRelay.IntegrationEventTypes(catalog))
         {
-            store.Events.AddEventType(type);
+            if (type.GetCustomAttribute<IntegrationEventAliasAttribute>() is { } alias)
+            {
+                store.Events.MapEventType(type, alias.Alias);
+            }
+            else
+            {
+                store.Events.AddEventType(type);
+            }
         }
 
         return store;
