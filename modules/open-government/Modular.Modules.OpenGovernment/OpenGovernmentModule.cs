@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
+using Modular.Modules.OpenGovernment.Portal;
 using Modular.Modules.OpenGovernment.PowerList;
+using Modular.Modules.OpenGovernment.Publications;
 
 namespace Modular.Modules.OpenGovernment;
 
@@ -34,19 +36,23 @@ public sealed class OpenGovernmentModule : IModule
     public void ConfigureServices(IServiceCollection services)
     {
         PowerListArea.AddServices(services);
+        PublicationsArea.AddServices(services);
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         PowerListArea.ConfigureMarten(options);
+        PublicationsArea.ConfigureMarten(options);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         PowerListArea.MapEndpoints(api);
+        PublicationsArea.MapEndpoints(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
     {
+        PortalArea.MapPublicEndpoints(publicApi);
     }
 }
