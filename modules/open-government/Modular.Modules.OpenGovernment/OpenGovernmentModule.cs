@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
+using Modular.Modules.OpenGovernment.AnnualReport;
+using Modular.Modules.OpenGovernment.DisclosureRequests;
 using Modular.Modules.OpenGovernment.Portal;
 using Modular.Modules.OpenGovernment.PowerList;
 using Modular.Modules.OpenGovernment.Publications;
@@ -37,22 +39,29 @@ public sealed class OpenGovernmentModule : IModule
     {
         PowerListArea.AddServices(services);
         PublicationsArea.AddServices(services);
+        DisclosureRequestsArea.AddServices(services);
+        AnnualReportArea.AddServices(services);
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         PowerListArea.ConfigureMarten(options);
         PublicationsArea.ConfigureMarten(options);
+        DisclosureRequestsArea.ConfigureMarten(options);
+        AnnualReportArea.ConfigureMarten(options);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         PowerListArea.MapEndpoints(api);
         PublicationsArea.MapEndpoints(api);
+        DisclosureRequestsArea.MapEndpoints(api);
+        AnnualReportArea.MapEndpoints(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
     {
         PortalArea.MapPublicEndpoints(publicApi);
+        DisclosureRequestsArea.MapPublicEndpoints(publicApi);
     }
 }

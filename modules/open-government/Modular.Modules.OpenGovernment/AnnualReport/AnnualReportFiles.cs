@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.Townships;
+using Modular.Modules.OpenGovernment.DisclosureRequests;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace Modular.Modules.OpenGovernment.AnnualReport;
+
+/// <summary>The annual disclosure report (政府信息公开工作年度报告) as Word and Excel: the national tables, filled in.</summary>
+internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipContext township)
+{
+    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<byte[]> WordAsync(int year, CancellationToken ct)
+    {
+        var s = await statistics.ForYearAsync(year, ct);
+        var name = township.Required.Name;
+        var word = new WordWriter()
+            .Title($"{name}{year}年政府信息公开工作年度报告")
+            .Paragraph($"本报告依据《中华人民共和国政府信息公开条例》第五十条和《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，统计期限为{year}年1月1日至12月31日。")
+            .Heading("一、总体情况")
+            .Paragraph($"{year}年，本机关主动公开政府信息{s.PublicationsByCategory[^1].Counts[0]}条；新收政府信息公开申请{s.Total("received")}件，上年结转{s.Total("carried-over")}件，办结{s.Total("results-total")}件，结转下年度继续办理{s.Total("carried-forward")}件。")
+            .Heading("二、主动公开政府信息情况")
+            .Table(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                [["规章", "0", "0", "0"], ["行政规范性文件", N(s.NormativeIssued), N(s.NormativeRepealed), N(s.NormativeInForce)]])
+            .Table(["本年主动公开信息（按栏目）", "条数"], s.PublicationsByCategory.Select(r => (IReadOnlyList<string>)[r.Label, N(r.Counts[0])]))
+            .Heading("三、收到和处理政府信息公开申请情况")
+            .Table(["项目", .. s.RequestColumns], s.Requests.Select(r => (IReadOnlyList<string>)[r.Label, .. Cells(r, s.RequestColumns.Count)]))
+            .Heading("四、政府信息公开行政复议、行政诉讼情况")
+            .Table(["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ReviewRows(s));
+        word.Heading("五、存在的主要问题及改进情况").Paragraph("（由政务公开工作机构填写。）")
+            .Heading("六、其他需要报告的事项").Paragraph("本年度未收取信息处理费。（如有，请据实修改。）");
+        return word.ToBytes();
+    }
+
+    public async Task<byte[]> ExcelAsync(int year, CancellationToken ct)
+    {
+        var s = await statistics.ForYearAsync(year, ct);
+        var requests = s.Requests.Select(r =>
+        {
+            var row = new Dictionary<string, object> { ["项目"] = r.Label };
+            for (var i = 0; i < s.RequestColumns.Count; i++)
+            {
+                row[s.RequestColumns[i]] = r.Counts.Count == 0 ? "" : r.Counts[i];
+            }
+
+            return row;
+        }).ToList();
+        var proactive = new List<Dictionary<string, object>>
+        {
+            new() { ["信息内容"] = "规章", ["本年制发件数"] = 0, ["本年废止件数"] = 0, ["现行有效件数"] = 0 },
+            new() { ["信息内容"] = "行政规范性文件", ["本年制发件数"] = s.NormativeIssued, ["本年废止件数"] = s.NormativeRepealed, ["现行有效件数"] = s.NormativeInForce },
+        };
+        proactive.AddRange(s.PublicationsByCategory.Select(r => new Dictionary<string, object> { ["信息内容"] = "主动公开：" + r.Label, ["本年制发件数"] = r.Counts[0], ["本年废止件数"] = "", ["现行有效件数"] = "" }));
+        var review = ReviewRows(s).Select(r => new Dictionary<string, object>
+        {
+            ["类别"] = r[0],
+            ["结果维持"] = int.Parse(r[1], CultureInfo.InvariantCulture),
+            ["结果纠正"] = int.Parse(r[2], CultureInfo.InvariantCulture),
+            ["其他结果"] = int.Parse(r[3], CultureInfo.InvariantCulture),
+            ["尚未审结"] = int.Parse(r[4], CultureInfo.InvariantCulture),
+            ["总计"] = int.Parse(r[5], CultureInfo.InvariantCulture),
+        }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            ["二、主动公开"] = proactive,
+            ["三、依申请公开"] = requests,
+            ["四、复议诉讼"] = review,
+        };
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    public static IEnumerable<IReadOnlyList<string>> ReviewRows(AnnualStatisticsReport s)
+    {
+        var f = s.ReviewAndLitigation;
+        yield return Outcomes("行政复议", f?.Reconsideration);
+        yield return Outcomes("行政诉讼：未经复议直接起诉", f?.SuedDirectly);
+        yield return Outcomes("行政诉讼：复议后起诉", f?.SuedAfterReconsideration);
+    }
+
+    private static IReadOnlyList<string> Outcomes(string label, CaseOutcomes? o)
+    {
+        o ??= CaseOutcomes.None;
+        return [label, N(o.Upheld), N(o.Corrected), N(o.Other), N(o.Pending), N(o.Total)];
+    }
+
+    private static IEnumerable<string> Cells(StatRow row, int columns) =>
+        row.Counts.Count == 0 ? Enumerable.Repeat("", columns) : row.Counts.Select(N);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The years a report can be asked for: from the regulations' first year to next year.</summary>
+    public static bool IsReportYear(int year) => year is >= 2008 and <= 9998;
+
+    private static ValidationProblem BadYear() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年份无效 / The year is out of range."] });
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> WordEndpointAsync(int year, AnnualReportFiles files, CancellationToken ct) =>
+        IsReportYear(year) ? TypedResults.File(await files.WordAsync(year, ct), WordWriter.ContentType, $"annual-disclosure-report-{year}.docx") : BadYear();
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExcelEndpointAsync(int year, AnnualReportFiles files, CancellationToken ct) =>
+        IsReportYear(year) ? TypedResults.File(await files.ExcelAsync(year, ct), ExcelContentType, $"annual-disclosure-report-{year}.xlsx") : BadYear();
+
+    public static async Task<Results<Ok<AnnualStatisticsReport>, ValidationProblem>> JsonEndpointAsync(int year, AnnualStatistics statistics, CancellationToken ct) =>
+        IsReportYear(year) ? TypedResults.Ok(await statistics.ForYearAsync(year, ct)) : BadYear();
+}
