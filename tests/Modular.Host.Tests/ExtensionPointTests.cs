@@ -39,6 +39,7 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
         var page = await admin.GetStringAsync($"/t/{slug}/annual-report?year=2026");
 
         Assert.Contains("2026年共记事0条", page);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync($"/t/{slug}/annual-report?year=abc")).StatusCode);
     }
 
     [Fact]
