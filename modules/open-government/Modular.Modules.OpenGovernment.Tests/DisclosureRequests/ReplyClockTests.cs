@@ -53,6 +53,19 @@ public sealed class ReplyClockTests(OpenGovernmentPlatform platform)
     }
 
     [Fact]
+    public async Task A_third_party_that_never_answers_stops_the_clock_for_its_15_working_days_only()
+    {
+        var (_, slug, clerk) = await platform.TownshipWithUserAsync([OpenGovernmentPlatform.Module], "open-government.clerk");
+        var (id, _) = await EnterAsync(clerk, slug, Person("InPerson", submittedOn: "2026-09-24"));
+
+        // Sent 10-20, no answer: the third party's 15 working days end on 11-10 (10-21..23, 10-26..30, 11-02..06, 11-09, 11-10),
+        // and those 15 working days move the 10-29 due date to 11-19 (10-30, 11-02..06, 11-09..13, 11-16..19).
+        var paused = await StepAsync(clerk, slug, id, "consultations", new() { ["sentOn"] = "2026-10-20", ["thirdParty"] = "赫章县某运输公司" });
+
+        Assert.Equal("2026-11-19", Due(paused));
+    }
+
+    [Fact]
     public async Task A_correction_notice_later_than_7_working_days_after_receipt_is_refused()
     {
         var (_, slug, clerk) = await platform.TownshipWithUserAsync([OpenGovernmentPlatform.Module], "open-government.clerk");

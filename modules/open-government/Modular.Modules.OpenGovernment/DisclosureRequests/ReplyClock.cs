@@ -35,12 +35,25 @@ internal sealed class ReplyClock(IStatutoryClock clock)
     public StatutoryDate DueOn(DisclosureRequest request)
     {
         var period = StatutoryPeriod.WorkingDays(ReplyPeriod.Length + request.ExtensionWorkingDays);
-        // Art 32: consulting a third party stops the clock from the day the letter goes out to the day the answer comes.
+        // Art 33 ¶2: time spent consulting a third party does not count, from the day the letter goes out to the day
+        // the answer comes; Art 32 gives the third party 15 working days, so a silent one stops the clock no longer.
         var pauses = request.Consultations
             .Where(c => c.SentOn >= request.ClockStartsOn)
-            .Select(c => new ClockPause(c.SentOn, c.RepliedOn));
+            .Select(Pause);
         return clock.Deadline(request.ClockStartsOn, period, pauses);
     }
+
+    private ClockPause Pause(Consultation consultation)
+    {
+        var lastDayForAnswer = clock.Deadline(consultation.SentOn, ThirdPartyPeriod).Date;
+        var end = consultation.RepliedOn is { } replied && replied < lastDayForAnswer ? replied
+            : consultation.RepliedOn is null && clock.Today < lastDayForAnswer ? (DateOnly?)null
+            : lastDayForAnswer;
+        return new ClockPause(consultation.SentOn, end);
+    }
+
+    // 政府信息公开条例 Art 32: the third party answers within 15 working days of receiving the letter.
+    public static readonly StatutoryPeriod ThirdPartyPeriod = StatutoryPeriod.WorkingDays(15);
 
     public DateOnly CorrectionNoticeDueOn(DisclosureRequest request) => clock.Deadline(request.ReceivedOn, CorrectionNoticePeriod).Date;
 }

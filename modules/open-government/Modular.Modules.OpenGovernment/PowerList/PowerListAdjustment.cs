@@ -4,8 +4,9 @@ namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>
 /// Fits a proposal's changes onto the items' version chains. An item's history only grows forward: a change must
-/// take effect after the item's last change, so no version is ever rewritten or split, and the list as it stood on
-/// any earlier date stays exactly as it was.
+/// take effect after the item's last change, so no version is ever rewritten or split. An approved change may take
+/// effect on a past date (a historical list being entered): the list shown for dates after that day then includes
+/// it, as the approval says, while the events keep when it was decided and by whom.
 /// </summary>
 internal sealed class PowerListAdjustment
 {
