@@ -28,6 +28,9 @@ public sealed class NormativeDocumentTests(OpenGovernmentPlatform platform)
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"{api}/{id}/repeal", new { expectedVersion = 1, repealedOn = "2026-10-01", reason = "上位法修改" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"{api}/none-made", new { year = 2025 })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync($"{api}/none-made", new { year = 2025 })).StatusCode);
+        var intoEmptyYear = await clerk.PostAsJsonAsync(api, new { number = "野政规〔2025〕1号", title = "补登文件", issuedOn = "2025-05-10" });
+        Assert.Equal(HttpStatusCode.BadRequest, intoEmptyYear.StatusCode);
+        Assert.True((await ProblemAsync(intoEmptyYear)).GetProperty("errors").TryGetProperty("issuedOn", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsJsonAsync($"{api}/none-made", new { year = 2024 })).StatusCode);
 
         var year2026 = await clerk.GetFromJsonAsync<JsonElement>($"{api}?year=2026");

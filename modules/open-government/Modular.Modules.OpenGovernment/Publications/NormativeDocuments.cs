@@ -112,6 +112,12 @@ internal sealed class NormativeDocuments(IDocumentSession session, IStatutoryClo
             errors["filedOn"] = [T("备案日期不能早于印发日期。", "The filing date cannot be before the issue date.")];
         }
 
+        // A year stands on record either with its documents or with the statement that none were made, never both.
+        if (input.IssuedOn is { } day && await session.LoadAsync<NormativeYearStatement>(NormativeYearStatement.StreamFor(day.Year), ct) is not null)
+        {
+            errors["issuedOn"] = [T($"{day.Year}年已声明未制定规范性文件，不能再登记该年度的文件。", $"{day.Year} is on record as a year with no normative documents.")];
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
