@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Modular.Benchmarks;
+
+/// <summary>
+/// What one run measures, from the command line:
+/// <c>--starts 3 --rounds 3 --duration 10 --warmup 10 --concurrency 16,64 --notes 50 --load client|wrk --host-env "K=V;K2=V2"</c>.
+/// <c>starts</c> pairs of host starts (cold on a fresh database, then warm on the same one). Per concurrency: each app is
+/// warmed up, then measured in <c>rounds</c> windows of <c>duration</c> seconds, alternating. <c>host-env</c> adds
+/// environment variables to the host process, for experiments (e.g. a logging level).
+/// </summary>
+internal sealed record BenchSettings(
+    int Starts, int Rounds, int DurationSeconds, int WarmupSeconds, int[] Concurrency, int Notes, string Load, IReadOnlyDictionary<string, string> HostEnvironment)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --notes, --load.");
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        int Number(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        var load = values.GetValueOrDefault("load") ?? "client";
+        if (load is not ("wrk" or "client"))
+        {
+            throw new ArgumentException("--load is client (the default) or wrk.");
+        }
+
+        if (load == "wrk" && !WrkLoad.IsInstalled())
+        {
+            throw new ArgumentException("wrk is not on the PATH (apt-get install -y wrk).");
+        }
+
+        var concurrency = (values.GetValueOrDefault("concurrency") ?? "16,64")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => int.Parse(c, CultureInfo.InvariantCulture))
+            .ToArray();
+        var hostEnvironment = (values.GetValueOrDefault("host-env") ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+        return new BenchSettings(Math.Max(1, Number("starts", 3)), Math.Max(1, Number("rounds", 3)), Number("duration", 10), Number("warmup", 10),
+            concurrency, Number("notes", 50), load, hostEnvironment);
+    }
+}
+
+/// <summary>Where the build put things, recorded in this assembly's metadata by the project file.</summary>
+internal static class BuildPaths
+{
+    public static string RepositoryRoot => Path.GetFullPath(Metadata("Modular.RepositoryRoot"));
+
+    /// <summary>The real modules' plugins root (may be missing or empty).</summary>
+    public static string PluginsRoot => Path.GetFullPath(Metadata("Modular.PluginsRoot"));
+
+    /// <summary>The sample module's built plugin folder.</summary>
+    public static string NotebookPlugin => Path.Combine(Path.GetFullPath(Metadata("Modular.TestPluginsRoot")), "Modular.Samples.Notebook");
+
+    /// <summary>The host binary of the same build configuration.</summary>
+    public static string HostAssembly => Path.GetFullPath(Metadata("Modular.HostAssembly"));
+
+    private static string Metadata(string key) =>
+        typeof(BuildPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
