@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+// Copied from bench/Modular.Benchmarks/HostProcess.cs (kept separate on purpose: that project is owned elsewhere).
+namespace Modular.Benchmarks.OpenGovernment;
+
+/// <summary>
+/// The real host binary (<c>dotnet Modular.Host.dll</c>) in a child process, as the run command starts it (Production,
+/// working directory = the host's project folder). Its console goes to a file: nobody reads a pipe under load.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _logFile;
+
+    private HostProcess(Process process, Uri address, string logFile, TimeSpan readyAfter, IReadOnlyList<string> modules)
+    {
+        _process = process;
+        _logFile = logFile;
+        Address = address;
+        ReadyAfter = readyAfter;
+        Modules = modules;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Wall time from just before the process was started to the first 200 of <c>/health/ready</c>.</summary>
+    public TimeSpan ReadyAfter { get; }
+
+    /// <summary>The module ids the ready check reports as loaded.</summary>
+    public IReadOnlyList<string> Modules { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<HostProcess> StartAsync(
+        string connectionString, string pluginsPath, string adminPassword, string workFolder, string name, IReadOnlyDictionary<string, string> extraEnvironment)
+    {
+        var port = Modular.Host.Storage.LocalPostgresCluster.FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var logFile = Path.Combine(workFolder, $"host-{name}.log");
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = Path.Combine(BuildPaths.RepositoryRoot, "host", "Modular.Host"),
+        };
+        // `exec` replaces the shell (and then env), so the pid is the host's; its console goes to a file. The extra
+        // variables go through env(1): their names may hold dots (Serilog__MinimumLevel__Override__Some.Source), which
+        // the shell would drop.
+        string[] command =
+        [
+            "-c", "exec \"$0\" \"$@\" >>\"$MODULAR_BENCH_LOG\" 2>&1", "env",
+            .. extraEnvironment.Select(kv => $"{kv.Key}={kv.Value}"),
+            "dotnet", BuildPaths.HostAssembly, "--urls", address.ToString().TrimEnd('/'),
+        ];
+        foreach (var argument in command)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var inherited in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_URLS" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["MODULAR_BENCH_LOG"] = logFile;
+        start.Environment["ConnectionStrings__Modular"] = connectionString;
+        start.Environment["Modular__PluginsPath"] = pluginsPath;
+        start.Environment["Modular__Demo"] = "true";
+        start.Environment["Modular__Admin__Password"] = adminPassword;
+        start.Environment["Modular__LogsPath"] = Path.Combine(workFolder, "logs");
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it was ready:\n{Tail(logFile)}");
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The host was not ready after 2 minutes:\n{Tail(logFile)}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(new Uri(address, "/health/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    var readyAfter = clock.Elapsed;
+                    var body = await response.Content.ReadAsStringAsync();
+                    return new HostProcess(process, address, logFile, readyAfter, LoadedModules(body));
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Resident memory now and at its peak, in KiB, from <c>/proc/&lt;pid&gt;/status</c>.</summary>
+    public (long Rss, long Peak) Memory() => ProcStatus.Memory(_process.Id);
+
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    public string LogTail() => Tail(_logFile);
+
+    /// <summary>Stops the host as a service manager would (SIGTERM), killing it if it does not stop within 15 s.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static List<string> LoadedModules(string health)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(health);
+            return document.RootElement.GetProperty("checks").GetProperty("plugins").GetProperty("data").GetProperty("loaded")
+                .EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return ["(ready response not understood)"];
+        }
+    }
+
+    private static string Tail(string file) =>
+        File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(40)) : "(no output)";
+}
+
+internal static class ProcStatus
+{
+    /// <summary>VmRSS and VmHWM of a process, in KiB.</summary>
+    public static (long Rss, long Peak) Memory(int processId)
+    {
+        long rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kib(line);
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kib(line);
+            }
+        }
+
+        return (rss, peak);
+    }
+
+    private static long Kib(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+}
