@@ -126,6 +126,22 @@ public sealed class PublicationWorkflowTests(OpenGovernmentPlatform platform)
     }
 
     [Fact]
+    public async Task A_revision_that_is_no_longer_proactive_takes_the_earlier_version_off_the_portal()
+    {
+        var (_, slug, clerk, reviewer) = await TownshipAsync(platform);
+        var id = await PublishAsync(clerk, reviewer, slug, Draft("村级集体经济项目名单", "<p>三个项目</p>"));
+        var portal = platform.AnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync($"/api/t/{slug}/open-government/public/publications/{id}")).StatusCode);
+
+        await clerk.PostAsJsonAsync($"{Api(slug)}/{id}/revise", Draft("村级集体经济项目名单", "<p>含商业秘密</p>", expectedVersion: 4, disclosure: "not-disclosed", reason: "涉及第三方商业秘密"));
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(clerk, slug, id, 5)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApproveAsync(reviewer, slug, id, 6)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Gone, (await portal.GetAsync($"/api/t/{slug}/open-government/public/publications/{id}")).StatusCode);
+        Assert.Equal("filed", (await GetAsync(clerk, slug, id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Information_not_disclosed_keeps_its_reason_and_never_reaches_the_portal()
     {
         var (_, slug, clerk, reviewer) = await TownshipAsync(platform);

@@ -126,13 +126,19 @@ internal sealed class PublicationWorkflow(
             return Task.FromResult<object>(new object[] { reviewed, new PublicationPublished(number, By, reviewed.At) });
         }, ct, async (p, _) =>
         {
+            var existing = await session.LoadAsync<PublishedPublication>(id, ct);
             if (released is not null)
             {
-                var existing = await session.LoadAsync<PublishedPublication>(id, ct);
                 session.Store(PublishedPublication.From(p, released, existing?.FirstPublishedOn ?? clock.Today));
             }
+            else if (existing is { Withdrawn: false })
+            {
+                // A revision that is no longer proactive takes the earlier public version off the portal with it.
+                (existing.Withdrawn, existing.WithdrawnAt, existing.WithdrawalReason) = (true, Now, T("修订后不再主动公开", "No longer proactively disclosed after revision"));
+                session.Store(existing);
+            }
         });
-        if (result.Succeeded && released is not null)
+        if (result.Succeeded)
         {
             await portalCache.EvictAsync(ct);
         }
