@@ -101,6 +101,32 @@ public sealed class ReplyTests(OpenGovernmentPlatform platform)
     }
 
     [Fact]
+    public async Task A_request_received_days_ago_puts_its_correction_notice_window_on_the_due_list_until_a_notice_is_sent()
+    {
+        var (_, slug, clerk) = await platform.TownshipWithUserAsync([OpenGovernmentPlatform.Module], "open-government.clerk");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        // Four days ago: the 7-working-day window is still open and ends within the due list's 5 working days.
+        var (id, number) = await EnterAsync(clerk, slug, Person("InPerson", submittedOn: today.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var window = await CorrectionWindowAsync(clerk, slug, number);
+        Assert.NotNull(window);
+        Assert.True(DateOnly.Parse(window.Value.GetProperty("item").GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > today);
+
+        await StepAsync(clerk, slug, id, "correction-notice", new() { ["noticeOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["items"] = "请写明所需信息的年份" });
+
+        Assert.Null(await CorrectionWindowAsync(clerk, slug, number));
+    }
+
+    private static async Task<JsonElement?> CorrectionWindowAsync(HttpClient clerk, string slug, string number)
+    {
+        var home = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/home");
+        return home.GetProperty("dueItems").EnumerateArray()
+            .Where(d => d.GetProperty("item").GetProperty("title").GetProperty("chinese").GetString() == $"依申请公开 {number} 补正告知期限")
+            .Select(d => (JsonElement?)d)
+            .FirstOrDefault();
+    }
+
+    [Fact]
     public async Task An_unanswered_request_past_its_reply_date_is_overdue_on_the_due_list_and_the_dashboard()
     {
         var (_, slug, clerk) = await platform.TownshipWithUserAsync([OpenGovernmentPlatform.Module], "open-government.clerk");
