@@ -41,7 +41,7 @@ internal sealed class ReplyLetter(RequestQueries queries, ITownshipContext towns
         word.Paragraph($"经审查，现答复如下：{ReplyCategories.Label(category, r.Reason)}。")
             .Paragraph(r.ReplyText ?? "")
             .Paragraph($"依据：{basis}。")
-            // 政府信息公开条例 Art 51; 行政复议法 Art 24 and 行政诉讼法 Art 46: 60 days for reconsideration, 6 months for suit.
+            // 政府信息公开条例 Art 51; 行政复议法 (2023) Art 20 and 行政诉讼法 Art 46: 60 days for reconsideration, 6 months for suit.
             .Paragraph($"如对本答复不服，可以在收到本答复之日起60日内向{township.Required.CountyName}人民政府申请行政复议，或者在6个月内向人民法院提起行政诉讼。")
             .Right(office)
             .Right(Chinese(answeredOn));
