@@ -22,7 +22,9 @@ public sealed class IntegrationEventAliasAttribute(string alias) : Attribute
 /// <summary>Where and when an integration event happened, and the operations to write the handler's effects with.</summary>
 /// <param name="Operations">
 /// Document and event operations for <paramref name="Township"/>, committed in the same transaction that records the
-/// event as handled: what a handler writes here happens exactly once, even if the host stops mid-way.
+/// event as handled: what a handler writes here happens exactly once, even if the host stops mid-way. Events appended
+/// here are not run through inline projections: a handler that starts or extends a stream also stores the document
+/// its pages read (for example the aggregate's snapshot).
 /// </param>
 public sealed record IntegrationEventContext(
     string Township,
