@@ -1,0 +1,32 @@
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Contracts.Modules;
+using Modular.Modules.Mediation.Petitions;
+
+namespace Modular.Modules.Mediation;
+
+/// <summary>
+/// 矛盾纠纷多元化解 (dispute resolution): petitions (信访) on the 信访工作条例 clock, with their figures for the dashboard,
+/// the due list and the annual report. Each area registers itself; this class is the table of contents.
+/// </summary>
+public sealed class MediationModule : IModule
+{
+    public const string Id = "mediation";
+
+    public ModuleManifest Manifest { get; } = new(
+        Id,
+        new LocalizedText("矛盾纠纷多元化解", "Dispute resolution"),
+        "1.0.0",
+        new LocalizedText("信访事项登记、受理、办理、复查复核与按期办结统计", "Petitions: registration, acceptance, handling, reviews and on-time figures"),
+        Permissions.All,
+        [
+            new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
+        ]);
+
+    public void ConfigureServices(IServiceCollection services) => PetitionsArea.AddServices(services);
+
+    public void ConfigureMarten(StoreOptions options) => PetitionsArea.ConfigureMarten(options);
+
+    public void MapEndpoints(IEndpointRouteBuilder api) => PetitionsArea.MapEndpoints(api);
+}

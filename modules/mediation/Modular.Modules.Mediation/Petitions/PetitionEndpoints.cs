@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Modular.Modules.Mediation.Petitions;
+
+/// <summary>The staff API's read and step endpoints; every step answers the petition as it now stands.</summary>
+internal static class PetitionEndpoints
+{
+    public static async Task<Results<Ok<IReadOnlyList<PetitionView>>, ValidationProblem>> ListAsync(string? state, bool? overdue, PetitionQueries queries, CancellationToken ct)
+    {
+        PetitionState? filter = null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            var errors = new Errors();
+            filter = errors.Choice<PetitionState>("state", state, "状态", "state");
+            if (errors.Any)
+            {
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+        }
+
+        var list = await queries.ListAsync(filter, ct);
+        return TypedResults.Ok(overdue == true ? list.Where(p => p.Overdue).ToList() : list);
+    }
+
+    public static async Task<Results<Ok<PetitionView>, NotFound>> GetAsync(Guid id, PetitionQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> TimelineAsync(Guid id, PetitionQueries queries, CancellationToken ct) =>
+        await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PetitionFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, PetitionFigures figures, PetitionClock clock, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var start = Day(errors, "from", from) ?? new DateOnly(clock.Today.Year, 1, 1);
+        var end = Day(errors, "to", to) ?? new DateOnly(start.Year, 12, 31);
+        if (end < start)
+        {
+            errors.Add("to", "结束日期不能早于开始日期", "The end cannot precede the start.");
+        }
+
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(start, end, ct));
+    }
+
+    private static DateOnly? Day(Errors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(field, "日期应为 yyyy-MM-dd", "A date must be yyyy-MM-dd.");
+        return null;
+    }
+
+    /// <summary>Runs one step; answers the petition's new state, 404 when it is not this township's, 400 with every bad field.</summary>
+    public static async Task<Results<Ok<PetitionView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, PetitionQueries queries, CancellationToken ct)
+    {
+        try
+        {
+            if (!await step())
+            {
+                return TypedResults.NotFound();
+            }
+        }
+        catch (PetitionInputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
+        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+}

@@ -1,0 +1,122 @@
+using Marten;
+using Modular.Contracts.PersonalData;
+
+namespace Modular.Modules.Mediation.Petitions;
+
+internal sealed record PetitionerView(string Name, string? IdNumber, string? Phone, string? Address);
+
+internal sealed record PetitionView(
+    Guid Id,
+    long Version,
+    string Number,
+    string State,
+    string StateLabel,
+    bool IsOpen,
+    string Channel,
+    string ChannelLabel,
+    DateOnly ReceivedOn,
+    string? TransferringOffice,
+    string? TransferReference,
+    PetitionerView Petitioner,
+    string Matter,
+    Guid? DisclosureRequestId,
+    DateOnly AcceptanceDueOn,
+    DateOnly ObjectionDueOn,
+    DateOnly? AcceptedOn,
+    string? Category,
+    string? CategoryLabel,
+    DateOnly? OpinionDueOn,
+    DateOnly? ExtendedOn,
+    int ExtensionDays,
+    string? ExtensionReason,
+    DateOnly? NextDueOn,
+    bool Overdue,
+    DateOnly? ObjectedOn,
+    string? ObjectionReason,
+    DateOnly? RedirectedOn,
+    string? RedirectProcedure,
+    string? Investigator,
+    DateOnly? OpinionOn,
+    string? Outcome,
+    string? OutcomeLabel,
+    string? OpinionText,
+    string? OpinionBasis,
+    bool? ClosedOnTime,
+    DateOnly? ReviewRequestDueOn,
+    DateOnly? ReviewDecisionDueOn,
+    DateOnly? ReviewDecidedOn,
+    DateOnly? SecondReviewDecidedOn);
+
+internal sealed record TimelineEntry(long Version, string Event, string Label, DateTimeOffset RecordedAt, string? By);
+
+/// <summary>Reads petitions for staff, always through the personal-data guard.</summary>
+internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock, IPersonalDataGuard guard)
+{
+    public async Task<IReadOnlyList<PetitionView>> ListAsync(PetitionState? state, CancellationToken ct)
+    {
+        var query = session.Query<Petition>();
+        var petitions = state is { } s
+            ? await query.Where(p => p.State == s).OrderByDescending(p => p.ReceivedOn).ToListAsync(ct)
+            : await query.OrderByDescending(p => p.ReceivedOn).ToListAsync(ct);
+        return petitions.Select(View).ToList();
+    }
+
+    public async Task<Petition?> LoadAsync(Guid id, CancellationToken ct) => await session.LoadAsync<Petition>(id, ct);
+
+    public async Task<PetitionView?> GetAsync(Guid id, CancellationToken ct) =>
+        await session.LoadAsync<Petition>(id, ct) is { } petition ? View(petition) : null;
+
+    public PetitionView View(Petition p)
+    {
+        var who = p.Petitioner;
+        return new PetitionView(
+            p.Id, p.Version, p.Number, p.State.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.State)), p.IsOpen,
+            p.Channel.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.Channel)),
+            p.ReceivedOn, p.TransferringOffice, p.TransferReference,
+            new PetitionerView(
+                who.Name,
+                who.IdNumber is null ? null : guard.Mask(PersonalDataKind.IdNumber, who.IdNumber),
+                who.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, who.Phone),
+                who.Address is null ? null : guard.Mask(PersonalDataKind.Address, who.Address)),
+            p.Matter, p.DisclosureRequestId,
+            clock.AcceptanceDueOn(p), clock.ObjectionDueOn(p), p.AcceptedOn,
+            p.Category?.ToString(), p.Category is { } c ? PetitionVocabulary.T(PetitionVocabulary.Label(c)) : null,
+            clock.OpinionDueOn(p), p.ExtendedOn, p.ExtensionDays, p.ExtensionReason,
+            clock.NextDueOn(p), clock.Overdue(p),
+            p.ObjectedOn, p.ObjectionReason, p.RedirectedOn, p.RedirectProcedure, p.Investigator,
+            p.OpinionOn, p.Outcome?.ToString(), p.Outcome is { } o ? PetitionVocabulary.T(PetitionVocabulary.Label(o)) : null,
+            p.OpinionText, p.OpinionBasis, ClosedOnTime(clock, p),
+            clock.ReviewRequestDueOn(p), clock.ReviewDecisionDueOn(p), p.ReviewDecidedOn, p.SecondReviewDecidedOn);
+    }
+
+    /// <summary>Closed on time: the opinion issued on or before the (possibly extended) deadline; null while none is issued.</summary>
+    public static bool? ClosedOnTime(PetitionClock clock, Petition p) =>
+        p.OpinionOn is { } issued && clock.OpinionDueOn(p) is { } due ? issued <= due : null;
+
+    /// <summary>Every event of the petition with who recorded it and when; personal data left out.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Petition>(id, ct) is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return events.Select(e => new TimelineEntry(e.Version, e.EventTypeName, Describe(e.Data), e.Timestamp, e.UserName)).ToList();
+    }
+
+    private static string Describe(object data) => data switch
+    {
+        PetitionRegistered r => Shared.Text.T($"登记（{PetitionVocabulary.Label(r.Channel).Chinese}，{r.ReceivedOn:yyyy-MM-dd}）", $"Registered ({PetitionVocabulary.Label(r.Channel).English}, {r.ReceivedOn:yyyy-MM-dd})"),
+        PetitionObjected o => Shared.Text.T($"提出异议：不属本机关职权（{o.ObjectedOn:yyyy-MM-dd}）：{o.Reason}", $"Objected, outside the remit ({o.ObjectedOn:yyyy-MM-dd}): {o.Reason}"),
+        PetitionAccepted a => Shared.Text.T($"受理并告知（{a.NoticeOn:yyyy-MM-dd}）", $"Accepted, notice sent ({a.NoticeOn:yyyy-MM-dd})"),
+        PetitionClassified c => Shared.Text.T($"分类：{PetitionVocabulary.Label(c.Category).Chinese}", $"Classified: {PetitionVocabulary.Label(c.Category).English}"),
+        PetitionRedirected r => Shared.Text.T($"导入{r.Procedure}（{r.RedirectedOn:yyyy-MM-dd}）", $"Redirected to {r.Procedure} ({r.RedirectedOn:yyyy-MM-dd})"),
+        InvestigationStarted i => Shared.Text.T($"开始调查核实：{i.Investigator}（{i.StartedOn:yyyy-MM-dd}）", $"Investigation by {i.Investigator} ({i.StartedOn:yyyy-MM-dd})"),
+        OpinionDeadlineExtended x => Shared.Text.T($"办理期限延长{x.Days}日：{x.Reason}", $"Deadline extended by {x.Days} days: {x.Reason}"),
+        OpinionIssued o => Shared.Text.T($"出具处理意见：{PetitionVocabulary.Label(o.Outcome).Chinese}（{o.IssuedOn:yyyy-MM-dd}）", $"Opinion issued: {PetitionVocabulary.Label(o.Outcome).English} ({o.IssuedOn:yyyy-MM-dd})"),
+        ReviewRequested q => Shared.Text.T($"请求{(q.Level == 1 ? "复查" : "复核")}（{q.RequestedOn:yyyy-MM-dd}）", $"{(q.Level == 1 ? "Review" : "Second review")} requested ({q.RequestedOn:yyyy-MM-dd})"),
+        ReviewDecided d => Shared.Text.T($"{(d.Level == 1 ? "复查" : "复核")}意见：{PetitionVocabulary.Label(d.Outcome).Chinese}（{d.DecidedOn:yyyy-MM-dd}）", $"{(d.Level == 1 ? "Review" : "Second review")} decided: {PetitionVocabulary.Label(d.Outcome).English} ({d.DecidedOn:yyyy-MM-dd})"),
+        _ => data.GetType().Name,
+    };
+}

@@ -1,0 +1,75 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Contracts.Extensions;
+using Modular.Contracts.Integration;
+using Modular.Contracts.OpenGovernment;
+
+namespace Modular.Modules.Mediation.Petitions;
+
+/// <summary>Registers the Petitions area (信访): its services, Marten types and endpoints.</summary>
+internal static class PetitionsArea
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<PetitionClock>();
+        services.AddScoped<PetitionStreams>();
+        services.AddScoped<PetitionQueries>();
+        services.AddScoped<RegisterPetition>();
+        services.AddScoped<PetitionSteps>();
+        services.AddScoped<OpinionLetter>();
+        services.AddScoped<PetitionFigures>();
+        services.AddScoped<IDashboardFigures, PetitionDashboard>();
+        services.AddScoped<IDeadlineSource, PetitionDeadlines>();
+        services.AddScoped<IAnnualReportSections, PetitionReportSection>();
+        services.AddScoped<IDemoData, PetitionDemo>();
+        services.AddScoped<IIntegrationEventHandler<DisclosureRequestFoundToBePetition>, PetitionHandedOver>();
+    }
+
+    public static void ConfigureMarten(StoreOptions options)
+    {
+        options.Events.MapEventType<PetitionRegistered>("mediation.petition-registered.v1");
+        options.Events.MapEventType<PetitionObjected>("mediation.petition-objected.v1");
+        options.Events.MapEventType<PetitionAccepted>("mediation.petition-accepted.v1");
+        options.Events.MapEventType<PetitionClassified>("mediation.petition-classified.v1");
+        options.Events.MapEventType<PetitionRedirected>("mediation.petition-redirected.v1");
+        options.Events.MapEventType<InvestigationStarted>("mediation.petition-investigation-started.v1");
+        options.Events.MapEventType<OpinionDeadlineExtended>("mediation.petition-opinion-deadline-extended.v1");
+        options.Events.MapEventType<OpinionIssued>("mediation.petition-opinion-issued.v1");
+        options.Events.MapEventType<ReviewRequested>("mediation.petition-review-requested.v1");
+        options.Events.MapEventType<ReviewDecided>("mediation.petition-review-decided.v1");
+        options.Projections.Snapshot<Petition>(SnapshotLifecycle.Inline);
+        options.Schema.For<Petition>()
+            .Index(p => p.Number)
+            .Index(p => p.State)
+            .Index(p => p.IsOpen)
+            .Index(p => p.ReceivedOn);
+        options.Schema.For<PetitionNumberCounter>().UseOptimisticConcurrency(true);
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var petitions = api.MapGroup("/petitions");
+        petitions.MapGet("", PetitionEndpoints.ListAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapPost("", RegisterPetition.EndpointAsync).RequireAuthorization(Permissions.PetitionsHandle);
+        petitions.MapGet("/figures", PetitionEndpoints.FiguresAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapGet("/{id:guid}", PetitionEndpoints.GetAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapGet("/{id:guid}/timeline", PetitionEndpoints.TimelineAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapGet("/{id:guid}/opinion.docx", OpinionLetter.EndpointAsync).RequireAuthorization(Permissions.PetitionsRead);
+        Step(petitions, "objection", (s, id, input, ct) => s.ObjectAsync(id, input, ct));
+        Step(petitions, "acceptance", (s, id, input, ct) => s.AcceptAsync(id, input, ct));
+        Step(petitions, "classification", (s, id, input, ct) => s.ClassifyAsync(id, input, ct));
+        Step(petitions, "redirection", (s, id, input, ct) => s.RedirectAsync(id, input, ct));
+        Step(petitions, "investigation", (s, id, input, ct) => s.InvestigateAsync(id, input, ct));
+        Step(petitions, "extension", (s, id, input, ct) => s.ExtendAsync(id, input, ct));
+        Step(petitions, "opinion", (s, id, input, ct) => s.IssueOpinionAsync(id, input, ct));
+        Step(petitions, "review-request", (s, id, input, ct) => s.RequestReviewAsync(id, input, ct));
+        Step(petitions, "review-decision", (s, id, input, ct) => s.DecideReviewAsync(id, input, ct));
+    }
+
+    private static void Step(IEndpointRouteBuilder group, string name, Func<PetitionSteps, Guid, PetitionStepInput, CancellationToken, Task<bool>> step) =>
+        group.MapPost($"/{{id:guid}}/{name}", (Guid id, PetitionStepInput input, PetitionSteps steps, PetitionQueries queries, CancellationToken ct) =>
+            PetitionEndpoints.StepAsync(id, () => step(steps, id, input, ct), queries, ct)).RequireAuthorization(Permissions.PetitionsHandle);
+}

@@ -1,0 +1,96 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Modular.Modules.Mediation.Petitions;
+
+internal sealed class RegisterPetitionInput
+{
+    public string? Channel { get; set; }
+
+    public string? ReceivedOn { get; set; }
+
+    public string? TransferringOffice { get; set; }
+
+    public string? TransferReference { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Matter { get; set; }
+}
+
+internal sealed record Registered(Guid Id, string Number);
+
+/// <summary>Registers a petition from any channel; a case transferred from above names the office and its reference.</summary>
+internal sealed class RegisterPetition(IDocumentSession session, PetitionClock clock)
+{
+    public async Task<Registered> RegisterAsync(RegisterPetitionInput input, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var channel = errors.Choice<PetitionChannel>("channel", input.Channel, "信访渠道", "channel");
+        if (channel == PetitionChannel.DisclosureRequest)
+        {
+            errors.Add("channel", "该渠道仅由政府信息公开申请自动转入", "This channel is used only by requests handed over from open government.");
+        }
+
+        var receivedOn = errors.Date("receivedOn", input.ReceivedOn, "登记日期", "Date received", clock.Today);
+        var office = errors.Optional("transferringOffice", input.TransferringOffice, "转送/交办机关", "Transferring office", 200);
+        var reference = errors.Optional("transferReference", input.TransferReference, "转送文号", "Transfer reference", 100);
+        if (channel == PetitionChannel.Transferred)
+        {
+            if (office is null)
+            {
+                errors.Add("transferringOffice", "上级转送/交办的信访事项须填写转送机关", "A transferred petition names the transferring office.");
+            }
+
+            if (reference is null)
+            {
+                errors.Add("transferReference", "上级转送/交办的信访事项须填写转送文号", "A transferred petition carries the office's reference number.");
+            }
+        }
+
+        var name = errors.Required("name", input.Name, "信访人姓名", "Petitioner's name", 100);
+        var idNumber = errors.Optional("idNumber", input.IdNumber, "身份证号码", "ID number", 18)?.ToUpperInvariant();
+        if (idNumber is not null && !IdentityNumbers.IsValidResidentId(idNumber))
+        {
+            errors.Add("idNumber", "身份证号码无效（GB 11643 校验位不符）", "The ID number is not valid (GB 11643 check digit).");
+        }
+
+        var phone = errors.Optional("phone", input.Phone, "联系电话", "Phone", 30);
+        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
+        {
+            errors.Add("phone", "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
+        }
+
+        var address = errors.Optional("address", input.Address, "住址", "Address", 200);
+        var matter = errors.Required("matter", input.Matter, "信访事项", "Matter", 8000);
+        PetitionStreams.ThrowIfAny(errors);
+
+        var id = Guid.CreateVersion7();
+        var number = await PetitionStreams.NextNumberAsync(session, receivedOn!.Value.Year, ct);
+        session.Events.StartStream<Petition>(id, new PetitionRegistered(
+            id, number, channel!.Value, receivedOn.Value, office, reference, new Petitioner(name!, idNumber, phone, address), matter!, null));
+        await session.SaveChangesAsync(ct);
+        return new Registered(id, number);
+    }
+
+    public static async Task<Results<Created<Registered>, ValidationProblem>> EndpointAsync(
+        string township, RegisterPetitionInput input, RegisterPetition handler, CancellationToken ct)
+    {
+        try
+        {
+            var registered = await handler.RegisterAsync(input, ct);
+            return TypedResults.Created($"/api/t/{township}/mediation/petitions/{registered.Id}", registered);
+        }
+        catch (PetitionInputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+    }
+}
