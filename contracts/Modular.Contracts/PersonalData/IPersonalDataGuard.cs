@@ -25,4 +25,12 @@ public interface IPersonalDataGuard
     /// <param name="subject">Whose data it is, as the module names the record (住户 3 / 成员 2).</param>
     /// <exception cref="ArgumentException">When <paramref name="reason"/> is empty: a reveal always has a reason.</exception>
     Task<string> RevealAsync(PersonalDataKind kind, string value, string subject, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the current user exported personal data unmasked (a ledger of <paramref name="records"/> records), with
+    /// their reason, in the same audit trail as reveals. Call it before the file is written; an export always has a reason.
+    /// </summary>
+    /// <param name="subject">What was exported, as the module names it (人口信息台帐 完整导出).</param>
+    /// <exception cref="ArgumentException">When <paramref name="reason"/> is empty.</exception>
+    Task RecordFullExportAsync(string subject, int records, string reason, CancellationToken cancellationToken);
 }

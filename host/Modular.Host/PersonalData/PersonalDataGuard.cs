@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
@@ -11,6 +12,9 @@ public sealed record PersonalDataRevealed(string Kind, string Subject, string Re
 /// <summary>Masks personal data and records every reveal in the township's event log, where the township admin reads it.</summary>
 internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipContext township) : IPersonalDataGuard
 {
+    /// <summary>The kind recorded for a full export, next to the <see cref="PersonalDataKind"/> names of single reveals.</summary>
+    public const string FullExport = "FullExport";
+
     public static Guid RevealStream(string township) => StableId.For("personal-data-reveals", township);
 
     public string Mask(PersonalDataKind kind, string? value) => PersonalDataMask.Mask(kind, value);
@@ -26,6 +30,19 @@ internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipConte
         session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(kind.ToString(), subject, reason.Trim(), Mask(kind, value)));
         await session.SaveChangesAsync(cancellationToken);
         return value;
+    }
+
+    public async Task RecordFullExportAsync(string subject, int records, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("完整导出个人信息须说明理由 / A full export needs a reason.", nameof(reason));
+        }
+
+        var current = township.Required;
+        var what = string.Create(CultureInfo.InvariantCulture, $"{records} 条 / {records} records");
+        session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(FullExport, subject, reason.Trim(), what));
+        await session.SaveChangesAsync(cancellationToken);
     }
 }
 

@@ -2,6 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
+using Modular.Modules.Mediation.Disputes;
+using Modular.Modules.Mediation.Households;
+using Modular.Modules.Mediation.Liaisons;
 using Modular.Modules.Mediation.Petitions;
 
 namespace Modular.Modules.Mediation;
@@ -24,9 +27,27 @@ public sealed class MediationModule : IModule
             new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
         ]);
 
-    public void ConfigureServices(IServiceCollection services) => PetitionsArea.AddServices(services);
+    public void ConfigureServices(IServiceCollection services)
+    {
+        DisputesArea.AddServices(services);
+        PetitionsArea.AddServices(services);
+        LiaisonsArea.AddServices(services);
+        HouseholdsArea.AddServices(services);
+    }
 
-    public void ConfigureMarten(StoreOptions options) => PetitionsArea.ConfigureMarten(options);
+    public void ConfigureMarten(StoreOptions options)
+    {
+        DisputesArea.ConfigureMarten(options);
+        PetitionsArea.ConfigureMarten(options);
+        LiaisonsArea.ConfigureMarten(options);
+        HouseholdsArea.ConfigureMarten(options);
+    }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => PetitionsArea.MapEndpoints(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        DisputesArea.MapEndpoints(api);
+        PetitionsArea.MapEndpoints(api);
+        LiaisonsArea.MapEndpoints(api);
+        HouseholdsArea.MapEndpoints(api);
+    }
 }

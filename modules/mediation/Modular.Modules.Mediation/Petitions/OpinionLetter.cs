@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Townships;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>The written opinion (信访事项处理意见书, 信访工作条例 Art 32) as .docx, with the petitioner's right to a review.</summary>

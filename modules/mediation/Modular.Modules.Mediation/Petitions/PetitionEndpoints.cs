@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>The staff API's read and step endpoints; every step answers the petition as it now stands.</summary>
@@ -68,7 +70,7 @@ internal static class PetitionEndpoints
                 return TypedResults.NotFound();
             }
         }
-        catch (PetitionInputException invalid)
+        catch (InputException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

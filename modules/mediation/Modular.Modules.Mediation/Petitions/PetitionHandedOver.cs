@@ -3,6 +3,8 @@ using System.Text;
 using Modular.Contracts.Integration;
 using Modular.Contracts.OpenGovernment;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>The body of every step: the version read, the day it happened, and the step's own fields.</summary>

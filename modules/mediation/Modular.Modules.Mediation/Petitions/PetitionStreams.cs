@@ -2,6 +2,8 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>Opens a petition's stream for one step: absent here (another township's id) is "not found", a stale version a 409.</summary>
@@ -20,7 +22,7 @@ internal sealed class PetitionStreams(IDocumentSession session, PetitionClock cl
         if (version is null)
         {
             errors.Add("version", "缺少记录版本", "The version you read is required.");
-            throw new PetitionInputException(errors.ToDictionary());
+            throw new InputException(errors.ToDictionary());
         }
 
         var stream = await session.Events.FetchForWriting<Petition>(id, version.Value, ct);
@@ -31,7 +33,7 @@ internal sealed class PetitionStreams(IDocumentSession session, PetitionClock cl
     {
         if (errors.Any)
         {
-            throw new PetitionInputException(errors.ToDictionary());
+            throw new InputException(errors.ToDictionary());
         }
     }
 

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 internal sealed class RegisterPetitionInput
@@ -88,7 +90,7 @@ internal sealed class RegisterPetition(IDocumentSession session, PetitionClock c
             var registered = await handler.RegisterAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/petitions/{registered.Id}", registered);
         }
-        catch (PetitionInputException invalid)
+        catch (InputException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Modular.Modules.Mediation.Petitions;
+namespace Modular.Modules.Mediation.Shared;
 
 /// <summary>Collects every problem of one input (field → messages), so the API and the page can name them all at once.</summary>
 internal sealed class Errors
@@ -106,7 +106,7 @@ internal sealed class Errors
 }
 
 /// <summary>Thrown by a handler when the input breaks a rule; the API answers 400 with the fields, the page shows them.</summary>
-internal sealed class PetitionInputException(Dictionary<string, string[]> errors) : Exception("输入有误 / Input is not valid.")
+internal sealed class InputException(Dictionary<string, string[]> errors) : Exception("输入有误 / Input is not valid.")
 {
     public Dictionary<string, string[]> Errors { get; } = errors;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Modular.Modules.Mediation.Petitions;
+namespace Modular.Modules.Mediation.Shared;
 
 /// <summary>Check digits of resident identity numbers, so a mistyped number is caught at the counter.</summary>
 internal static class IdentityNumbers

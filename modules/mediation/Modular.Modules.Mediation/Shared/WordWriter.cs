@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Modular.Modules.Mediation.Petitions;
+namespace Modular.Modules.Mediation.Shared;
 
 /// <summary>A plain Word document built paragraph by paragraph: what townships print, sign and seal.</summary>
 internal sealed class WordWriter
@@ -76,6 +76,6 @@ internal sealed class WordWriter
             properties.Append(new Bold());
         }
 
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 }

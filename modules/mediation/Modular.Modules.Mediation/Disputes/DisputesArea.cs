@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Modular.Modules.Mediation.Disputes;
+
+/// <summary>Registers the Disputes area: its services, Marten types and endpoints.</summary>
+internal static class DisputesArea
+{
+    public static void AddServices(IServiceCollection services)
+    {
+    }
+
+    public static void ConfigureMarten(StoreOptions options)
+    {
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder api)
+    {
+    }
+}
