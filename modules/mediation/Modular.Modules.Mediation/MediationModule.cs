@@ -6,6 +6,7 @@ using Modular.Modules.Mediation.Disputes;
 using Modular.Modules.Mediation.Households;
 using Modular.Modules.Mediation.Liaisons;
 using Modular.Modules.Mediation.Petitions;
+using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation;
 
@@ -29,6 +30,8 @@ public sealed class MediationModule : IModule
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddScoped<Streams>();
+        services.AddScoped<Modular.Contracts.Extensions.IAnnualReportSections, MediationReportSection>();
         DisputesArea.AddServices(services);
         PetitionsArea.AddServices(services);
         LiaisonsArea.AddServices(services);

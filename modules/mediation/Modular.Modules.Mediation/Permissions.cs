@@ -21,6 +21,7 @@ internal static class Permissions
     public const string PetitionsHandle = "mediation.petitions.handle";
     public const string DisputesRead = "mediation.disputes.read";
     public const string DisputesHandle = "mediation.disputes.handle";
+    public const string DisputesSettings = "mediation.disputes.settings";
     public const string LiaisonsRead = "mediation.liaisons.read";
     public const string LiaisonsManage = "mediation.liaisons.manage";
     public const string HouseholdsRead = "mediation.households.read";
@@ -35,6 +36,7 @@ internal static class Permissions
         new(PetitionsHandle, new("登记、受理、办理信访事项", "Register, accept and handle petitions"), [PetitionClerkRole, CenterHeadRole]),
         new(DisputesRead, new("查看矛盾纠纷台帐", "Read the dispute ledger"), [MediatorRole, CenterHeadRole, PetitionClerkRole]),
         new(DisputesHandle, new("受理、调解、分流矛盾纠纷，导入台帐", "Take in, mediate and route disputes; import the ledger"), [MediatorRole, CenterHeadRole]),
+        new(DisputesSettings, new("设置纠纷类别和化解、回访时限", "Set the dispute categories, resolution target and follow-up"), [CenterHeadRole]),
         new(LiaisonsRead, new("查看信息联络员及其报告", "Read information liaisons and their reports"), [MediatorRole, CenterHeadRole, PetitionClerkRole]),
         new(LiaisonsManage, new("管理信息联络员名册，登记和处理线索", "Keep the liaison roster; record and handle leads"), [MediatorRole, CenterHeadRole]),
         new(HouseholdsRead, new("查看人口信息台帐（脱敏）", "Read the household ledger (masked)"), [MediatorRole, CenterHeadRole, HouseholdRegistrarRole]),

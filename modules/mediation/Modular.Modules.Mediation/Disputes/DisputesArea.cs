@@ -1,21 +1,107 @@
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Contracts.Extensions;
 
 namespace Modular.Modules.Mediation.Disputes;
 
-/// <summary>Registers the Disputes area: its services, Marten types and endpoints.</summary>
+/// <summary>Registers the Disputes area (矛盾纠纷, 人民调解): its services, Marten types and endpoints.</summary>
 internal static class DisputesArea
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.AddScoped<DisputeClock>();
+        services.AddScoped<DisputeSettingsReader>();
+        services.AddScoped<DisputeSettingsSteps>();
+        services.AddScoped<DisputeQueries>();
+        services.AddScoped<TakeInDispute>();
+        services.AddScoped<DisputeSteps>();
+        services.AddScoped<AgreementDocument>();
+        services.AddScoped<DisputeLedgerImport>();
+        services.AddScoped<DisputeFigures>();
+        services.AddScoped<IDashboardFigures, DisputeDashboard>();
+        services.AddScoped<IDeadlineSource, DisputeDeadlines>();
+        services.AddScoped<IDemoData, DisputeDemo>();
     }
 
     public static void ConfigureMarten(StoreOptions options)
     {
+        options.Events.MapEventType<DisputeTakenIn>("mediation.dispute-taken-in.v1");
+        options.Events.MapEventType<MediationStarted>("mediation.dispute-mediation-started.v1");
+        options.Events.MapEventType<MediationRefused>("mediation.dispute-mediation-refused.v1");
+        options.Events.MapEventType<MediatorAssigned>("mediation.dispute-mediator-assigned.v1");
+        options.Events.MapEventType<MediationSessionHeld>("mediation.dispute-session-held.v1");
+        options.Events.MapEventType<DisputeRouted>("mediation.dispute-routed.v1");
+        options.Events.MapEventType<PoliceNotified>("mediation.dispute-police-notified.v1");
+        options.Events.MapEventType<AgreementDrafted>("mediation.dispute-agreement-drafted.v1");
+        options.Events.MapEventType<AgreementSigned>("mediation.dispute-agreement-signed.v1");
+        options.Events.MapEventType<OralAgreementReached>("mediation.dispute-oral-agreement-reached.v1");
+        options.Events.MapEventType<MediationFailed>("mediation.dispute-mediation-failed.v1");
+        options.Events.MapEventType<PerformanceChecked>("mediation.dispute-performance-checked.v1");
+        options.Events.MapEventType<CourtConfirmationApplied>("mediation.dispute-court-confirmation-applied.v1");
+        options.Events.MapEventType<FollowUpVisited>("mediation.dispute-follow-up-visited.v1");
+        options.Events.MapEventType<DisputeArchived>("mediation.dispute-archived.v1");
+        options.Events.MapEventType<LedgerOutcomeImported>("mediation.dispute-ledger-outcome-imported.v1");
+        options.Events.MapEventType<DisputeCategoryAdded>("mediation.dispute-category-added.v1");
+        options.Events.MapEventType<DisputeCategoryRenamed>("mediation.dispute-category-renamed.v1");
+        options.Events.MapEventType<DisputeCategoryRetired>("mediation.dispute-category-retired.v1");
+        options.Events.MapEventType<DisputePracticeSet>("mediation.dispute-practice-set.v1");
+        options.Projections.Snapshot<Dispute>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<DisputeSettings>(SnapshotLifecycle.Inline);
+        options.Schema.For<Dispute>()
+            .Index(d => d.Number)
+            .Index(d => d.State)
+            .Index(d => d.IsOpen)
+            .Index(d => d.ReceivedOn)
+            .Index(d => d.ResolvedOn)
+            .Index(d => d.Category)
+            .Index(d => d.Village)
+            .Index(d => d.Mediator!);
+        options.Schema.For<DisputeNumberCounter>().UseOptimisticConcurrency(true);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder api)
     {
+        var disputes = api.MapGroup("/disputes");
+        disputes.MapGet("", DisputeEndpoints.LedgerAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapPost("", TakeInDispute.EndpointAsync).RequireAuthorization(Permissions.DisputesHandle);
+        disputes.MapGet("/figures", DisputeEndpoints.FiguresAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/export.xlsx", DisputeEndpoints.ExportAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/template.xlsx", DisputeEndpoints.Template).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapPost("/import", DisputeEndpoints.ImportAsync).RequireAuthorization(Permissions.DisputesHandle).DisableAntiforgery();
+        disputes.MapGet("/settings", DisputeEndpoints.SettingsAsync).RequireAuthorization(Permissions.DisputesRead);
+        Setting(disputes, "categories", (s, input, ct) => s.AddCategoryAsync(input, ct));
+        Setting(disputes, "categories/rename", (s, input, ct) => s.RenameCategoryAsync(input, ct));
+        Setting(disputes, "categories/retire", (s, input, ct) => s.RetireCategoryAsync(input, ct));
+        Setting(disputes, "practice", (s, input, ct) => s.SetPracticeAsync(input, ct));
+        disputes.MapGet("/{id:guid}", DisputeEndpoints.GetAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/{id:guid}/timeline", DisputeEndpoints.TimelineAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/{id:guid}/agreement.docx", AgreementDocument.EndpointAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapPost("/{id:guid}/parties/{index:int}/reveal", DisputeEndpoints.RevealAsync).RequireAuthorization(Permissions.PersonalDataReveal);
+        Step(disputes, "start", (s, id, input, ct) => s.StartAsync(id, input, ct));
+        Step(disputes, "refusal", (s, id, input, ct) => s.RefuseAsync(id, input, ct));
+        Step(disputes, "mediator", (s, id, input, ct) => s.AssignMediatorAsync(id, input, ct));
+        Step(disputes, "session", (s, id, input, ct) => s.HoldSessionAsync(id, input, ct));
+        Step(disputes, "routing", (s, id, input, ct) => s.RouteAsync(id, input, ct));
+        Step(disputes, "police-report", (s, id, input, ct) => s.NotifyPoliceAsync(id, input, ct));
+        Step(disputes, "agreement", (s, id, input, ct) => s.DraftAgreementAsync(id, input, ct));
+        Step(disputes, "signature", (s, id, input, ct) => s.SignAgreementAsync(id, input, ct));
+        Step(disputes, "oral-agreement", (s, id, input, ct) => s.ReachOralAgreementAsync(id, input, ct));
+        Step(disputes, "failure", (s, id, input, ct) => s.FailAsync(id, input, ct));
+        Step(disputes, "performance", (s, id, input, ct) => s.CheckPerformanceAsync(id, input, ct));
+        Step(disputes, "court-confirmation", (s, id, input, ct) => s.RecordCourtConfirmationAsync(id, input, ct));
+        Step(disputes, "follow-up", (s, id, input, ct) => s.VisitAsync(id, input, ct));
+        Step(disputes, "archive", (s, id, input, ct) => s.ArchiveAsync(id, input, ct));
     }
+
+    private static void Step(IEndpointRouteBuilder group, string name, Func<DisputeSteps, Guid, DisputeStepInput, CancellationToken, Task<bool>> step) =>
+        group.MapPost($"/{{id:guid}}/{name}", (Guid id, DisputeStepInput input, DisputeSteps steps, DisputeQueries queries, CancellationToken ct) =>
+            DisputeEndpoints.StepAsync(id, () => step(steps, id, input, ct), queries, ct)).RequireAuthorization(Permissions.DisputesHandle);
+
+    private static void Setting(IEndpointRouteBuilder group, string name, Func<DisputeSettingsSteps, DisputeSettingsInput, CancellationToken, Task> change) =>
+        group.MapPost($"/settings/{name}", (DisputeSettingsInput input, DisputeSettingsSteps steps, Marten.IQuerySession session, Contracts.Townships.ITownshipContext township, CancellationToken ct) =>
+            DisputeEndpoints.ChangeSettingsAsync(() => change(steps, input, ct), session, township, ct)).RequireAuthorization(Permissions.DisputesSettings);
 }

@@ -1,3 +1,5 @@
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Petitions;
 
 internal enum PetitionChannel
@@ -253,7 +255,7 @@ internal sealed class Petition
 }
 
 /// <summary>The tracking-number counter of one year, versioned so two registrations cannot take one number.</summary>
-internal sealed class PetitionNumberCounter
+internal sealed class PetitionNumberCounter : IYearCounter
 {
     public string Id { get; set; } = "";
 

@@ -84,27 +84,3 @@ internal sealed class PetitionDeadlines(IQuerySession session, PetitionClock clo
         return [.. items.OrderBy(i => i.DueOn)];
     }
 }
-
-/// <summary>The annual report's paragraph on petitions, under "健全矛盾纠纷多元化解机制".</summary>
-internal sealed class PetitionReportSection(PetitionFigures figures) : IAnnualReportSections
-{
-    public async Task<IReadOnlyList<AnnualReportSection>> GetSectionsAsync(int year, CancellationToken cancellationToken)
-    {
-        var f = await figures.ForYearAsync(year, cancellationToken);
-        var source = "mediation/petitions";
-        var paragraph = f.Received == 0
-            ? $"{year}年，本镇未收到信访事项。"
-            : $"{year}年，本镇依照《信访工作条例》登记信访事项{f.Received}件，按期办结{f.ClosedOnTime}件，逾期办结{f.ClosedLate}件，" +
-              $"依法导入其他途径或告知不属本机关职权{f.ClosedOtherwise}件，尚在办理{f.StillOpen}件，按期办结率{PetitionFigures.Rate(f)}。";
-        return
-        [
-            new(AnnualReportChapters.DisputeResolution, new("健全矛盾纠纷多元化解机制", "Multiple channels for resolving disputes"), [paragraph],
-            [
-                new(new("受理信访事项", "Petitions received"), f.Received.ToString(CultureInfo.InvariantCulture), source),
-                new(new("按期办结", "Closed on time"), f.ClosedOnTime.ToString(CultureInfo.InvariantCulture), source),
-                new(new("尚在办理", "Still open"), f.StillOpen.ToString(CultureInfo.InvariantCulture), source),
-                new(new("按期办结率", "On-time rate"), PetitionFigures.Rate(f), source),
-            ]),
-        ];
-    }
-}

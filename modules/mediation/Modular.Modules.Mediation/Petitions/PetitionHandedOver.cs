@@ -22,7 +22,7 @@ internal sealed class PetitionHandedOver : IIntegrationEventHandler<DisclosureRe
         }
 
         var idNumber = IdentityNumbers.IsValidResidentId(e.ApplicantIdNumber) ? e.ApplicantIdNumber!.ToUpperInvariant() : null;
-        var number = await PetitionStreams.NextNumberAsync(context.Operations, e.AnsweredOn.Year, cancellationToken);
+        var number = await Streams.NextNumberAsync<PetitionNumberCounter>(context.Operations, e.AnsweredOn.Year, cancellationToken);
         var registered = new PetitionRegistered(
             id, number, PetitionChannel.DisclosureRequest, e.AnsweredOn, "政府信息公开工作机构", e.RequestNumber,
             new Petitioner(e.ApplicantName, idNumber, e.ApplicantPhone, e.ApplicantAddress), e.Matter, e.RequestId);

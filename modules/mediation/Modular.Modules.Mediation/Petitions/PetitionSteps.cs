@@ -30,9 +30,9 @@ internal sealed class PetitionStepInput
 /// The steps of 信访工作条例 after registration. Each checks the petition's state first and refuses a step that does
 /// not follow, naming what the petition is waiting for; every refusal and bad field is reported at once.
 /// </summary>
-internal sealed class PetitionSteps(PetitionStreams streams)
+internal sealed class PetitionSteps(Streams streams, PetitionClock clock)
 {
-    private PetitionClock Clock => streams.Clock;
+    private PetitionClock Clock => clock;
 
     public Task<bool> ObjectAsync(Guid id, PetitionStepInput input, CancellationToken ct) => RunAsync(id, input, ct, (p, on, errors) =>
     {
@@ -140,7 +140,7 @@ internal sealed class PetitionSteps(PetitionStreams streams)
     private async Task<bool> RunAsync(Guid id, PetitionStepInput input, CancellationToken ct, Func<Petition, DateOnly?, Errors, object?> decide)
     {
         var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
+        var stream = await streams.OpenAsync<Petition>(id, input.Version, errors, ct);
         if (stream is null)
         {
             return false;
@@ -154,7 +154,7 @@ internal sealed class PetitionSteps(PetitionStreams streams)
         }
 
         var change = decide(petition, on, errors);
-        PetitionStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         stream.AppendOne(change!);
         await streams.SaveAsync(ct);
         return true;

@@ -15,7 +15,6 @@ internal static class PetitionsArea
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<PetitionClock>();
-        services.AddScoped<PetitionStreams>();
         services.AddScoped<PetitionQueries>();
         services.AddScoped<RegisterPetition>();
         services.AddScoped<PetitionSteps>();
@@ -23,7 +22,6 @@ internal static class PetitionsArea
         services.AddScoped<PetitionFigures>();
         services.AddScoped<IDashboardFigures, PetitionDashboard>();
         services.AddScoped<IDeadlineSource, PetitionDeadlines>();
-        services.AddScoped<IAnnualReportSections, PetitionReportSection>();
         services.AddScoped<IDemoData, PetitionDemo>();
         services.AddScoped<IIntegrationEventHandler<DisclosureRequestFoundToBePetition>, PetitionHandedOver>();
     }

@@ -58,24 +58,14 @@ internal sealed class RegisterPetition(IDocumentSession session, PetitionClock c
         }
 
         var name = errors.Required("name", input.Name, "信访人姓名", "Petitioner's name", 100);
-        var idNumber = errors.Optional("idNumber", input.IdNumber, "身份证号码", "ID number", 18)?.ToUpperInvariant();
-        if (idNumber is not null && !IdentityNumbers.IsValidResidentId(idNumber))
-        {
-            errors.Add("idNumber", "身份证号码无效（GB 11643 校验位不符）", "The ID number is not valid (GB 11643 check digit).");
-        }
-
-        var phone = errors.Optional("phone", input.Phone, "联系电话", "Phone", 30);
-        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
-        {
-            errors.Add("phone", "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
-        }
-
+        var idNumber = errors.IdNumber("idNumber", input.IdNumber);
+        var phone = errors.Phone("phone", input.Phone);
         var address = errors.Optional("address", input.Address, "住址", "Address", 200);
         var matter = errors.Required("matter", input.Matter, "信访事项", "Matter", 8000);
-        PetitionStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
 
         var id = Guid.CreateVersion7();
-        var number = await PetitionStreams.NextNumberAsync(session, receivedOn!.Value.Year, ct);
+        var number = await Streams.NextNumberAsync<PetitionNumberCounter>(session, receivedOn!.Value.Year, ct);
         session.Events.StartStream<Petition>(id, new PetitionRegistered(
             id, number, channel!.Value, receivedOn.Value, office, reference, new Petitioner(name!, idNumber, phone, address), matter!, null));
         await session.SaveChangesAsync(ct);

@@ -76,6 +76,47 @@ internal sealed class Errors
         return null;
     }
 
+    /// <summary>An optional resident ID number, upper-cased, checked against GB 11643 (birth date and check character).</summary>
+    public string? IdNumber(string field, string? value)
+    {
+        var id = Optional(field, value, "身份证号码", "ID number", 18)?.ToUpperInvariant();
+        if (id is not null && !IdentityNumbers.IsValidResidentId(id))
+        {
+            Add(field, "身份证号码无效（GB 11643 校验位不符）", "The ID number is not valid (GB 11643 check digit).");
+        }
+
+        return id;
+    }
+
+    /// <summary>An optional phone number: digits, '-', '+' and spaces.</summary>
+    public string? Phone(string field, string? value)
+    {
+        var phone = Optional(field, value, "联系电话", "Phone", 30);
+        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
+        {
+            Add(field, "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
+        }
+
+        return phone;
+    }
+
+    /// <summary>An optional date yyyy-MM-dd, any day (a filter's bound).</summary>
+    public DateOnly? Day(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        Add(field, "日期应为 yyyy-MM-dd", "A date must be yyyy-MM-dd.");
+        return null;
+    }
+
     /// <summary>A date yyyy-MM-dd, not after <paramref name="today"/>: a statutory step is recorded when it has happened.</summary>
     public DateOnly? Date(string field, string? value, string chinese, string english, DateOnly today, bool required = true)
     {

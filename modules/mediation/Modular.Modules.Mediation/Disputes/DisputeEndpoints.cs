@@ -1,0 +1,188 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.PersonalData;
+using Modular.Contracts.Townships;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Disputes;
+
+internal sealed class RevealInput
+{
+    public string? Field { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+internal sealed record Revealed(string Field, string Value);
+
+internal sealed record ImportResult(int Imported, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>The staff API of the dispute ledger: reads, the ledger's files, a party's audited reveal, the settings.</summary>
+internal static class DisputeEndpoints
+{
+    public static async Task<Results<Ok<LedgerPage>, ValidationProblem>> LedgerAsync(
+        string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, int? page,
+        DisputeQueries queries, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var filter = Filter(errors, state, category, village, mediator, from, to, open);
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.LedgerAsync(filter!, page ?? 1, ct));
+    }
+
+    /// <summary>Reads the ledger's filters from query text; bad ones are named in <paramref name="errors"/>.</summary>
+    public static LedgerFilter? Filter(Errors errors, string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open)
+    {
+        var s = errors.Choice<DisputeState>("state", state, "状态", "state", required: false);
+        var start = errors.Day("from", from);
+        var end = errors.Day("to", to);
+        if (start is { } a && end is { } b && b < a)
+        {
+            errors.Add("to", "结束日期不能早于开始日期", "The end cannot precede the start.");
+        }
+
+        return errors.Any ? null : new LedgerFilter(s, Blank(category), Blank(village), Blank(mediator), start, end, open == true);
+    }
+
+    public static async Task<Results<Ok<DisputeFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, DisputeFigures figures, DisputeClock clock, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var start = errors.Day("from", from) ?? new DateOnly(clock.Today.Year, 1, 1);
+        var end = errors.Day("to", to) ?? new DateOnly(start.Year, 12, 31);
+        if (end < start)
+        {
+            errors.Add("to", "结束日期不能早于开始日期", "The end cannot precede the start.");
+        }
+
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(start, end, ct));
+    }
+
+    public static async Task<Results<Ok<DisputeView>, NotFound>> GetAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<DisputeTimelineEntry>>, NotFound>> TimelineAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
+        await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
+
+    /// <summary>Runs one step; answers the dispute's new state, 404 when it is not this township's, 400 with every bad field.</summary>
+    public static async Task<Results<Ok<DisputeView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, DisputeQueries queries, CancellationToken ct)
+    {
+        try
+        {
+            if (!await step())
+            {
+                return TypedResults.NotFound();
+            }
+        }
+        catch (InputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
+        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    /// <summary>One field of one party in clear, for a user allowed to see it who gives a reason; the reveal is audited.</summary>
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
+        Guid id, int index, RevealInput input, DisputeQueries queries, IPersonalDataGuard guard, CancellationToken ct)
+    {
+        var dispute = await queries.LoadAsync(id, ct);
+        if (dispute is null || index < 0 || index >= dispute.Parties.Count)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Errors();
+        var kind = errors.Choice<PersonalDataKind>("field", input.Field, "字段", "field");
+        var reason = errors.Required("reason", input.Reason, "查看理由", "Reason", 500);
+        var party = dispute.Parties[index];
+        var value = kind switch
+        {
+            PersonalDataKind.IdNumber => party.IdNumber,
+            PersonalDataKind.PhoneNumber => party.Phone,
+            PersonalDataKind.Address => party.Address,
+            _ => null,
+        };
+        if (!errors.Any && value is null)
+        {
+            errors.Add("field", "该当事人没有登记此项", "The party has no such value on record.");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var clear = await guard.RevealAsync(kind!.Value, value!, $"纠纷 {dispute.Number} / {party.Name}", reason!, ct);
+        return TypedResults.Ok(new Revealed(kind.Value.ToString(), clear));
+    }
+
+    /// <summary>The ledger as .xlsx, masked; in full only for a user allowed to reveal, with a reason, audited.</summary>
+    public static async Task<Results<FileStreamHttpResult, ValidationProblem, ForbidHttpResult>> ExportAsync(
+        string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, bool? full, string? reason,
+        DisputeQueries queries, DisputeSettingsReader settings, IPersonalDataGuard guard, ICurrentUser user, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var filter = Filter(errors, state, category, village, mediator, from, to, open);
+        if (full == true && !user.HasPermission(Permissions.PersonalDataReveal))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (full == true && string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "完整导出个人信息须说明理由", "A full export needs a reason.");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var disputes = await queries.AllAsync(filter!, ct);
+        if (full == true)
+        {
+            await guard.RecordFullExportAsync("矛盾纠纷台帐 完整导出", disputes.Count, reason!, ct);
+        }
+
+        Func<PersonalDataKind, string?, string> show = full == true ? (_, v) => v ?? "" : (k, v) => guard.Mask(k, v);
+        var file = new MemoryStream();
+        Workbook.Write(file, DisputeLedgerWorkbook.SheetName, DisputeLedgerWorkbook.Columns, DisputeLedgerWorkbook.Rows(disputes, await settings.GetAsync(ct), show));
+        file.Position = 0;
+        var name = string.Create(CultureInfo.InvariantCulture, $"dispute-ledger-{DateTime.UtcNow:yyyyMMdd}{(full == true ? "-full" : "")}.xlsx");
+        return TypedResults.File(file, Workbook.ContentType, name);
+    }
+
+    public static FileContentHttpResult Template() =>
+        TypedResults.File(Workbook.Write(DisputeLedgerWorkbook.SheetName, DisputeLedgerWorkbook.Columns, []), Workbook.ContentType, "dispute-ledger-template.xlsx");
+
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem, BadRequest<ImportResult>>> ImportAsync(IFormFile? file, DisputeLedgerImport import, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件 / Choose an .xlsx file to import."] });
+        }
+
+        await using var stream = file.OpenReadStream();
+        var (imported, errors) = await import.ImportAsync(stream, ct);
+        return errors.Count > 0 ? TypedResults.BadRequest(new ImportResult(0, errors)) : TypedResults.Ok(new ImportResult(imported, []));
+    }
+
+    public static async Task<Ok<DisputeSettings>> SettingsAsync(DisputeSettingsReader settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct));
+
+    public static async Task<Results<Ok<DisputeSettings>, ValidationProblem>> ChangeSettingsAsync(
+        Func<Task> change, Marten.IQuerySession session, ITownshipContext township, CancellationToken ct)
+    {
+        try
+        {
+            await change();
+        }
+        catch (InputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
+        return TypedResults.Ok((await session.LoadAsync<DisputeSettings>(DisputeSettings.StreamId(township.Required.Slug), ct))!);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Marten;
+using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Disputes;
+
+internal sealed record CountBy(string Key, string Label, int Screened, int Resolved);
+
+/// <summary>
+/// A period's disputes. Screened (排查) = taken in during the period, whatever the source; resolved (化解) = an agreement
+/// took effect during the period (written: the last signature; oral: the day it was reached). Failed, routed and
+/// refused count by the day they ended; still open counts those taken in during the period.
+/// </summary>
+internal sealed record DisputeFigureSet(
+    DateOnly From, DateOnly To, int Screened, int Resolved, int WrittenAgreements, int OralAgreements, int Failed, int Routed, int Refused,
+    int StillOpen, int PoliceReports, IReadOnlyList<CountBy> ByCategory, IReadOnlyList<CountBy> ByVillage);
+
+internal sealed class DisputeFigures(IQuerySession session, DisputeSettingsReader settingsReader)
+{
+    public async Task<DisputeFigureSet> ForPeriodAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var settings = await settingsReader.GetAsync(ct);
+        var touched = await session.Query<Dispute>()
+            .Where(d => (d.ReceivedOn >= from && d.ReceivedOn <= to)
+                || (d.ResolvedOn >= from && d.ResolvedOn <= to)
+                || (d.FailedOn >= from && d.FailedOn <= to)
+                || (d.RoutedOn >= from && d.RoutedOn <= to)
+                || (d.RefusedOn >= from && d.RefusedOn <= to))
+            .ToListAsync(ct);
+
+        bool In(DateOnly? day) => day is { } d && d >= from && d <= to;
+        var screened = touched.Where(d => In(d.ReceivedOn)).ToList();
+        var resolved = touched.Where(d => In(d.ResolvedOn)).ToList();
+        var police = touched.Sum(d => d.PoliceReports.Count(r => In(r.On)));
+
+        List<CountBy> By(Func<Dispute, string> key, Func<string, string> label) =>
+            [.. screened.Select(key).Concat(resolved.Select(key)).Distinct()
+                .Select(k => new CountBy(k, label(k), screened.Count(d => key(d) == k), resolved.Count(d => key(d) == k)))
+                .OrderByDescending(c => c.Screened).ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+        return new DisputeFigureSet(
+            from, to, screened.Count, resolved.Count,
+            resolved.Count(d => d.AgreementForm == AgreementForm.Written), resolved.Count(d => d.AgreementForm == AgreementForm.Oral),
+            touched.Count(d => In(d.FailedOn)), touched.Count(d => In(d.RoutedOn)), touched.Count(d => In(d.RefusedOn)),
+            screened.Count(d => d.IsOpen), police,
+            By(d => d.Category, c => Text.T(settings.Label(c))), By(d => d.Village, v => v));
+    }
+
+    public Task<DisputeFigureSet> ForYearAsync(int year, CancellationToken ct) => ForPeriodAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+}
+
+/// <summary>The township home page's dispute figures: open, and open past the township's resolution target.</summary>
+internal sealed class DisputeDashboard(IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock) : IDashboardFigures
+{
+    public async Task<IReadOnlyList<DashboardFigure>> GetFiguresAsync(CancellationToken cancellationToken)
+    {
+        var settings = await settingsReader.GetAsync(cancellationToken);
+        var targetLine = clock.Today.AddDays(-settings.TargetDays);
+        var open = await session.Query<Dispute>().CountAsync(d => d.IsOpen, cancellationToken);
+        var late = await session.Query<Dispute>().CountAsync(d => d.IsOpen && d.ReceivedOn < targetLine, cancellationToken);
+        return
+        [
+            new(new LocalizedText("调解中的矛盾纠纷", "Disputes open"), open.ToString(CultureInfo.InvariantCulture), "mediation/disputes?open=true"),
+            new(new LocalizedText($"超过{settings.TargetDays}日未化解的纠纷", $"Disputes open over {settings.TargetDays} days"),
+                late.ToString(CultureInfo.InvariantCulture), "mediation/disputes?open=true", late > 0),
+        ];
+    }
+}
+
+/// <summary>The resolution target, the court-confirmation window and follow-up visits, for the township's due list.</summary>
+internal sealed class DisputeDeadlines(IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock) : IDeadlineSource
+{
+    public async Task<IReadOnlyList<DueItem>> GetDueItemsAsync(DateOnly horizon, CancellationToken cancellationToken)
+    {
+        var settings = await settingsReader.GetAsync(cancellationToken);
+        var today = clock.Today;
+        var targetLine = horizon.AddDays(-settings.TargetDays);
+        var windowLine = today.AddDays(-45); // the 30-day window, rolled past rest days, has ended before this
+        var candidates = await session.Query<Dispute>()
+            .Where(d => (d.IsOpen && d.ReceivedOn <= targetLine)
+                || (d.ResolvedOn != null && !d.OutcomeImported && d.FollowedUpOn == null && (d.State == DisputeState.Agreed || d.State == DisputeState.Performed))
+                || (d.ResolvedOn >= windowLine && !d.OutcomeImported && d.CourtConfirmationAppliedOn == null))
+            .ToListAsync(cancellationToken);
+
+        var items = new List<DueItem>();
+        foreach (var d in candidates)
+        {
+            var link = $"mediation/disputes/{d.Id}";
+            if (d.IsOpen && clock.TargetOn(d, settings) is var target && target <= horizon)
+            {
+                items.Add(new(new($"纠纷 {d.Number} 化解时限", $"Resolution target of dispute {d.Number}"), target, link,
+                    new($"本镇要求：受理后{settings.TargetDays}日内化解", $"Local practice: resolved within {settings.TargetDays} days")));
+            }
+
+            if (d.CourtConfirmationAppliedOn is null && clock.CourtConfirmationDueOn(d) is { } window && window >= today && window <= horizon)
+            {
+                items.Add(new(new($"纠纷 {d.Number} 司法确认申请期限", $"Court confirmation window of dispute {d.Number}"), window, link,
+                    new("人民调解法第三十三条：协议生效之日起30日内可共同申请司法确认", "People's Mediation Law Art 33: 30 days from the agreement")));
+            }
+
+            if (clock.FollowUpDueOn(d, settings) is { } visit && visit <= horizon)
+            {
+                items.Add(new(new($"纠纷 {d.Number} 回访", $"Follow-up visit of dispute {d.Number}"), visit, link,
+                    new($"本镇要求：协议生效后{settings.FollowUpDays}日内回访", $"Local practice: visit within {settings.FollowUpDays} days of the agreement")));
+            }
+        }
+
+        return [.. items.OrderBy(i => i.DueOn)];
+    }
+}

@@ -1,0 +1,197 @@
+using Marten;
+using Marten.Linq;
+using Modular.Contracts.PersonalData;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Disputes;
+
+/// <summary>A party as staff see them: ID number, phone and address masked.</summary>
+internal sealed record PartyView(int Index, string Name, bool IsOrganisation, string Role, string RoleLabel, string? IdNumber, string? Phone, string? Address);
+
+/// <summary>A row of the dispute ledger (台帐).</summary>
+internal sealed record DisputeRow(
+    Guid Id, string Number, DateOnly ReceivedOn, string Source, string SourceLabel, string Category, string CategoryLabel, string Village,
+    string Parties, string Summary, string State, string StateLabel, bool IsOpen, string? Mediator, DateOnly? ResolvedOn, string Risk, string RiskLabel,
+    IReadOnlyList<string> SpecialGroups, bool PastTarget);
+
+internal sealed record DisputeView(
+    Guid Id,
+    long Version,
+    string Number,
+    string State,
+    string StateLabel,
+    bool IsOpen,
+    string Source,
+    string SourceLabel,
+    DateOnly ReceivedOn,
+    string? TransferredFrom,
+    Guid? LeadId,
+    string Category,
+    string CategoryLabel,
+    string Village,
+    string Summary,
+    IReadOnlyList<PartyView> Parties,
+    IReadOnlyList<string> SpecialGroups,
+    IReadOnlyList<string> SpecialGroupLabels,
+    string Risk,
+    string RiskLabel,
+    DateOnly TargetOn,
+    bool PastTarget,
+    DateOnly? StartedOn,
+    string? BasisLabel,
+    string? AppliedBy,
+    string? Mediator,
+    bool MediatorChosenByParties,
+    IReadOnlyList<MediationSessionHeld> Sessions,
+    IReadOnlyList<PoliceNotified> PoliceReports,
+    DateOnly? RefusedOn,
+    string? RefusedBy,
+    string? RefusalReason,
+    DateOnly? RoutedOn,
+    string? RoutedTo,
+    string? RoutingReason,
+    string? AgreementForm,
+    AgreementDrafted? Agreement,
+    string? OralTerms,
+    string? OralPerformance,
+    DateOnly? ResolvedOn,
+    DateOnly? CourtConfirmationDueOn,
+    DateOnly? CourtConfirmationAppliedOn,
+    string? Court,
+    DateOnly? FollowUpDueOn,
+    IReadOnlyList<FollowUpVisited> FollowUps,
+    string? Performance,
+    IReadOnlyList<PerformanceChecked> PerformanceChecks,
+    DateOnly? FailedOn,
+    string? FailureReason,
+    string? RoutesExplained,
+    string? LegalAidMatter,
+    DateOnly? ArchivedOn,
+    string? FileNumber);
+
+/// <summary>The ledger's filters; every one optional. Dates bound the day the dispute was received.</summary>
+internal sealed record LedgerFilter(DisputeState? State, string? Category, string? Village, string? Mediator, DateOnly? From, DateOnly? To, bool OpenOnly = false)
+{
+    public static LedgerFilter None { get; } = new(null, null, null, null, null, null);
+}
+
+internal sealed record LedgerPage(IReadOnlyList<DisputeRow> Rows, long Total, int Page, int PageSize)
+{
+    public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Reads disputes for staff, always through the personal-data guard.</summary>
+internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock, IPersonalDataGuard guard)
+{
+    public const int PageSize = 50;
+
+    public async Task<LedgerPage> LedgerAsync(LedgerFilter filter, int page, CancellationToken ct)
+    {
+        var settings = await settingsReader.GetAsync(ct);
+        page = Math.Max(1, page);
+        var disputes = await Filtered(filter)
+            .Stats(out QueryStatistics stats)
+            .OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Number)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(ct);
+        return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), stats.TotalResults, page, PageSize);
+    }
+
+    /// <summary>Every dispute matching the filter, oldest first, for the Excel export.</summary>
+    public async Task<IReadOnlyList<Dispute>> AllAsync(LedgerFilter filter, CancellationToken ct) =>
+        await Filtered(filter).OrderBy(d => d.ReceivedOn).ThenBy(d => d.Number).ToListAsync(ct);
+
+    /// <summary>The villages and mediators on record, for the ledger's filter lists.</summary>
+    public async Task<(IReadOnlyList<string> Villages, IReadOnlyList<string> Mediators)> FilterChoicesAsync(CancellationToken ct)
+    {
+        var villages = await session.Query<Dispute>().Select(d => d.Village).Distinct().ToListAsync(ct);
+        var mediators = await session.Query<Dispute>().Where(d => d.Mediator != null).Select(d => d.Mediator!).Distinct().ToListAsync(ct);
+        return ([.. villages.Order(StringComparer.Ordinal)], [.. mediators.Order(StringComparer.Ordinal)]);
+    }
+
+    private IQueryable<Dispute> Filtered(LedgerFilter f)
+    {
+        IQueryable<Dispute> query = session.Query<Dispute>();
+        if (f.State is { } state)
+        {
+            query = query.Where(d => d.State == state);
+        }
+
+        if (f.OpenOnly)
+        {
+            query = query.Where(d => d.IsOpen);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Category))
+        {
+            query = query.Where(d => d.Category == f.Category);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Village))
+        {
+            query = query.Where(d => d.Village == f.Village);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Mediator))
+        {
+            query = query.Where(d => d.Mediator == f.Mediator);
+        }
+
+        if (f.From is { } from)
+        {
+            query = query.Where(d => d.ReceivedOn >= from);
+        }
+
+        if (f.To is { } to)
+        {
+            query = query.Where(d => d.ReceivedOn <= to);
+        }
+
+        return query;
+    }
+
+    public async Task<Dispute?> LoadAsync(Guid id, CancellationToken ct) => await session.LoadAsync<Dispute>(id, ct);
+
+    public async Task<DisputeView?> GetAsync(Guid id, CancellationToken ct) =>
+        await session.LoadAsync<Dispute>(id, ct) is { } dispute ? View(dispute, await settingsReader.GetAsync(ct)) : null;
+
+    public DisputeRow Row(Dispute d, DisputeSettings settings) => new(
+        d.Id, d.Number, d.ReceivedOn, d.Source.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Source)),
+        d.Category, Text.T(settings.Label(d.Category)), d.Village, string.Join("、", d.Parties.Select(p => p.Name)), d.Summary,
+        d.State.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.State)), d.IsOpen, d.Mediator, d.ResolvedOn,
+        d.Risk.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Risk)), [.. d.SpecialGroups.Select(g => g.ToString())], clock.PastTarget(d, settings));
+
+    public DisputeView View(Dispute d, DisputeSettings settings) => new(
+        d.Id, d.Version, d.Number, d.State.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.State)), d.IsOpen,
+        d.Source.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Source)), d.ReceivedOn, d.TransferredFrom, d.LeadId,
+        d.Category, Text.T(settings.Label(d.Category)), d.Village, d.Summary,
+        [.. d.Parties.Select((p, i) => Masked(p, i))],
+        [.. d.SpecialGroups.Select(g => g.ToString())], [.. d.SpecialGroups.Select(g => Text.T(SpecialGroups.Label(g)))],
+        d.Risk.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Risk)), clock.TargetOn(d, settings), clock.PastTarget(d, settings),
+        d.StartedOn, d.Basis is { } b ? DisputeVocabulary.T(DisputeVocabulary.Label(b)) : null, d.AppliedBy, d.Mediator, d.MediatorChosenByParties,
+        d.Sessions, d.PoliceReports, d.RefusedOn, d.RefusedBy, d.RefusalReason, d.RoutedOn, d.RoutedTo, d.RoutingReason,
+        d.AgreementForm?.ToString(), d.Agreement, d.OralTerms, d.OralPerformance, d.ResolvedOn,
+        clock.CourtConfirmationDueOn(d), d.CourtConfirmationAppliedOn, d.Court, clock.FollowUpDueOn(d, settings), d.FollowUps,
+        d.Performance?.ToString(), d.PerformanceChecks, d.FailedOn, d.FailureReason, d.RoutesExplained, d.LegalAidMatter?.ToString(),
+        d.ArchivedOn, d.FileNumber);
+
+    private PartyView Masked(Party p, int index) => new(
+        index, p.Name, p.IsOrganisation, p.Role.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(p.Role)),
+        p.IdNumber is null ? null : guard.Mask(PersonalDataKind.IdNumber, p.IdNumber),
+        p.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, p.Phone),
+        p.Address is null ? null : guard.Mask(PersonalDataKind.Address, p.Address));
+
+    /// <summary>Every event of the dispute with who recorded it and when; personal data left out.</summary>
+    public async Task<IReadOnlyList<DisputeTimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Dispute>(id, ct) is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return events.Select(e => new DisputeTimelineEntry(e.Version, e.EventTypeName, DisputeTimeline.Describe(e.Data), e.Timestamp, e.UserName)).ToList();
+    }
+}
+
+internal sealed record DisputeTimelineEntry(long Version, string Event, string Label, DateTimeOffset RecordedAt, string? By);

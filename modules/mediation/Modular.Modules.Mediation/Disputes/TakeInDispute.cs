@@ -1,0 +1,164 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Disputes;
+
+internal sealed class PartyInput
+{
+    public string? Name { get; set; }
+
+    public bool IsOrganisation { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Address { get; set; }
+}
+
+internal sealed class DisputeIntakeInput
+{
+    public string? Source { get; set; }
+
+    public string? ReceivedOn { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Village { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<PartyInput>? Parties { get; set; }
+
+    public List<string>? SpecialGroups { get; set; }
+
+    public string? Risk { get; set; }
+
+    public Guid? LeadId { get; set; }
+
+    public string? TransferredFrom { get; set; }
+}
+
+internal sealed record TakenIn(Guid Id, string Number);
+
+/// <summary>
+/// Takes a dispute in (受理登记): from screening, a liaison's report, a party's visit or a transfer, with its category,
+/// parties, village, summary, special-group flags and escalation risk. Validation is shared with the ledger import.
+/// </summary>
+internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsReader settings, DisputeClock clock)
+{
+    public const int MinParties = 2;
+
+    public async Task<TakenIn> TakeInAsync(DisputeIntakeInput input, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var taken = Validate(input, await settings.GetAsync(ct), clock.Today, errors, "");
+        Streams.ThrowIfAny(errors);
+
+        var id = Guid.CreateVersion7();
+        var number = await Streams.NextNumberAsync<DisputeNumberCounter>(session, taken!.ReceivedOn.Year, ct);
+        session.Events.StartStream<Dispute>(id, taken with { Id = id, Number = number });
+        await session.SaveChangesAsync(ct);
+        return new TakenIn(id, number);
+    }
+
+    /// <summary>
+    /// Checks one intake and returns the event to record (id and number still empty), or null with every problem in
+    /// <paramref name="errors"/>; <paramref name="prefix"/> names nested fields (the import uses none).
+    /// </summary>
+    public static DisputeTakenIn? Validate(DisputeIntakeInput input, DisputeSettings settings, DateOnly today, Errors errors, string prefix)
+    {
+        var source = errors.Choice<DisputeSource>(prefix + "source", input.Source, "纠纷来源", "source");
+        var receivedOn = errors.Date(prefix + "receivedOn", input.ReceivedOn, "受理日期", "Date received", today);
+        var category = settings.Find(input.Category);
+        if (string.IsNullOrWhiteSpace(input.Category))
+        {
+            errors.Add(prefix + "category", "请选择纠纷类别", "Choose the category.");
+        }
+        else if (category is null || category.Retired)
+        {
+            errors.Add(prefix + "category", $"纠纷类别“{input.Category}”不在本镇的类别中", $"The category '{input.Category}' is not one of the township's.");
+        }
+
+        var village = errors.Required(prefix + "village", input.Village, "村（社区）", "Village", 50);
+        var summary = errors.Required(prefix + "summary", input.Summary, "纠纷简要情况", "Summary", 4000);
+        var risk = errors.Choice<EscalationRisk>(prefix + "risk", input.Risk, "激化风险等级", "escalation risk");
+        var transferredFrom = errors.Optional(prefix + "transferredFrom", input.TransferredFrom, "移交单位", "Transferred from", 100);
+        if (source == DisputeSource.Transfer && transferredFrom is null)
+        {
+            errors.Add(prefix + "transferredFrom", "移交的纠纷须填写移交单位", "A transferred dispute names who transferred it.");
+        }
+
+        var groups = new List<SpecialGroup>();
+        foreach (var text in input.SpecialGroups ?? [])
+        {
+            if (SpecialGroups.Parse(text) is { } group)
+            {
+                groups.Add(group);
+            }
+            else if (!string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add(prefix + "specialGroups", $"特殊群体“{text}”无效", $"'{text}' is not a special group.");
+            }
+        }
+
+        var parties = Parties(input.Parties ?? [], errors, prefix);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        return new DisputeTakenIn(Guid.Empty, "", source!.Value, receivedOn!.Value, category!.Code, village!, summary!, parties,
+            [.. groups.Distinct()], risk!.Value, input.LeadId, transferredFrom);
+    }
+
+    private static List<Party> Parties(IReadOnlyList<PartyInput> inputs, Errors errors, string prefix)
+    {
+        var parties = new List<Party>();
+        var named = inputs.Where(p => !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        if (named.Count < MinParties)
+        {
+            errors.Add(prefix + "parties", "纠纷至少有两方当事人", "A dispute has at least two parties.");
+        }
+
+        for (var i = 0; i < named.Count; i++)
+        {
+            var p = named[i];
+            var field = $"{prefix}parties[{i}].";
+            var name = errors.Required(field + "name", p.Name, "当事人姓名（名称）", "Party's name", 100);
+            var role = errors.Choice<PartyRole>(field + "role", p.Role ?? (i == 0 ? nameof(PartyRole.Applicant) : nameof(PartyRole.Respondent)), "当事人身份", "party's role");
+            var idNumber = errors.IdNumber(field + "idNumber", p.IdNumber);
+            if (idNumber is not null && p.IsOrganisation)
+            {
+                errors.Add(field + "idNumber", "单位当事人不填身份证号码", "An organisation has no resident ID number.");
+            }
+
+            var phone = errors.Phone(field + "phone", p.Phone);
+            var address = errors.Optional(field + "address", p.Address, "住址", "Address", 200);
+            if (name is not null && role is not null)
+            {
+                parties.Add(new Party(name, p.IsOrganisation, role.Value, idNumber, phone, address));
+            }
+        }
+
+        return parties;
+    }
+
+    public static async Task<Results<Created<TakenIn>, ValidationProblem>> EndpointAsync(
+        string township, DisputeIntakeInput input, TakeInDispute handler, CancellationToken ct)
+    {
+        try
+        {
+            var taken = await handler.TakeInAsync(input, ct);
+            return TypedResults.Created($"/api/t/{township}/mediation/disputes/{taken.Id}", taken);
+        }
+        catch (InputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+    }
+}
