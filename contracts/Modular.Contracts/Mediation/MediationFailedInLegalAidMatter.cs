@@ -2,7 +2,10 @@ using Modular.Contracts.Integration;
 
 namespace Modular.Contracts.Mediation;
 
-/// <summary>The matters in which citizens may apply for legal aid (法律援助法 第三十一条).</summary>
+/// <summary>
+/// The matters in which citizens may apply for legal aid (法律援助法 第三十一条), in the article's order. Stored events may
+/// hold them by number: add new values at the end only.
+/// </summary>
 public enum LegalAidMatter
 {
     /// <summary>(一) 依法请求国家赔偿</summary>

@@ -32,3 +32,22 @@ public sealed class MediationAndOpenGovernmentCollection : ICollectionFixture<Me
 {
     public const string Name = "mediation and open-government platform";
 }
+
+/// <summary>
+/// A host with mediation and a test module standing in for legal services: the legal-aid referral suggested when
+/// mediation fails in a matter legal aid covers.
+/// </summary>
+public sealed class MediationAndLegalAidPlatform() : PlatformFactory(Plugins)
+{
+    public const string Inbox = "legal-aid-inbox";
+
+    public static string Plugins
+    {
+        get
+        {
+            var root = TestPlugins.Set("mediation-and-legal-aid", "Modular.Modules.Mediation");
+            TestPlugins.Link(root, Path.Combine(TestPlugins.TestRoot, "Modular.Samples.LegalAidInbox"));
+            return root;
+        }
+    }
+}
