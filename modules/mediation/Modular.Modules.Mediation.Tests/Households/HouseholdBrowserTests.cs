@@ -44,4 +44,26 @@ public sealed class HouseholdBrowserTests(MediationBrowserPlatform platform, Chr
         await page.GotoAsync($"/t/{slug}/mediation/households/{id}");
         await Assertions.Expect(page.Locator(".revealed")).ToHaveCountAsync(0); // only in that response
     }
+
+    [Fact]
+    public async Task A_registrar_uploads_a_ledger_with_a_bad_row_and_the_page_lists_it_and_imports_nothing()
+    {
+        var admin = platform.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = platform.ServerAddress, HandleCookies = true, AllowAutoRedirect = false });
+        (await admin.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = PlatformFactory.AdminPassword })).EnsureSuccessStatusCode();
+        var slug = await Scenario.CreateTownshipAsync(admin, MediationPlatform.Module);
+        var registrar = await Scenario.CreateUserAsync(admin, slug, Registrar);
+        var page = await chromium.NewPageAsync(platform.ServerAddress);
+        await Chromium.SignInAsync(page, registrar, Scenario.Password);
+        var file = Xlsx.Write(Xlsx.LedgerHeader,
+            Xlsx.LedgerRow("0101", "王大明", "户主", IdNumber(61)),
+            Xlsx.LedgerRow("0101", "刘秀英", "配偶", IdNumber(62)[..17] + (IdNumber(62)[17] == '0' ? '1' : '0')));
+
+        await page.GotoAsync($"/t/{slug}/mediation/households/import");
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "台帐.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = file });
+        await page.ClickAsync("#import-form button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#import-errors tr[data-row='3']")).ToContainTextAsync("身份证号码");
+        await page.GotoAsync($"/t/{slug}/mediation/households");
+        await Assertions.Expect(page.Locator("#households")).ToHaveCountAsync(0);
+    }
 }

@@ -117,7 +117,8 @@ internal sealed class Household
 
     public string? ClosedReason { get; set; }
 
-    public Member? Head => Members.FirstOrDefault(m => m.Relation == Relation.Head);
+    // Methods, not properties: the document's JSON holds each member once.
+    public Member? Head() => Members.FirstOrDefault(m => m.Relation == Relation.Head);
 
     public Member? Find(Guid memberId) => Members.FirstOrDefault(m => m.Id == memberId);
 
@@ -157,7 +158,7 @@ internal sealed class Household
 
     private void Summarise()
     {
-        HeadName = Head?.Name ?? "";
+        HeadName = Head()?.Name ?? "";
         SpecialGroups = [.. Members.SelectMany(m => m.SpecialGroups).Distinct().Order()];
         SpecialGroupMembers = Members.Count(m => m.SpecialGroups.Count > 0);
     }

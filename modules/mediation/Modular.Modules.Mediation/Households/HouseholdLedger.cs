@@ -121,7 +121,7 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
     /// <summary>A household has one head: another member becomes head only after the old head's relation is changed.</summary>
     private static void CheckHead(Errors errors, Household household, Member? member)
     {
-        if (member?.Relation == Relation.Head && household.Head is { } head && head.Id != member.Id)
+        if (member?.Relation == Relation.Head && household.Head() is { } head && head.Id != member.Id)
         {
             errors.Add("relation", $"该户已有户主{head.Name}，请先修改其与户主关系", $"The household already has a head ({head.Name}); change that member's relation first.");
         }
