@@ -26,6 +26,7 @@ public sealed class MediationModule : IModule
         Permissions.All,
         [
             new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
+            new(new("人口信息台帐", "Household ledger"), "households", Permissions.HouseholdsRead, 40),
         ]);
 
     public void ConfigureServices(IServiceCollection services)
