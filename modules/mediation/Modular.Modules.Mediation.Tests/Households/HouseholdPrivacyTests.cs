@@ -96,7 +96,7 @@ public sealed class HouseholdPrivacyTests(MediationPlatform platform)
         var townshipAdmin = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "township-admin"), Scenario.Password);
 
         var id1 = await RevealAsync(registrar, slug, id, member, "IdNumber", "办理低保核对身份");
-        var phone = await RevealAsync(registrar, slug, id, member, "Phone", "电话回访");
+        var phone = await RevealAsync(registrar, slug, id, member, "PhoneNumber", "电话回访");
         var address = await RevealAsync(registrar, slug, id, member, "Address", "上门走访");
 
         Assert.Equal(HeadId, (await id1.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString());

@@ -61,7 +61,7 @@ internal static class HouseholdEndpoints
         return TypedResults.Ok((await queries.GetAsync(id, ct))!);
     }
 
-    public static async Task<Results<Ok<RevealedField>, NotFound, ValidationProblem>> RevealAsync(Guid id, Guid memberId, RevealInput input, PersonalDataReveals reveals, CancellationToken ct)
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(Guid id, Guid memberId, RevealInput input, PersonalDataReveals reveals, CancellationToken ct)
     {
         try
         {
