@@ -26,6 +26,7 @@ public sealed class MediationModule : IModule
         Permissions.All,
         [
             new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
+            new(new("信息联络员", "Information liaisons"), "liaisons", Permissions.LiaisonsRead, 30),
         ]);
 
     public void ConfigureServices(IServiceCollection services)
