@@ -36,11 +36,7 @@ internal sealed record LiaisonDetails(string Name, string Village, LiaisonRole R
         var name = errors.Required("name", input.Name, "姓名", "Name", 50);
         var village = errors.Required("village", input.Village, "所在村（社区）", "Village", 50);
         var role = errors.Choice<LiaisonRole>("role", input.Role, "身份", "role");
-        var phone = errors.Optional("phone", input.Phone, "联系电话", "Phone", 30);
-        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
-        {
-            errors.Add("phone", "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
-        }
+        var phone = errors.Phone("phone", input.Phone);
 
         var appointedOn = errors.Date("appointedOn", input.AppointedOn, "聘任日期", "Date appointed", today);
         return errors.Any ? null : new LiaisonDetails(name!, village!, role!.Value, phone ?? phoneOnFile, appointedOn!.Value);
@@ -54,7 +50,7 @@ internal sealed class AppointLiaison(IDocumentSession session, IStatutoryClock c
     {
         var errors = new Errors();
         var details = LiaisonDetails.Read(input, errors, clock.Today, phoneOnFile: null);
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Liaison>(id, new LiaisonAppointed(id, details!.Name, details.Village, details.Role, details.Phone, details.AppointedOn));

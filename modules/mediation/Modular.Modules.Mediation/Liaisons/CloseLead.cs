@@ -15,7 +15,7 @@ internal sealed class CloseLeadInput
 }
 
 /// <summary>Closes an open lead that will not become a dispute, with the reason; "other" must say what it was.</summary>
-internal sealed class CloseLead(LiaisonStreams streams, IStatutoryClock clock)
+internal sealed class CloseLead(Streams streams, IStatutoryClock clock)
 {
     public async Task<bool> CloseAsync(Guid id, CloseLeadInput input, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ internal sealed class CloseLead(LiaisonStreams streams, IStatutoryClock clock)
         }
 
         LeadRules.ExpectReported(errors, "state", lead.State, new("关闭", "be closed"));
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         stream.AppendOne(new LeadClosed(on!.Value, reason!.Value, note));
         await streams.SaveAsync(ct);
         return true;

@@ -16,16 +16,6 @@ internal sealed record LiaisonCountSet(DateOnly From, DateOnly To, IReadOnlyList
 /// <summary>Counts each liaison's leads reported in a period: the figure the center reviews its liaisons by.</summary>
 internal sealed class LeadCounts(IQuerySession session)
 {
-    public async Task<IReadOnlyDictionary<Guid, LeadTally>> PerLiaisonAsync(Period period, CancellationToken ct)
-    {
-        var (from, to) = (period.From, period.To);
-        var leads = await session.Query<Lead>()
-            .Where(l => l.ReportedOn >= from && l.ReportedOn <= to)
-            .Select(l => new { l.LiaisonId, l.State })
-            .ToListAsync(ct);
-        return leads.GroupBy(l => l.LiaisonId).ToDictionary(g => g.Key, g => Tally(g.Select(l => l.State)));
-    }
-
     /// <summary>The roster rows given, each with its tally (zero when the liaison reported nothing in the period).</summary>
     public async Task<LiaisonCountSet> ForRosterAsync(IReadOnlyList<LiaisonView> roster, Period period, CancellationToken ct)
     {
@@ -34,6 +24,16 @@ internal sealed class LeadCounts(IQuerySession session)
         var total = new LeadTally(
             rows.Sum(r => r.Leads.Reported), rows.Sum(r => r.Leads.BecameDisputes), rows.Sum(r => r.Leads.Closed), rows.Sum(r => r.Leads.Open));
         return new LiaisonCountSet(period.From, period.To, rows, total);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, LeadTally>> PerLiaisonAsync(Period period, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var leads = await session.Query<Lead>()
+            .Where(l => l.ReportedOn >= from && l.ReportedOn <= to)
+            .Select(l => new { l.LiaisonId, l.State })
+            .ToListAsync(ct);
+        return leads.GroupBy(l => l.LiaisonId).ToDictionary(g => g.Key, g => Tally(g.Select(l => l.State)));
     }
 
     private static LeadTally Tally(IEnumerable<LeadState> states)

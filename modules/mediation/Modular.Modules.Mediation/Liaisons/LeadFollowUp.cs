@@ -24,8 +24,6 @@ internal sealed class LeadFollowUp(IOptions<LiaisonOptions> options, IStatutoryC
 {
     public int Days => options.Value.LeadOpenDays;
 
-    public DateOnly Today => clock.Today;
-
     public DateOnly? DueOn(Lead lead) => lead.State == LeadState.Reported ? lead.ReportedOn.AddDays(Days) : null;
 
     public bool Overdue(Lead lead) => DueOn(lead) is { } due && due < clock.Today;

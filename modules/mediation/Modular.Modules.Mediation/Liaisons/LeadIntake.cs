@@ -57,7 +57,7 @@ internal sealed class LeadIntake(IDocumentSession session)
             errors.Add("receivedOn", $"受理日期不能早于线索报告日期（{lead.ReportedOn:yyyy-MM-dd}）", $"The dispute cannot be received before the lead was reported ({lead.ReportedOn:yyyy-MM-dd}).");
         }
 
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
 
         // Marten's expected version is the stream's version after this append.
         session.Events.Append(lead.Id, lead.Version + 1, new LeadBecameDispute(disputeId, disputeNumber, on));

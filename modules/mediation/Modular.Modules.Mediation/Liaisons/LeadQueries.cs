@@ -80,8 +80,6 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
         return leads.Select(l => View(l, names.GetValueOrDefault(l.LiaisonId, ""))).ToList();
     }
 
-    public Task<Lead?> LoadAsync(Guid id, CancellationToken ct) => session.LoadAsync<Lead>(id, ct);
-
     public async Task<LeadView?> GetAsync(Guid id, CancellationToken ct)
     {
         if (await session.LoadAsync<Lead>(id, ct) is not { } lead)

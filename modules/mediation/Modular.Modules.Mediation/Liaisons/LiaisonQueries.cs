@@ -74,8 +74,6 @@ internal sealed class LiaisonQueries(IQuerySession session, IPersonalDataGuard g
     public async Task<IReadOnlyList<string>> VillagesAsync(CancellationToken ct) =>
         [.. (await session.Query<Liaison>().Select(l => l.Village).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
 
-    public Task<Liaison?> LoadAsync(Guid id, CancellationToken ct) => session.LoadAsync<Liaison>(id, ct);
-
     public async Task<LiaisonView?> GetAsync(Guid id, CancellationToken ct) =>
         await session.LoadAsync<Liaison>(id, ct) is { } liaison ? View(liaison) : null;
 

@@ -17,7 +17,7 @@ internal sealed class StandDownInput
 /// What happens to a roster entry after the appointment: its details change, or the liaison stands down. A liaison who
 /// stood down stays on the roster, with the leads he reported, but takes no further step.
 /// </summary>
-internal sealed class LiaisonSteps(LiaisonStreams streams, IStatutoryClock clock)
+internal sealed class LiaisonSteps(Streams streams, IStatutoryClock clock)
 {
     public Task<bool> UpdateAsync(Guid id, LiaisonInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, errors) =>
     {
@@ -49,7 +49,7 @@ internal sealed class LiaisonSteps(LiaisonStreams streams, IStatutoryClock clock
         }
 
         var change = decide(stream.Aggregate!, errors);
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         stream.AppendOne(change!);
         await streams.SaveAsync(ct);
         return true;

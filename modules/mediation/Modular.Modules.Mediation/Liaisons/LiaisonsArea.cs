@@ -15,7 +15,6 @@ internal static class LiaisonsArea
         services.AddOptions<LiaisonOptions>()
             .BindConfiguration(LiaisonOptions.Section)
             .Validate(o => o.LeadOpenDays >= 1, "Modular:Mediation:Liaisons:LeadOpenDays must be at least 1.");
-        services.AddScoped<LiaisonStreams>();
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<AppointLiaison>();
         services.AddScoped<LiaisonSteps>();

@@ -44,7 +44,7 @@ internal sealed class ReportLead(IDocumentSession session, IStatutoryClock clock
             errors.Add("reportedOn", $"报告日期不能早于该联络员的聘任日期（{liaison.AppointedOn:yyyy-MM-dd}）", $"The report cannot precede the liaison's appointment ({liaison.AppointedOn:yyyy-MM-dd}).");
         }
 
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Lead>(id, new LeadReported(id, liaison!.Id, reportedOn!.Value, village!, account!, parties, risk!.Value));
         await session.SaveChangesAsync(ct);

@@ -36,7 +36,7 @@ internal sealed class RevealLiaisonPhone(IQuerySession session, IPersonalDataGua
             errors.Add("phone", "该联络员未登记联系电话", "No phone number is on the roster for this liaison.");
         }
 
-        LiaisonStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         var phone = await guard.RevealAsync(PersonalDataKind.PhoneNumber, liaison.Phone!, $"信息联络员 {liaison.Name}（{liaison.Village}）", reason!, ct);
         return new RevealedPhone(phone);
     }
