@@ -28,7 +28,7 @@ internal sealed class LeadFollowUp(IOptions<LiaisonOptions> options, IStatutoryC
 
     public bool Overdue(Lead lead) => DueOn(lead) is { } due && due < clock.Today;
 
-    /// <summary>Open leads reported on or before this day are overdue today.</summary>
+    /// <summary>An open lead reported before this day is overdue today.</summary>
     public DateOnly OverdueIfReportedBefore => clock.Today.AddDays(-Days);
 
     public LocalizedText Rule => new($"本镇做法：线索报告后{Days}日内转为纠纷受理或关闭", $"Local practice: a lead is taken in or closed within {Days} days");
