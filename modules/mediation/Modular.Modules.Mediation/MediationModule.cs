@@ -27,6 +27,7 @@ public sealed class MediationModule : IModule
         [
             new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
             new(new("人口信息台帐", "Household ledger"), "households", Permissions.HouseholdsRead, 40),
+            new(new("信息联络员", "Information liaisons"), "liaisons", Permissions.LiaisonsRead, 30),
         ]);
 
     public void ConfigureServices(IServiceCollection services)
