@@ -25,6 +25,7 @@ public sealed class MediationModule : IModule
         new LocalizedText("信访事项登记、受理、办理、复查复核与按期办结统计", "Petitions: registration, acceptance, handling, reviews and on-time figures"),
         Permissions.All,
         [
+            new(new("矛盾纠纷", "Disputes"), "disputes", Permissions.DisputesRead, 5),
             new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10),
         ]);
 
