@@ -101,10 +101,16 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
         var readerPage = await clerk.GetStringAsync($"/t/{slug}/mediation/disputes/{id}");
         var readerIntake = await clerk.GetAsync($"/t/{slug}/mediation/disputes/new");
 
+        // A reader who forges the step form (with a token from a page they may post on) moves nothing.
+        var forged = await PostFormAsync(clerk, $"/t/{slug}/mediation/disputes/{id}", "dispute-step-start",
+            new() { ["Form.Version"] = "1", ["Form.On"] = "2026-11-03", ["Form.Basis"] = "CommitteeInitiative" }, tokenFrom: $"/t/{slug}/mediation/petitions/new");
+
         Assert.Equal(["start", "refusal", "routing", "police-report"], Steps(page));
         Assert.Empty(Steps(readerPage));
         Assert.DoesNotContain("take-in-link", await clerk.GetStringAsync($"/t/{slug}/mediation/disputes"));
         Assert.NotEqual(HttpStatusCode.OK, readerIntake.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.Contains("data-state=\"Registered\"", await mediator.GetStringAsync($"/t/{slug}/mediation/disputes/{id}"));
     }
 
     [Fact]
@@ -207,6 +213,47 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
         Assert.Contains("value=\"Custom1\"", intake);
     }
 
+    [Fact]
+    public async Task The_intake_form_names_a_bad_ID_number_in_the_row_it_was_typed_in_and_carries_the_lead_through()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var lead = Guid.NewGuid();
+        var url = $"/t/{slug}/mediation/disputes/new?lead={lead}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.LeadId"] = lead.ToString(),
+            ["Form.Source"] = "Liaison",
+            ["Form.ReceivedOn"] = "2026-11-10",
+            ["Form.Category"] = "LandForest",
+            ["Form.Village"] = "新街村",
+            ["Form.Summary"] = "山林界址争议",
+            ["Form.Risk"] = "Low",
+            ["Form.Parties[0].Name"] = "",
+            ["Form.Parties[1].Name"] = "王桂兰",
+            ["Form.Parties[1].Role"] = "Applicant",
+            ["Form.Parties[1].IdNumber"] = "520527198503120419",
+            ["Form.Parties[2].Name"] = "新街村民委员会",
+            ["Form.Parties[2].IsOrganisation"] = "true",
+            ["Form.Parties[2].Role"] = "Respondent",
+        };
+
+        var junkLead = await mediator.GetAsync($"/t/{slug}/mediation/disputes/new?lead=not-a-guid");
+        var bad = await PostFormAsync(mediator, url, "take-in-dispute", fields);
+        fields["Form.Parties[1].IdNumber"] = ApplicantId;
+        var good = await PostFormAsync(mediator, url, "take-in-dispute", fields);
+
+        Assert.Equal(HttpStatusCode.OK, junkLead.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("data-field=\"parties[1].idNumber\"", html);
+        Assert.DoesNotContain("data-field=\"parties[0].idNumber\"", html);
+        Assert.Contains($"value=\"{lead}\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var id = Guid.Parse(good.Headers.Location!.ToString().Split('/')[^1]);
+        var taken = await mediator.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/disputes/{id}");
+        Assert.Equal(lead, taken.GetProperty("leadId").GetGuid());
+        Assert.Equal(2, taken.GetProperty("parties").GetArrayLength());
+    }
+
     internal static Dictionary<string, object?> Intake(string receivedOn = "2026-11-02") => new()
     {
         ["source"] = "Visit",
@@ -240,9 +287,9 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
     }
 
     /// <summary>Posts one of the page's forms as the browser would: the antiforgery token from the page, the form's name as the handler.</summary>
-    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string form, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string form, Dictionary<string, string> fields, string? tokenFrom = null)
     {
-        var page = await client.GetStringAsync(url);
+        var page = await client.GetStringAsync(tokenFrom ?? url);
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, "the page has no antiforgery token");
         var body = new Dictionary<string, string>(fields) { ["_handler"] = form, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
