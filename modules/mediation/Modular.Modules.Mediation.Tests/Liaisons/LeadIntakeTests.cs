@@ -47,6 +47,21 @@ public sealed class LeadIntakeTests(MediationPlatform platform)
         Assert.Equal("Reported", (await GetLeadAsync(mediator, slug, open)).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task The_intake_page_opened_from_a_lead_is_filled_with_what_the_liaison_reported()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var liaison = await AppointAsync(mediator, slug, Liaison(village: "红岩村"));
+        var lead = await ReportAsync(mediator, slug, liaison, "2026-06-01");
+
+        var html = await mediator.GetStringAsync($"/t/{slug}/mediation/disputes/new?lead={lead}");
+
+        Assert.Contains("value=\"红岩村\"", html);
+        Assert.Contains("两户村民因宅基地界址发生争吵", html);
+        Assert.Contains("村民王某、村民赵某", html);
+        Assert.Contains("<option value=\"Liaison\" selected", html);
+    }
+
     private static Task<HttpResponseMessage> TakeInFromLeadAsync(HttpClient mediator, string slug, Guid lead, string receivedOn)
     {
         var intake = DisputeScenario.Intake(receivedOn);
