@@ -1,4 +1,5 @@
 using Modular.Contracts.Mediation;
+using Modular.Contracts.PersonalData;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -59,8 +60,22 @@ internal enum DisputeState
     Archived,         // 已归档
 }
 
-/// <summary>A party: a natural person or an organisation. ID number, phone and address are personal data, shown masked.</summary>
-internal sealed record Party(string Name, bool IsOrganisation, PartyRole Role, string? IdNumber, string? Phone, string? Address);
+/// <summary>
+/// A party: a natural person or an organisation. ID number, phone and address are personal data, shown masked. A person
+/// may be linked to their household on the household ledger (分户建档).
+/// </summary>
+internal sealed record Party(
+    string Name, bool IsOrganisation, PartyRole Role, string? IdNumber, string? Phone, string? Address, Guid? HouseholdId = null, string? HouseholdNumber = null)
+{
+    /// <summary>The party's value of a personal-data field, or null when none is on record.</summary>
+    public string? Personal(PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.IdNumber => IdNumber,
+        PersonalDataKind.PhoneNumber => Phone,
+        PersonalDataKind.Address => Address,
+        _ => null,
+    };
+}
 
 internal sealed record DisputeTakenIn(
     Guid Id,
@@ -119,6 +134,12 @@ internal sealed record FollowUpVisited(DateOnly On, string Visitor, string Note)
 
 internal sealed record DisputeArchived(DateOnly On, string FileNumber);
 
+/// <summary>
+/// A party linked to their household on the ledger (or unlinked: null). The household's special groups at that moment
+/// are flagged on the dispute too, so the mediator sees at once that an elderly person living alone is involved.
+/// </summary>
+internal sealed record PartyHouseholdLinked(int Party, Guid? HouseholdId, string? HouseholdNumber, IReadOnlyList<SpecialGroup> SpecialGroups);
+
 /// <summary>A dispute (矛盾纠纷) and where its mediation stands: the inline snapshot of its stream, and the ledger's row.</summary>
 internal sealed class Dispute
 {
@@ -141,6 +162,9 @@ internal sealed class Dispute
     public List<Party> Parties { get; set; } = [];
 
     public List<SpecialGroup> SpecialGroups { get; set; } = [];
+
+    /// <summary>The households of the parties, for the household page's list of its disputes.</summary>
+    public List<Guid> HouseholdIds { get; set; } = [];
 
     public EscalationRisk Risk { get; set; }
 
@@ -353,6 +377,13 @@ internal sealed class Dispute
         FileNumber = e.FileNumber;
         State = DisputeState.Archived;
         LastStepOn = e.On;
+    }
+
+    public void Apply(PartyHouseholdLinked e)
+    {
+        Parties[e.Party] = Parties[e.Party] with { HouseholdId = e.HouseholdId, HouseholdNumber = e.HouseholdNumber };
+        HouseholdIds = [.. Parties.Where(p => p.HouseholdId is not null).Select(p => p.HouseholdId!.Value).Distinct()];
+        SpecialGroups = [.. SpecialGroups.Union(e.SpecialGroups)];
     }
 
     public void Apply(LedgerOutcomeImported e)

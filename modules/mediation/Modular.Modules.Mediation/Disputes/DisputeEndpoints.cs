@@ -13,12 +13,14 @@ internal sealed record ImportResult(int Imported, IReadOnlyList<ImportRowError> 
 internal static class DisputeEndpoints
 {
     public static async Task<Results<Ok<LedgerPage>, ValidationProblem>> LedgerAsync(
-        string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, int? page,
+        string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, Guid? household, int? page,
         DisputeQueries queries, CancellationToken ct)
     {
         var errors = new Errors();
         var filter = Filter(errors, state, category, village, mediator, from, to, open);
-        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.LedgerAsync(filter!, page ?? 1, ct));
+        return errors.Any
+            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            : TypedResults.Ok(await queries.LedgerAsync(filter! with { Household = household }, page ?? 1, ct));
     }
 
     /// <summary>Reads the ledger's filters from query text; bad ones are named in <paramref name="errors"/>.</summary>
@@ -83,13 +85,7 @@ internal static class DisputeEndpoints
         }
 
         var party = dispute.Parties[index];
-        return await Reveal.FieldAsync(input, kind => kind switch
-        {
-            PersonalDataKind.IdNumber => party.IdNumber,
-            PersonalDataKind.PhoneNumber => party.Phone,
-            PersonalDataKind.Address => party.Address,
-            _ => null,
-        }, $"纠纷 {dispute.Number} / {party.Name}", guard, ct);
+        return await Reveal.FieldAsync(input, party.Personal, $"纠纷 {dispute.Number} / {party.Name}", guard, ct);
     }
 
     /// <summary>The ledger as .xlsx, masked; in full only for a user allowed to reveal, with a reason, audited.</summary>

@@ -6,7 +6,8 @@ using Modular.Modules.Mediation.Shared;
 namespace Modular.Modules.Mediation.Disputes;
 
 /// <summary>A party as staff see them: ID number, phone and address masked.</summary>
-internal sealed record PartyView(int Index, string Name, bool IsOrganisation, string Role, string RoleLabel, string? IdNumber, string? Phone, string? Address);
+internal sealed record PartyView(
+    int Index, string Name, bool IsOrganisation, string Role, string RoleLabel, string? IdNumber, string? Phone, string? Address, Guid? HouseholdId, string? HouseholdNumber);
 
 /// <summary>A row of the dispute ledger (台帐).</summary>
 internal sealed record DisputeRow(
@@ -70,7 +71,7 @@ internal sealed record DisputeView(
     string? FileNumber);
 
 /// <summary>The ledger's filters; every one optional. Dates bound the day the dispute was received.</summary>
-internal sealed record LedgerFilter(DisputeState? State, string? Category, string? Village, string? Mediator, DateOnly? From, DateOnly? To, bool OpenOnly = false)
+internal sealed record LedgerFilter(DisputeState? State, string? Category, string? Village, string? Mediator, DateOnly? From, DateOnly? To, bool OpenOnly = false, Guid? Household = null)
 {
     public static LedgerFilter None { get; } = new(null, null, null, null, null, null);
 }
@@ -137,6 +138,11 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
             query = query.Where(d => d.Mediator == f.Mediator);
         }
 
+        if (f.Household is { } household)
+        {
+            query = query.Where(d => d.HouseholdIds.Contains(household));
+        }
+
         if (f.From is { } from)
         {
             query = query.Where(d => d.ReceivedOn >= from);
@@ -179,7 +185,8 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
         index, p.Name, p.IsOrganisation, p.Role.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(p.Role)),
         p.IdNumber is null ? null : guard.Mask(PersonalDataKind.IdNumber, p.IdNumber),
         p.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, p.Phone),
-        p.Address is null ? null : guard.Mask(PersonalDataKind.Address, p.Address));
+        p.Address is null ? null : guard.Mask(PersonalDataKind.Address, p.Address),
+        p.HouseholdId, p.HouseholdNumber);
 
     /// <summary>Every event of the dispute with who recorded it and when; personal data left out.</summary>
     public async Task<IReadOnlyList<DisputeTimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Modular.Contracts.Mediation;
 using Modular.Contracts.Townships;
+using Modular.Modules.Mediation.Households;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -61,11 +62,18 @@ internal sealed class DisputeStepInput
     public string? FileNumber { get; set; }
 }
 
+internal sealed class HouseholdLinkInput
+{
+    public long? Version { get; set; }
+
+    public Guid? HouseholdId { get; set; }
+}
+
 /// <summary>
 /// People's mediation (人民调解法, 2010) after intake. Each step checks the dispute's state first and refuses one that
 /// does not follow, naming what the dispute is waiting for; every refusal and bad field is reported at once.
 /// </summary>
-internal sealed class DisputeSteps(Streams streams, DisputeClock clock, ICurrentUser user)
+internal sealed class DisputeSteps(Streams streams, DisputeClock clock, ICurrentUser user, HouseholdDirectory households)
 {
     private static readonly DisputeState[] BeforeAgreement = [DisputeState.Registered, DisputeState.Accepted, DisputeState.Mediating];
 
@@ -244,6 +252,36 @@ internal sealed class DisputeSteps(Streams streams, DisputeClock clock, ICurrent
 
         return errors.Any ? null : [new DisputeArchived(on, file!)];
     });
+
+    /// <summary>
+    /// Links a person among the parties to their household on the ledger, or unlinks them (no household). Record-keeping,
+    /// not a step of mediation: possible in any state, and dated by the event itself.
+    /// </summary>
+    public async Task<bool> LinkHouseholdAsync(Guid id, int party, HouseholdLinkInput input, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var stream = await streams.OpenAsync<Dispute>(id, input.Version, errors, ct);
+        if (stream is null || party < 0 || party >= stream.Aggregate!.Parties.Count)
+        {
+            return false;
+        }
+
+        if (stream.Aggregate.Parties[party].IsOrganisation)
+        {
+            errors.Add("party", "单位当事人不关联住户", "An organisation has no household.");
+        }
+
+        var household = input.HouseholdId is { } householdId ? (await households.LoadAsync([householdId], ct)).SingleOrDefault() : null;
+        if (input.HouseholdId is not null && household is null)
+        {
+            errors.Add("householdId", "人口信息台帐中没有这一户", "No such household on the ledger.");
+        }
+
+        Streams.ThrowIfAny(errors);
+        stream.AppendOne(new PartyHouseholdLinked(party, household?.Id, household?.Number, household?.SpecialGroups ?? []));
+        await streams.SaveAsync(ct);
+        return true;
+    }
 
     private static DisputeParty Contract(Party p) => new(p.Name, p.IsOrganisation, p.IdNumber, p.Phone, p.Address);
 

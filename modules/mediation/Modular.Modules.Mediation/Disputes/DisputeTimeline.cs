@@ -25,6 +25,10 @@ internal static class DisputeTimeline
         CourtConfirmationApplied e => T($"当事人向{e.Court}申请司法确认（{e.On:yyyy-MM-dd}）", $"Court confirmation applied for at {e.Court} ({e.On:yyyy-MM-dd})"),
         FollowUpVisited e => T($"回访：{e.Visitor}（{e.On:yyyy-MM-dd}）", $"Follow-up visit by {e.Visitor} ({e.On:yyyy-MM-dd})"),
         DisputeArchived e => T($"归档，卷宗号{e.FileNumber}（{e.On:yyyy-MM-dd}）", $"Archived as {e.FileNumber} ({e.On:yyyy-MM-dd})"),
+        PartyHouseholdLinked e => e.HouseholdNumber is null
+            ? T($"取消第{e.Party + 1}位当事人的住户关联", $"Party {e.Party + 1} unlinked from a household")
+            : T($"第{e.Party + 1}位当事人关联住户：户 {e.HouseholdNumber}", $"Party {e.Party + 1} linked to household {e.HouseholdNumber}"),
+        LedgerOutcomeImported e => T("从原台帐导入办理结果", "Outcome imported from an earlier ledger"),
         _ => data.GetType().Name,
     };
 }

@@ -45,6 +45,7 @@ internal static class DisputesArea
         options.Events.MapEventType<FollowUpVisited>("mediation.dispute-follow-up-visited.v1");
         options.Events.MapEventType<DisputeArchived>("mediation.dispute-archived.v1");
         options.Events.MapEventType<LedgerOutcomeImported>("mediation.dispute-ledger-outcome-imported.v1");
+        options.Events.MapEventType<PartyHouseholdLinked>("mediation.dispute-party-household-linked.v1");
         options.Events.MapEventType<DisputeCategoryAdded>("mediation.dispute-category-added.v1");
         options.Events.MapEventType<DisputeCategoryRenamed>("mediation.dispute-category-renamed.v1");
         options.Events.MapEventType<DisputeCategoryRetired>("mediation.dispute-category-retired.v1");
@@ -81,6 +82,8 @@ internal static class DisputesArea
         disputes.MapGet("/{id:guid}/timeline", DisputeEndpoints.TimelineAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapGet("/{id:guid}/agreement.docx", AgreementDocument.EndpointAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapPost("/{id:guid}/parties/{index:int}/reveal", DisputeEndpoints.RevealAsync).RequireAuthorization(Permissions.PersonalDataReveal);
+        disputes.MapPost("/{id:guid}/parties/{index:int}/household", (Guid id, int index, HouseholdLinkInput input, DisputeSteps steps, DisputeQueries queries, CancellationToken ct) =>
+            DisputeEndpoints.StepAsync(id, () => steps.LinkHouseholdAsync(id, index, input, ct), queries, ct)).RequireAuthorization(Permissions.DisputesHandle);
         Step(disputes, "start", (s, id, input, ct) => s.StartAsync(id, input, ct));
         Step(disputes, "refusal", (s, id, input, ct) => s.RefuseAsync(id, input, ct));
         Step(disputes, "mediator", (s, id, input, ct) => s.AssignMediatorAsync(id, input, ct));

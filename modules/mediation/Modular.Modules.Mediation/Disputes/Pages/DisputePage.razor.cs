@@ -24,6 +24,11 @@ public partial class DisputePage
 
     [SupplyParameterFromForm] private RevealForm? Reveal { get; set; }
 
+    [SupplyParameterFromForm] private HouseholdLinkForm? Link { get; set; }
+
+    private IReadOnlyList<Households.HouseholdSummary> villageHouseholds = [];
+    private string? linkError;
+
     private DisputeView? dispute;
     private IReadOnlyList<DisputeTimelineEntry> timeline = [];
     private Dictionary<string, string[]>? errors;
@@ -38,6 +43,7 @@ public partial class DisputePage
     {
         Form ??= new();
         Reveal ??= new();
+        Link ??= new();
     }
 
     protected override async Task OnParametersSetAsync()
@@ -53,6 +59,9 @@ public partial class DisputePage
     {
         dispute = await Queries.GetAsync(Id, CancellationToken.None);
         timeline = await Queries.TimelineAsync(Id, CancellationToken.None) ?? [];
+        villageHouseholds = dispute is not null && User.HasPermission(Permissions.DisputesHandle) && User.HasPermission(Permissions.HouseholdsRead)
+            ? await Households.FindAsync(dispute.Village, null, 200, CancellationToken.None)
+            : [];
     }
 
     private static IEnumerable<(PersonalDataKind Kind, string? Masked)> PartyFields(PartyView p) =>
@@ -174,12 +183,7 @@ public partial class DisputePage
         }
 
         var party = loaded.Parties[index];
-        var value = kind switch
-        {
-            PersonalDataKind.IdNumber => party.IdNumber,
-            PersonalDataKind.PhoneNumber => party.Phone,
-            _ => party.Address,
-        };
+        var value = party.Personal(kind.Value);
         var reason = r.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 500)
         {
@@ -195,6 +199,44 @@ public partial class DisputePage
         }
 
         revealed[(index, kind.Value)] = await Guard.RevealAsync(kind.Value, value, $"纠纷 {loaded.Number} / {party.Name}", reason, CancellationToken.None);
+    }
+
+    /// <summary>Links a person among the parties to a household of the ledger, or unlinks them.</summary>
+    private async Task LinkHouseholdAsync()
+    {
+        var link = Link!;
+        if (!User.HasPermission(Permissions.DisputesHandle) || !int.TryParse(link.Party, out var party))
+        {
+            return;
+        }
+
+        try
+        {
+            var input = new HouseholdLinkInput { Version = link.Version, HouseholdId = Guid.TryParse(link.HouseholdId, out var household) ? household : null };
+            if (await Steps.LinkHouseholdAsync(Id, party, input, CancellationToken.None))
+            {
+                Navigation.NavigateTo($"/t/{Township}/mediation/disputes/{Id}");
+            }
+        }
+        catch (InputException invalid)
+        {
+            linkError = string.Join(" ", invalid.Errors.Values.SelectMany(m => m));
+            await LoadAsync();
+        }
+        catch (Exception conflict) when (conflict is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+        {
+            linkError = T("记录已被他人修改，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again.");
+            await LoadAsync();
+        }
+    }
+
+    internal sealed class HouseholdLinkForm
+    {
+        public long? Version { get; set; }
+
+        public string? Party { get; set; }
+
+        public string? HouseholdId { get; set; }
     }
 
     internal sealed class RevealForm
