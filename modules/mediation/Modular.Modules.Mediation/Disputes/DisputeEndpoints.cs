@@ -53,26 +53,12 @@ internal static class DisputeEndpoints
     public static async Task<Results<Ok<DisputeView>, NotFound>> GetAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<IReadOnlyList<DisputeTimelineEntry>>, NotFound>> TimelineAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> TimelineAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
         await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
 
     /// <summary>Runs one step; answers the dispute's new state, 404 when it is not this township's, 400 with every bad field.</summary>
-    public static async Task<Results<Ok<DisputeView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, DisputeQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            if (!await step())
-            {
-                return TypedResults.NotFound();
-            }
-        }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-
-        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
-    }
+    public static Task<Results<Ok<DisputeView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, DisputeQueries queries, CancellationToken ct) =>
+        Answers.StepAsync(step, () => queries.GetAsync(id, ct));
 
     /// <summary>One field of one party in clear, for a user allowed to see it who gives a reason; audited.</summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(

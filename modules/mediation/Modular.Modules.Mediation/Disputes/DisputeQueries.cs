@@ -189,16 +189,5 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
         p.HouseholdId, p.HouseholdNumber);
 
     /// <summary>Every event of the dispute with who recorded it and when; personal data left out.</summary>
-    public async Task<IReadOnlyList<DisputeTimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Dispute>(id, ct) is null)
-        {
-            return null;
-        }
-
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Select(e => new DisputeTimelineEntry(e.Version, e.EventTypeName, DisputeTimeline.Describe(e.Data), e.Timestamp, e.UserName)).ToList();
-    }
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Dispute>(session, id, DisputeTimeline.Describe, ct);
 }
-
-internal sealed record DisputeTimelineEntry(long Version, string Event, string Label, DateTimeOffset RecordedAt, string? By);

@@ -44,22 +44,8 @@ internal static class HouseholdEndpoints
     }
 
     /// <summary>Runs one change; answers the household's new state, 404 when it (or the member) is not this township's, 400 with every bad field.</summary>
-    public static async Task<Results<Ok<HouseholdView>, NotFound, ValidationProblem>> ChangeAsync(Guid id, Func<Task<bool>> change, HouseholdQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            if (!await change())
-            {
-                return TypedResults.NotFound();
-            }
-        }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-
-        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
-    }
+    public static Task<Results<Ok<HouseholdView>, NotFound, ValidationProblem>> ChangeAsync(Guid id, Func<Task<bool>> change, HouseholdQueries queries, CancellationToken ct) =>
+        Answers.StepAsync(change, () => queries.GetAsync(id, ct));
 
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(Guid id, Guid memberId, RevealInput input, PersonalDataReveals reveals, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ internal sealed class HouseholdExport(HouseholdQueries queries, PersonalDataReve
 
         var errors = new Errors();
         var why = errors.Required("reason", reason, "导出理由", "Reason", 500);
-        HouseholdStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
 
         var households = await queries.OpenAsync(ct);
         await guard.RecordFullExportAsync(FullExportSubject, households.Sum(h => h.Members.Count), why!, ct);

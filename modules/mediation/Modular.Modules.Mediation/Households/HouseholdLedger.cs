@@ -22,7 +22,7 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
         }
 
         await CheckUniqueAsync(errors, head, "head.idNumber", ct);
-        HouseholdStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
 
         var id = Guid.CreateVersion7();
         var number = await streams.NextNumberAsync(ct);
@@ -103,11 +103,11 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
         if (household.IsClosed)
         {
             errors.Add("state", $"该户已于{household.ClosedOn:yyyy-MM-dd}注销，不能再修改", $"The household was closed on {household.ClosedOn:yyyy-MM-dd}; it cannot change.");
-            HouseholdStreams.ThrowIfAny(errors);
+            Streams.ThrowIfAny(errors);
         }
 
         var change = await decide(household, errors);
-        HouseholdStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         if (change is null)
         {
             return false;

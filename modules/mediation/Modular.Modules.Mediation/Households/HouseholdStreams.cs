@@ -9,33 +9,10 @@ namespace Modular.Modules.Mediation.Households;
 /// Opens a household's stream for one change (absent here, another township's id, is "not found"; a stale version a
 /// 409), and hands out 户号 and the ledger-wide checks a change needs.
 /// </summary>
-internal sealed class HouseholdStreams(IDocumentSession session)
+internal sealed class HouseholdStreams(IDocumentSession session, Streams streams)
 {
-    public async Task<IEventStream<Household>?> OpenAsync(Guid id, long? version, Errors errors, CancellationToken ct)
-    {
-        // Loaded first: FetchForWriting with a version would call a foreign id a concurrency clash, not a 404.
-        if (await session.LoadAsync<Household>(id, ct) is null)
-        {
-            return null;
-        }
-
-        if (version is null)
-        {
-            errors.Add("version", "缺少记录版本", "The version you read is required.");
-            throw new InputException(errors.ToDictionary());
-        }
-
-        var stream = await session.Events.FetchForWriting<Household>(id, version.Value, ct);
-        return stream.Aggregate is null ? null : stream;
-    }
-
-    public static void ThrowIfAny(Errors errors)
-    {
-        if (errors.Any)
-        {
-            throw new InputException(errors.ToDictionary());
-        }
-    }
+    public Task<IEventStream<Household>?> OpenAsync(Guid id, long? version, Errors errors, CancellationToken ct) =>
+        streams.OpenAsync<Household>(id, version, errors, ct);
 
     public void Start(Guid id, IEnumerable<object> events) => session.Events.StartStream<Household>(id, [.. events]);
 

@@ -109,16 +109,7 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
     }
 
     /// <summary>Every change of the household with who made it and when. Labels name members, never their personal data.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Household>(id, ct) is null)
-        {
-            return null;
-        }
-
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return [.. events.Select(e => new TimelineEntry(e.Version, e.EventTypeName, Describe(e.Data, events), e.Timestamp, e.UserName))];
-    }
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Household>(session, id, Describe, ct);
 
     private IQueryable<Household> Matching(LedgerFilter filter)
     {

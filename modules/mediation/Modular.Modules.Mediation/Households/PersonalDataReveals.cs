@@ -41,7 +41,7 @@ internal sealed class PersonalDataReveals(HouseholdQueries queries, IPersonalDat
             errors.Add("field", "该项未登记，无可查看的内容", "Nothing is recorded in this field.");
         }
 
-        HouseholdStreams.ThrowIfAny(errors);
+        Streams.ThrowIfAny(errors);
         var clear = await guard.RevealAsync(kind, value!, Subject(household, member), reason!, ct);
         return new Revealed(field!.Value.ToString(), clear);
     }

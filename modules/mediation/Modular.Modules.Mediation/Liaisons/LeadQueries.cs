@@ -96,7 +96,7 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
         l.Risk.ToString(), T(Label(l.Risk)), l.State.ToString(), T(Label(l.State)), followUp.DueOn(l), followUp.Overdue(l),
         l.DisputeId, l.DisputeNumber, l.BecameDisputeOn, l.ClosedOn, l.Closure?.ToString(), l.Closure is { } c ? T(Label(c)) : null, l.ClosureNote);
 
-    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timelines.ReadAsync<Lead>(session, id, Describe, ct);
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Lead>(session, id, Describe, ct);
 
     private static string Describe(object data) => data switch
     {

@@ -59,23 +59,4 @@ internal static class LiaisonEndpoints
 
     public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> LeadTimelineAsync(Guid id, LeadQueries queries, CancellationToken ct) =>
         await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
-
-    /// <summary>Runs one step; answers the record's new state, 404 when it is not this township's, 400 with every bad field.</summary>
-    public static async Task<Results<Ok<TView>, NotFound, ValidationProblem>> StepAsync<TView>(Func<Task<bool>> step, Func<Task<TView?>> read)
-        where TView : class
-    {
-        try
-        {
-            if (!await step())
-            {
-                return TypedResults.NotFound();
-            }
-        }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-
-        return TypedResults.Ok((await read())!);
-    }
 }

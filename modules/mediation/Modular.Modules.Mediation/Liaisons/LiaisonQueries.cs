@@ -82,7 +82,7 @@ internal sealed class LiaisonQueries(IQuerySession session, IPersonalDataGuard g
         l.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, l.Phone),
         l.AppointedOn, l.IsActive, l.StoodDownOn, l.StandDownReason);
 
-    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timelines.ReadAsync<Liaison>(session, id, Describe, ct);
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Liaison>(session, id, Describe, ct);
 
     private static string Describe(object data) => data switch
     {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Liaisons;
 
 /// <summary>Registers the Liaisons area (信息联络员): the roster, the leads they report, their services, Marten types and endpoints.</summary>
@@ -53,9 +55,9 @@ internal static class LiaisonsArea
         liaisons.MapGet("/{id:guid}", LiaisonEndpoints.LiaisonAsync).RequireAuthorization(Permissions.LiaisonsRead);
         liaisons.MapGet("/{id:guid}/timeline", LiaisonEndpoints.LiaisonTimelineAsync).RequireAuthorization(Permissions.LiaisonsRead);
         liaisons.MapPut("/{id:guid}", (Guid id, LiaisonInput input, LiaisonSteps steps, LiaisonQueries queries, CancellationToken ct) =>
-            LiaisonEndpoints.StepAsync(() => steps.UpdateAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            Answers.StepAsync(() => steps.UpdateAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
         liaisons.MapPost("/{id:guid}/stand-down", (Guid id, StandDownInput input, LiaisonSteps steps, LiaisonQueries queries, CancellationToken ct) =>
-            LiaisonEndpoints.StepAsync(() => steps.StandDownAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            Answers.StepAsync(() => steps.StandDownAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
         liaisons.MapPost("/{id:guid}/reveal", LiaisonEndpoints.RevealAsync).RequireAuthorization(Permissions.LiaisonsRead, Permissions.PersonalDataReveal);
 
         var leads = api.MapGroup("/leads");
@@ -64,6 +66,6 @@ internal static class LiaisonsArea
         leads.MapGet("/{id:guid}", LiaisonEndpoints.LeadAsync).RequireAuthorization(Permissions.LiaisonsRead);
         leads.MapGet("/{id:guid}/timeline", LiaisonEndpoints.LeadTimelineAsync).RequireAuthorization(Permissions.LiaisonsRead);
         leads.MapPost("/{id:guid}/closure", (Guid id, CloseLeadInput input, CloseLead close, LeadQueries queries, CancellationToken ct) =>
-            LiaisonEndpoints.StepAsync(() => close.CloseAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            Answers.StepAsync(() => close.CloseAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
     }
 }

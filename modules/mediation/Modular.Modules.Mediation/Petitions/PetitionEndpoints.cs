@@ -45,22 +45,8 @@ internal static class PetitionEndpoints
     }
 
     /// <summary>Runs one step; answers the petition's new state, 404 when it is not this township's, 400 with every bad field.</summary>
-    public static async Task<Results<Ok<PetitionView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, PetitionQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            if (!await step())
-            {
-                return TypedResults.NotFound();
-            }
-        }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-
-        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
-    }
+    public static Task<Results<Ok<PetitionView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, PetitionQueries queries, CancellationToken ct) =>
+        Answers.StepAsync(step, () => queries.GetAsync(id, ct));
 
     /// <summary>One field of the petitioner in clear, for a user allowed to see it who gives a reason; audited.</summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(

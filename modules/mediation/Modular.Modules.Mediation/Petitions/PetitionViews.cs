@@ -1,5 +1,6 @@
 using Marten;
 using Modular.Contracts.PersonalData;
+using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -47,8 +48,6 @@ internal sealed record PetitionView(
     DateOnly? ReviewDecidedOn,
     DateOnly? SecondReviewDecidedOn);
 
-internal sealed record TimelineEntry(long Version, string Event, string Label, DateTimeOffset RecordedAt, string? By);
-
 /// <summary>Reads petitions for staff, always through the personal-data guard.</summary>
 internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock, IPersonalDataGuard guard)
 {
@@ -94,16 +93,7 @@ internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock
         p.OpinionOn is { } issued && clock.OpinionDueOn(p) is { } due ? issued <= due : null;
 
     /// <summary>Every event of the petition with who recorded it and when; personal data left out.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Petition>(id, ct) is null)
-        {
-            return null;
-        }
-
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Select(e => new TimelineEntry(e.Version, e.EventTypeName, Describe(e.Data), e.Timestamp, e.UserName)).ToList();
-    }
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Petition>(session, id, Describe, ct);
 
     private static string Describe(object data) => data switch
     {

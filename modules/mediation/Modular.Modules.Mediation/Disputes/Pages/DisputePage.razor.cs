@@ -30,7 +30,7 @@ public partial class DisputePage
     private string? linkError;
 
     private DisputeView? dispute;
-    private IReadOnlyList<DisputeTimelineEntry> timeline = [];
+    private IReadOnlyList<TimelineEntry> timeline = [];
     private Dictionary<string, string[]>? errors;
     private string? failedStep;
     private readonly Dictionary<(int Party, PersonalDataKind Kind), string> revealed = [];
