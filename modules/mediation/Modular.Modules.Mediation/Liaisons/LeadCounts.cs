@@ -1,5 +1,7 @@
 using Marten;
 
+using Modular.Modules.Mediation.Shared;
+
 namespace Modular.Modules.Mediation.Liaisons;
 
 /// <summary>What became of the leads one liaison reported in a period, by where each stands now.</summary>

@@ -34,14 +34,8 @@ internal static class PetitionEndpoints
     public static async Task<Results<Ok<PetitionFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, PetitionFigures figures, PetitionClock clock, CancellationToken ct)
     {
         var errors = new Errors();
-        var start = errors.Day("from", from) ?? new DateOnly(clock.Today.Year, 1, 1);
-        var end = errors.Day("to", to) ?? new DateOnly(start.Year, 12, 31);
-        if (end < start)
-        {
-            errors.Add("to", "结束日期不能早于开始日期", "The end cannot precede the start.");
-        }
-
-        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(start, end, ct));
+        var period = Period.Read(from, to, clock.Today, errors);
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(period.From, period.To, ct));
     }
 
     /// <summary>Runs one step; answers the petition's new state, 404 when it is not this township's, 400 with every bad field.</summary>

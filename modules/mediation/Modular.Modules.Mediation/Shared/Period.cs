@@ -1,8 +1,6 @@
-using Modular.Modules.Mediation.Shared;
+namespace Modular.Modules.Mediation.Shared;
 
-namespace Modular.Modules.Mediation.Liaisons;
-
-/// <summary>The days the leads are counted over, both ends included; a calendar year unless the reader says otherwise.</summary>
+/// <summary>The days figures are counted over, both ends included; a calendar year unless the reader says otherwise.</summary>
 internal readonly record struct Period(DateOnly From, DateOnly To)
 {
     /// <summary>Reads <c>from</c> and <c>to</c> (yyyy-MM-dd, either may be left out); a bad value is a named error.</summary>
