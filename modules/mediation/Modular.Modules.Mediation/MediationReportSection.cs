@@ -1,25 +1,43 @@
 using System.Globalization;
+using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Modules.Mediation.Disputes;
+using Modular.Modules.Mediation.Households;
+using Modular.Modules.Mediation.Liaisons;
 using Modular.Modules.Mediation.Petitions;
 
 namespace Modular.Modules.Mediation;
 
 /// <summary>
 /// The annual report's section "健全矛盾纠纷多元化解机制": the year's disputes screened and resolved (by category) and
-/// the petitions transferred from above, each figure linked to the ledger it was counted from.
+/// the petitions transferred from above, the liaisons and their leads, and the household ledger, each figure linked to
+/// the ledger it was counted from.
 /// </summary>
-internal sealed class MediationReportSection(DisputeFigures disputes, PetitionFigures petitions) : IAnnualReportSections
+internal sealed class MediationReportSection(DisputeFigures disputes, PetitionFigures petitions, IQuerySession session) : IAnnualReportSections
 {
     public async Task<IReadOnlyList<AnnualReportSection>> GetSectionsAsync(int year, CancellationToken cancellationToken)
     {
         var d = await disputes.ForYearAsync(year, cancellationToken);
         var p = await petitions.ForYearAsync(year, cancellationToken);
         var ledger = $"mediation/disputes?from={year}-01-01&to={year}-12-31";
+        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var liaisons = await session.Query<Liaison>()
+            .CountAsync(l => l.AppointedOn <= yearEnd && (l.StoodDownOn == null || l.StoodDownOn > yearEnd), cancellationToken);
+        var leads = await session.Query<Lead>().Where(l => l.ReportedOn >= yearStart && l.ReportedOn <= yearEnd).Select(l => l.State).ToListAsync(cancellationToken);
+        var households = await session.Query<Household>().CountAsync(h => !h.IsClosed, cancellationToken);
+        var specialGroupPeople = households == 0 ? 0 : await session.Query<Household>().Where(h => !h.IsClosed).SumAsync(h => h.SpecialGroupMembers, cancellationToken);
+        var paragraphs = new List<string> { DisputeParagraph(year, d), PetitionParagraph(year, p) };
+        if (liaisons > 0 || households > 0)
+        {
+            paragraphs.Add($"依托综治中心建立全员人口信息台帐，分户建档，目前在册{households}户，其中特殊群体{specialGroupPeople}人，有针对性地给予服务管理；" +
+                $"聘请信息联络员{liaisons}名，{year}年报告矛盾纠纷线索{leads.Count}条，转为纠纷受理{leads.Count(s => s == LeadState.BecameDispute)}条，" +
+                $"当场化解或核实关闭{leads.Count(s => s == LeadState.Closed)}条。");
+        }
+
         return
         [
             new(AnnualReportChapters.DisputeResolution, new("健全矛盾纠纷多元化解机制", "Multiple channels for resolving disputes"),
-                [DisputeParagraph(year, d), PetitionParagraph(year, p)],
+                paragraphs,
                 [
                     new(new("矛盾纠纷排查", "Disputes screened"), Count(d.Screened), ledger),
                     new(new("矛盾纠纷化解", "Disputes resolved"), Count(d.Resolved), ledger),
@@ -29,6 +47,9 @@ internal sealed class MediationReportSection(DisputeFigures disputes, PetitionFi
                     new(new("按期办结", "Closed on time"), Count(p.ClosedOnTime), "mediation/petitions"),
                     new(new("尚在办理", "Still open"), Count(p.StillOpen), "mediation/petitions"),
                     new(new("按期办结率", "On-time rate"), PetitionFigures.Rate(p), "mediation/petitions"),
+                    new(new("信息联络员", "Information liaisons"), Count(liaisons), "mediation/liaisons"),
+                    new(new("联络员报告线索", "Leads reported"), Count(leads.Count), "mediation/leads"),
+                    new(new("在册户数", "Households on the ledger"), Count(households), "mediation/households"),
                 ]),
         ];
     }

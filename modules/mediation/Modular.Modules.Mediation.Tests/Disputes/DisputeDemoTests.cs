@@ -35,5 +35,7 @@ public sealed class DisputeDemoTests(DisputeDemoTests.DemoPlatform platform) : I
         Assert.Equal(46, ledger.GetProperty("total").GetInt64());
         Assert.Contains("矛盾纠纷排查46起，化解46起", report);
         Assert.Contains("登记信访事项21件，按期办结18件", report);
+        Assert.Contains("目前在册36户", report);
+        Assert.Contains("2020年报告矛盾纠纷线索8条，转为纠纷受理0条，当场化解或核实关闭5条", report);
     }
 }
