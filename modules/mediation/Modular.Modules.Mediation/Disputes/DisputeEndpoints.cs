@@ -71,7 +71,7 @@ internal static class DisputeEndpoints
     /// <summary>The ledger as .xlsx, masked; in full only for a user allowed to reveal, with a reason, audited.</summary>
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ForbidHttpResult>> ExportAsync(
         string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, bool? full, string? reason,
-        DisputeQueries queries, DisputeSettingsReader settings, IPersonalDataGuard guard, ICurrentUser user, CancellationToken ct)
+        DisputeQueries queries, DisputeSettingsReader settings, DisputeClock clock, IPersonalDataGuard guard, ICurrentUser user, CancellationToken ct)
     {
         var errors = new Errors();
         var filter = Filter(errors, state, category, village, mediator, from, to, open);
@@ -100,7 +100,7 @@ internal static class DisputeEndpoints
         var file = new MemoryStream();
         Workbook.Write(file, DisputeLedgerWorkbook.SheetName, DisputeLedgerWorkbook.Columns, DisputeLedgerWorkbook.Rows(disputes, await settings.GetAsync(ct), show));
         file.Position = 0;
-        var name = string.Create(CultureInfo.InvariantCulture, $"dispute-ledger-{DateTime.UtcNow:yyyyMMdd}{(full == true ? "-full" : "")}.xlsx");
+        var name = string.Create(CultureInfo.InvariantCulture, $"dispute-ledger-{clock.Today:yyyyMMdd}{(full == true ? "-full" : "")}.xlsx");
         return TypedResults.File(file, Workbook.ContentType, name);
     }
 
