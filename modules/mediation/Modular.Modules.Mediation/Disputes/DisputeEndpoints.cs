@@ -7,15 +7,6 @@ using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Disputes;
 
-internal sealed class RevealInput
-{
-    public string? Field { get; set; }
-
-    public string? Reason { get; set; }
-}
-
-internal sealed record Revealed(string Field, string Value);
-
 internal sealed record ImportResult(int Imported, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>The staff API of the dispute ledger: reads, the ledger's files, a party's audited reveal, the settings.</summary>
@@ -81,7 +72,7 @@ internal static class DisputeEndpoints
         return TypedResults.Ok((await queries.GetAsync(id, ct))!);
     }
 
-    /// <summary>One field of one party in clear, for a user allowed to see it who gives a reason; the reveal is audited.</summary>
+    /// <summary>One field of one party in clear, for a user allowed to see it who gives a reason; audited.</summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
         Guid id, int index, RevealInput input, DisputeQueries queries, IPersonalDataGuard guard, CancellationToken ct)
     {
@@ -91,29 +82,14 @@ internal static class DisputeEndpoints
             return TypedResults.NotFound();
         }
 
-        var errors = new Errors();
-        var kind = errors.Choice<PersonalDataKind>("field", input.Field, "字段", "field");
-        var reason = errors.Required("reason", input.Reason, "查看理由", "Reason", 500);
         var party = dispute.Parties[index];
-        var value = kind switch
+        return await Reveal.FieldAsync(input, kind => kind switch
         {
             PersonalDataKind.IdNumber => party.IdNumber,
             PersonalDataKind.PhoneNumber => party.Phone,
             PersonalDataKind.Address => party.Address,
             _ => null,
-        };
-        if (!errors.Any && value is null)
-        {
-            errors.Add("field", "该当事人没有登记此项", "The party has no such value on record.");
-        }
-
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var clear = await guard.RevealAsync(kind!.Value, value!, $"纠纷 {dispute.Number} / {party.Name}", reason!, ct);
-        return TypedResults.Ok(new Revealed(kind.Value.ToString(), clear));
+        }, $"纠纷 {dispute.Number} / {party.Name}", guard, ct);
     }
 
     /// <summary>The ledger as .xlsx, masked; in full only for a user allowed to reveal, with a reason, audited.</summary>

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Modules.Mediation.Liaisons;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -47,9 +48,10 @@ internal sealed record TakenIn(Guid Id, string Number);
 
 /// <summary>
 /// Takes a dispute in (受理登记): from screening, a liaison's report, a party's visit or a transfer, with its category,
-/// parties, village, summary, special-group flags and escalation risk. Validation is shared with the ledger import.
+/// parties, village, summary, special-group flags and escalation risk. A liaison's lead named by the intake becomes
+/// this dispute. Validation is shared with the ledger import.
 /// </summary>
-internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsReader settings, DisputeClock clock)
+internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsReader settings, DisputeClock clock, LeadIntake leads)
 {
     public const int MinParties = 2;
 
@@ -57,11 +59,23 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
     {
         var errors = new Errors();
         var taken = Validate(input, await settings.GetAsync(ct), clock.Today, errors, "");
+        var lead = input.LeadId is { } leadId ? await leads.FindAsync(leadId, ct) : null;
+        if (input.LeadId is not null && lead is null)
+        {
+            errors.Add("leadId", "没有这条线索", "No such lead.");
+        }
+
         Streams.ThrowIfAny(errors);
 
         var id = Guid.CreateVersion7();
         var number = await Streams.NextNumberAsync<DisputeNumberCounter>(session, taken!.ReceivedOn.Year, ct);
         session.Events.StartStream<Dispute>(id, taken with { Id = id, Number = number });
+        if (lead is not null)
+        {
+            // A liaison's lead becomes this dispute in the same unit of work: both are recorded, or neither.
+            leads.MarkBecameDispute(lead, id, number, taken.ReceivedOn);
+        }
+
         await session.SaveChangesAsync(ct);
         return new TakenIn(id, number);
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-
+using Modular.Contracts.PersonalData;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Petitions;
@@ -60,5 +60,24 @@ internal static class PetitionEndpoints
         }
 
         return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    /// <summary>One field of the petitioner in clear, for a user allowed to see it who gives a reason; audited.</summary>
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
+        Guid id, RevealInput input, PetitionQueries queries, IPersonalDataGuard guard, CancellationToken ct)
+    {
+        if (await queries.LoadAsync(id, ct) is not { } petition)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var who = petition.Petitioner;
+        return await Reveal.FieldAsync(input, kind => kind switch
+        {
+            PersonalDataKind.IdNumber => who.IdNumber,
+            PersonalDataKind.PhoneNumber => who.Phone,
+            PersonalDataKind.Address => who.Address,
+            _ => null,
+        }, $"信访 {petition.Number} / {who.Name}", guard, ct);
     }
 }

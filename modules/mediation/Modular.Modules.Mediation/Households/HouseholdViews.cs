@@ -1,0 +1,160 @@
+using Marten;
+using Modular.Contracts.PersonalData;
+using Modular.Contracts.Time;
+using Modular.Modules.Mediation.Petitions;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Households;
+
+/// <summary>A member as staff see them: ID number and phone masked, age from the ID number, no birth date (it would unmask 8 digits).</summary>
+internal sealed record MemberView(
+    Guid Id,
+    string Name,
+    ChoiceView Relation,
+    ChoiceView Sex,
+    int Age,
+    string IdNumber,
+    string? Phone,
+    ChoiceView? Education,
+    string? Occupation,
+    ChoiceView? MaritalStatus,
+    ChoiceView? IncomeBand,
+    string? ServiceNeeds,
+    IReadOnlyList<ChoiceView> SpecialGroups);
+
+/// <summary>A household as staff see it: the address masked.</summary>
+internal sealed record HouseholdView(
+    Guid Id,
+    long Version,
+    string Number,
+    string Village,
+    string Group,
+    string Address,
+    string HeadName,
+    string? Notes,
+    bool IsClosed,
+    DateOnly? ClosedOn,
+    string? ClosedReason,
+    IReadOnlyList<MemberView> Members,
+    IReadOnlyList<ChoiceView> SpecialGroups);
+
+/// <summary>A line of the ledger list: no personal data beyond the head's name.</summary>
+internal sealed record HouseholdRow(Guid Id, string Number, string Village, string Group, string HeadName, int Members, IReadOnlyList<ChoiceView> SpecialGroups, bool IsClosed);
+
+/// <summary>The households matching a filter, with their counts.</summary>
+internal sealed record LedgerView(int Households, int Members, int SpecialGroupMembers, IReadOnlyList<HouseholdRow> Rows);
+
+/// <param name="Closed">True for the closed households (moved away) instead of the open ones.</param>
+internal sealed record LedgerFilter(string? Village = null, SpecialGroup? SpecialGroup = null, string? Text = null, bool Closed = false);
+
+internal sealed record VillageCount(string Village, int Count);
+
+internal sealed record SpecialGroupMember(Guid HouseholdId, string Number, string Village, string Group, string Name, ChoiceView Sex, int Age);
+
+/// <summary>One special group's list (特殊群体名单): its members on the open ledger, and how many live in each village.</summary>
+internal sealed record SpecialGroupList(ChoiceView Group, int Total, IReadOnlyList<VillageCount> Villages, IReadOnlyList<SpecialGroupMember> Members);
+
+/// <summary>Reads the ledger for staff, always through the personal-data guard.</summary>
+internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard guard, IStatutoryClock clock)
+{
+    public async Task<LedgerView> ListAsync(LedgerFilter filter, CancellationToken ct)
+    {
+        var households = await Matching(filter).OrderBy(h => h.Village).ThenBy(h => h.Number).ToListAsync(ct);
+        var rows = households
+            .Select(h => new HouseholdRow(h.Id, h.Number, h.Village, h.Group, h.HeadName, h.Members.Count, HouseholdVocabulary.View(h.SpecialGroups), h.IsClosed))
+            .ToList();
+        return new LedgerView(rows.Count, households.Sum(h => h.Members.Count), households.Sum(h => h.SpecialGroupMembers), rows);
+    }
+
+    /// <summary>The villages with open households, for the filters.</summary>
+    public async Task<IReadOnlyList<string>> VillagesAsync(CancellationToken ct) =>
+        [.. (await session.Query<Household>().Where(h => !h.IsClosed).Select(h => h.Village).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
+
+    public Task<Household?> LoadAsync(Guid id, CancellationToken ct) => session.LoadAsync<Household>(id, ct);
+
+    public async Task<HouseholdView?> GetAsync(Guid id, CancellationToken ct) =>
+        await session.LoadAsync<Household>(id, ct) is { } household ? View(household) : null;
+
+    /// <summary>The open households of the ledger in 户号 order, for the export.</summary>
+    public async Task<IReadOnlyList<Household>> OpenAsync(CancellationToken ct) =>
+        await session.Query<Household>().Where(h => !h.IsClosed).OrderBy(h => h.Number).ToListAsync(ct);
+
+    public HouseholdView View(Household h) => new(
+        h.Id, h.Version, h.Number, h.Village, h.Group, guard.Mask(PersonalDataKind.Address, h.Address), h.HeadName, h.Notes,
+        h.IsClosed, h.ClosedOn, h.ClosedReason, [.. h.Members.Select(View)], HouseholdVocabulary.View(h.SpecialGroups));
+
+    public MemberView View(Member m) => new(
+        m.Id, m.Name, HouseholdVocabulary.View(m.Relation), HouseholdVocabulary.View(ResidentIds.SexOf(m.IdNumber)), ResidentIds.Age(m.IdNumber, clock.Today),
+        guard.Mask(PersonalDataKind.IdNumber, m.IdNumber), m.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, m.Phone),
+        HouseholdVocabulary.View(m.Education), m.Occupation, HouseholdVocabulary.View(m.MaritalStatus), HouseholdVocabulary.View(m.IncomeBand),
+        m.ServiceNeeds, HouseholdVocabulary.View(m.SpecialGroups));
+
+    /// <summary>The lists of every special group, members of open households only.</summary>
+    public async Task<IReadOnlyList<SpecialGroupList>> SpecialGroupListsAsync(CancellationToken ct)
+    {
+        var households = await session.Query<Household>().Where(h => !h.IsClosed && h.SpecialGroupMembers > 0).OrderBy(h => h.Village).ThenBy(h => h.Number).ToListAsync(ct);
+        var today = clock.Today;
+        return
+        [
+            .. Enum.GetValues<SpecialGroup>().Select(group =>
+            {
+                var members = households
+                    .SelectMany(h => h.Members.Where(m => m.SpecialGroups.Contains(group))
+                        .Select(m => new SpecialGroupMember(h.Id, h.Number, h.Village, h.Group, m.Name, HouseholdVocabulary.View(ResidentIds.SexOf(m.IdNumber)), ResidentIds.Age(m.IdNumber, today))))
+                    .ToList();
+                var villages = members.GroupBy(m => m.Village).Select(v => new VillageCount(v.Key, v.Count())).ToList();
+                return new SpecialGroupList(HouseholdVocabulary.View([group])[0], members.Count, villages, members);
+            }),
+        ];
+    }
+
+    /// <summary>Every change of the household with who made it and when. Labels name members, never their personal data.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Household>(id, ct) is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return [.. events.Select(e => new TimelineEntry(e.Version, e.EventTypeName, Describe(e.Data, events), e.Timestamp, e.UserName))];
+    }
+
+    private IQueryable<Household> Matching(LedgerFilter filter)
+    {
+        IQueryable<Household> query = session.Query<Household>().Where(h => h.IsClosed == filter.Closed);
+        if (!string.IsNullOrWhiteSpace(filter.Village))
+        {
+            var village = filter.Village.Trim();
+            query = query.Where(h => h.Village == village);
+        }
+
+        if (filter.SpecialGroup is { } group)
+        {
+            query = query.Where(h => h.SpecialGroups.Contains(group));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            query = query.Where(h => h.Number.Contains(text) || h.HeadName.Contains(text));
+        }
+
+        return query;
+    }
+
+    private static string Describe(object data, IReadOnlyList<JasperFx.Events.IEvent> stream) => data switch
+    {
+        HouseholdRegistered r => Text.T($"建档：户 {r.Number}（{r.Facts.Village}{r.Facts.Group}）", $"Registered as household {r.Number} ({r.Facts.Village}, {r.Facts.Group})"),
+        HouseholdUpdated u => Text.T($"修改户信息（{u.Facts.Village}{u.Facts.Group}）", $"Household details changed ({u.Facts.Village}, {u.Facts.Group})"),
+        MemberAdded a => Text.T($"增加成员：{a.Member.Name}（{HouseholdVocabulary.Label(a.Member.Relation).Chinese}）", $"Member added: {a.Member.Name} ({HouseholdVocabulary.Label(a.Member.Relation).English})"),
+        MemberUpdated u => Text.T($"修改成员信息：{u.Member.Name}", $"Member changed: {u.Member.Name}"),
+        MemberRemoved r => Text.T($"减少成员：{NameOf(r.MemberId, stream)}，原因：{r.Reason}", $"Member removed: {NameOf(r.MemberId, stream)}, because: {r.Reason}"),
+        HouseholdClosed c => Text.T($"注销（{c.On:yyyy-MM-dd}）：{c.Reason}", $"Closed ({c.On:yyyy-MM-dd}): {c.Reason}"),
+        _ => data.GetType().Name,
+    };
+
+    private static string NameOf(Guid memberId, IReadOnlyList<JasperFx.Events.IEvent> stream) =>
+        stream.Select(e => e.Data switch { MemberAdded a => a.Member, MemberUpdated u => u.Member, _ => null })
+            .LastOrDefault(m => m?.Id == memberId)?.Name ?? "";
+}

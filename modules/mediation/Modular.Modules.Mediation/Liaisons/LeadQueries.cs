@@ -1,0 +1,108 @@
+using Marten;
+using Modular.Modules.Mediation.Petitions;
+using Modular.Modules.Mediation.Shared;
+using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
+using static Modular.Modules.Mediation.Shared.Text;
+
+namespace Modular.Modules.Mediation.Liaisons;
+
+/// <param name="DueOn">While open: the day it should be taken in or closed by (<see cref="LiaisonOptions.LeadOpenDays"/>).</param>
+internal sealed record LeadView(
+    Guid Id,
+    long Version,
+    Guid LiaisonId,
+    string LiaisonName,
+    DateOnly ReportedOn,
+    string Village,
+    string Account,
+    string? Parties,
+    string Risk,
+    string RiskLabel,
+    string State,
+    string StateLabel,
+    DateOnly? DueOn,
+    bool Overdue,
+    Guid? DisputeId,
+    string? DisputeNumber,
+    DateOnly? BecameDisputeOn,
+    DateOnly? ClosedOn,
+    string? Closure,
+    string? ClosureLabel,
+    string? ClosureNote);
+
+/// <summary>Which leads to show; each criterion optional.</summary>
+internal sealed record LeadFilter(LeadState? State, string? Village, Guid? LiaisonId)
+{
+    /// <summary>Reads the filter as the query string gives it; a bad value is a named error and is left out.</summary>
+    public static LeadFilter Read(string? state, string? village, string? liaison, Errors errors)
+    {
+        Guid? liaisonId = null;
+        if (!string.IsNullOrWhiteSpace(liaison))
+        {
+            if (Guid.TryParse(liaison, out var id))
+            {
+                liaisonId = id;
+            }
+            else
+            {
+                errors.Add("liaison", "信息联络员编号无效", "The liaison id is not valid.");
+            }
+        }
+
+        return new LeadFilter(errors.Choice<LeadState>("state", state, "状态", "state", required: false), string.IsNullOrWhiteSpace(village) ? null : village.Trim(), liaisonId);
+    }
+}
+
+/// <summary>Reads leads for staff, each with the name of the liaison who reported it.</summary>
+internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
+{
+    public async Task<IReadOnlyList<LeadView>> ListAsync(LeadFilter filter, CancellationToken ct)
+    {
+        IQueryable<Lead> query = session.Query<Lead>();
+        if (filter.State is { } state)
+        {
+            query = query.Where(l => l.State == state);
+        }
+
+        if (filter.Village is { } village)
+        {
+            query = query.Where(l => l.Village == village);
+        }
+
+        if (filter.LiaisonId is { } liaisonId)
+        {
+            query = query.Where(l => l.LiaisonId == liaisonId);
+        }
+
+        var leads = await query.OrderByDescending(l => l.ReportedOn).ToListAsync(ct);
+        var liaisons = await session.LoadManyAsync<Liaison>(ct, leads.Select(l => l.LiaisonId).Distinct());
+        var names = liaisons.ToDictionary(l => l.Id, l => l.Name);
+        return leads.Select(l => View(l, names.GetValueOrDefault(l.LiaisonId, ""))).ToList();
+    }
+
+    public async Task<LeadView?> GetAsync(Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Lead>(id, ct) is not { } lead)
+        {
+            return null;
+        }
+
+        var liaison = await session.LoadAsync<Liaison>(lead.LiaisonId, ct);
+        return View(lead, liaison?.Name ?? "");
+    }
+
+    private LeadView View(Lead l, string liaisonName) => new(
+        l.Id, l.Version, l.LiaisonId, liaisonName, l.ReportedOn, l.Village, l.Account, l.Parties,
+        l.Risk.ToString(), T(Label(l.Risk)), l.State.ToString(), T(Label(l.State)), followUp.DueOn(l), followUp.Overdue(l),
+        l.DisputeId, l.DisputeNumber, l.BecameDisputeOn, l.ClosedOn, l.Closure?.ToString(), l.Closure is { } c ? T(Label(c)) : null, l.ClosureNote);
+
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timelines.ReadAsync<Lead>(session, id, Describe, ct);
+
+    private static string Describe(object data) => data switch
+    {
+        LeadReported r => T($"报告线索（{r.Village}，风险{Label(r.Risk).Chinese}，{r.ReportedOn:yyyy-MM-dd}）", $"Lead reported ({r.Village}, {Label(r.Risk).English} risk, {r.ReportedOn:yyyy-MM-dd})"),
+        LeadBecameDispute d => T($"转为纠纷受理：{d.DisputeNumber}（{d.On:yyyy-MM-dd}）", $"Taken in as dispute {d.DisputeNumber} ({d.On:yyyy-MM-dd})"),
+        LeadClosed c => T($"关闭：{Label(c.Reason).Chinese}（{c.On:yyyy-MM-dd}）{c.Note}", $"Closed: {Label(c.Reason).English} ({c.On:yyyy-MM-dd}) {c.Note}").TrimEnd(),
+        _ => data.GetType().Name,
+    };
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.Time;
+using Modular.Modules.Mediation.Petitions;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Liaisons;
+
+/// <summary>The staff API of the roster and the leads; every step answers the record as it now stands.</summary>
+internal static class LiaisonEndpoints
+{
+    public static async Task<Results<Ok<IReadOnlyList<LiaisonView>>, ValidationProblem>> RosterAsync(
+        string? village, string? role, string? active, LiaisonQueries queries, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var filter = RosterFilter.Read(village, role, active, errors);
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
+
+    public static async Task<Results<Ok<LiaisonCountSet>, ValidationProblem>> CountsAsync(
+        string? from, string? to, string? village, string? role, string? active, LiaisonQueries queries, LeadCounts counts, IStatutoryClock clock, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var period = Period.Read(from, to, clock.Today, errors);
+        var filter = RosterFilter.Read(village, role, active, errors);
+        return errors.Any
+            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            : TypedResults.Ok(await counts.ForRosterAsync(await queries.ListAsync(filter, ct), period, ct));
+    }
+
+    public static async Task<Results<Ok<LiaisonView>, NotFound>> LiaisonAsync(Guid id, LiaisonQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> LiaisonTimelineAsync(Guid id, LiaisonQueries queries, CancellationToken ct) =>
+        await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealAsync(Guid id, PhoneRevealInput input, RevealLiaisonPhone reveal, CancellationToken ct)
+    {
+        try
+        {
+            return await reveal.RevealAsync(id, input, ct) is { } revealed ? TypedResults.Ok(revealed) : TypedResults.NotFound();
+        }
+        catch (InputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LeadView>>, ValidationProblem>> LeadsAsync(
+        string? state, string? village, string? liaison, LeadQueries queries, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var filter = LeadFilter.Read(state, village, liaison, errors);
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
+
+    public static async Task<Results<Ok<LeadView>, NotFound>> LeadAsync(Guid id, LeadQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> LeadTimelineAsync(Guid id, LeadQueries queries, CancellationToken ct) =>
+        await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
+
+    /// <summary>Runs one step; answers the record's new state, 404 when it is not this township's, 400 with every bad field.</summary>
+    public static async Task<Results<Ok<TView>, NotFound, ValidationProblem>> StepAsync<TView>(Func<Task<bool>> step, Func<Task<TView?>> read)
+        where TView : class
+    {
+        try
+        {
+            if (!await step())
+            {
+                return TypedResults.NotFound();
+            }
+        }
+        catch (InputException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
+        return TypedResults.Ok((await read())!);
+    }
+}

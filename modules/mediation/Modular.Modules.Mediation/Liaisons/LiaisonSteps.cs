@@ -1,0 +1,65 @@
+using Modular.Contracts.Modules;
+using Modular.Contracts.Time;
+using Modular.Modules.Mediation.Shared;
+
+namespace Modular.Modules.Mediation.Liaisons;
+
+internal sealed class StandDownInput
+{
+    public long? Version { get; set; }
+
+    public string? On { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>
+/// What happens to a roster entry after the appointment: its details change, or the liaison stands down. A liaison who
+/// stood down stays on the roster, with the leads he reported, but takes no further step.
+/// </summary>
+internal sealed class LiaisonSteps(Streams streams, IStatutoryClock clock)
+{
+    public Task<bool> UpdateAsync(Guid id, LiaisonInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, errors) =>
+    {
+        var details = LiaisonDetails.Read(input, errors, clock.Today, liaison.Phone);
+        ExpectActive(errors, liaison, new("修改", "be changed"));
+        return errors.Any ? null : new LiaisonDetailsUpdated(details!.Name, details.Village, details.Role, details.Phone, details.AppointedOn);
+    });
+
+    public Task<bool> StandDownAsync(Guid id, StandDownInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, errors) =>
+    {
+        var on = errors.Date("on", input.On, "离任日期", "Date stood down", clock.Today);
+        var reason = errors.Required("reason", input.Reason, "离任原因", "Reason", 500);
+        if (on is { } day && day < liaison.AppointedOn)
+        {
+            errors.Add("on", $"离任日期不能早于聘任日期（{liaison.AppointedOn:yyyy-MM-dd}）", $"A liaison cannot stand down before being appointed ({liaison.AppointedOn:yyyy-MM-dd}).");
+        }
+
+        ExpectActive(errors, liaison, new("办理离任", "stand down"));
+        return errors.Any ? null : new LiaisonStoodDown(on!.Value, reason!);
+    });
+
+    private async Task<bool> RunAsync(Guid id, long? version, CancellationToken ct, Func<Liaison, Errors, object?> decide)
+    {
+        var errors = new Errors();
+        var stream = await streams.OpenAsync<Liaison>(id, version, errors, ct);
+        if (stream is null)
+        {
+            return false;
+        }
+
+        var change = decide(stream.Aggregate!, errors);
+        Streams.ThrowIfAny(errors);
+        stream.AppendOne(change!);
+        await streams.SaveAsync(ct);
+        return true;
+    }
+
+    private static void ExpectActive(Errors errors, Liaison liaison, LocalizedText action)
+    {
+        if (!liaison.IsActive)
+        {
+            errors.Add("state", $"该联络员已于{liaison.StoodDownOn:yyyy-MM-dd}离任，不能{action.Chinese}", $"The liaison stood down on {liaison.StoodDownOn:yyyy-MM-dd} and cannot {action.English}.");
+        }
+    }
+}
