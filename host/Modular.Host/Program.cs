@@ -1,5 +1,6 @@
 using Autofac.Extensions.DependencyInjection;
 using Modular.Host.Hosting;
+using Modular.Host.Storage;
 using Modular.Host.Time;
 using Serilog;
 
@@ -15,6 +16,15 @@ await builder.EnsureDatabaseAsync(bootstrapLog);
 var catalog = builder.AddModularPlatform(bootstrapLog);
 
 var app = builder.Build();
+if (ProjectionRebuild.IsRequested(args))
+{
+    // An operations command, not a server: rebuild the modules' projections from the events, then exit.
+    var exitCode = await ProjectionRebuild.RunAsync(app.Services, args, CancellationToken.None);
+    await app.DisposeAsync();
+    await bootstrapLog.DisposeAsync();
+    return exitCode;
+}
+
 app.UseModularPlatform(catalog);
 
 app.Lifetime.ApplicationStarted.Register(() =>
@@ -27,6 +37,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 await app.RunAsync();
 await bootstrapLog.DisposeAsync();
+return 0;
 
 /// <summary>The host's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -52,7 +52,10 @@ internal static class DisputesArea
         options.Events.MapEventType<DisputePracticeSet>("mediation.dispute-practice-set.v1");
         options.Projections.Snapshot<Dispute>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<DisputeSettings>(SnapshotLifecycle.Inline);
+        // Every query on disputes is one township's (conjoined tenancy): its indexes lead with tenant_id, or the ledger's
+        // newest-first page walks the received-on index of the whole county (bench/mediation-results.md).
         options.Schema.For<Dispute>()
+            .StartIndexesByTenantId()
             .Index(d => d.Number)
             .Index(d => d.State)
             .Index(d => d.IsOpen)
@@ -60,7 +63,13 @@ internal static class DisputesArea
             .Index(d => d.ResolvedOn)
             .Index(d => d.Category)
             .Index(d => d.Village)
-            .Index(d => d.Mediator!);
+            .Index(d => d.Mediator!)
+            // The year's figures (DisputeFigures, on the ledger page) ask for disputes received, resolved, failed, routed
+            // or refused in the period: with an index on each day the OR is a bitmap of five index ranges, not a scan
+            // of every dispute of the township.
+            .Index(d => d.FailedOn)
+            .Index(d => d.RoutedOn)
+            .Index(d => d.RefusedOn);
         options.Schema.For<DisputeNumberCounter>().UseOptimisticConcurrency(true);
     }
 
