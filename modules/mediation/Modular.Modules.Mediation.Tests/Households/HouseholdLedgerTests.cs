@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Modular.Modules.Mediation.Tests.Disputes;
 using Modular.Modules.Mediation.Tests.Petitions;
 using Modular.Testing;
 using static Modular.Modules.Mediation.Tests.Households.HouseholdScenario;
@@ -114,5 +115,29 @@ public sealed class HouseholdLedgerTests(MediationPlatform platform)
         Assert.DoesNotContain("张三", Xlsx.Read(await stranger.GetByteArrayAsync($"{api}/export.xlsx")).SelectMany(r => r));
         Assert.NotEqual(HttpStatusCode.OK, (await stranger.GetAsync($"/api/t/{slug}/mediation/households/{id}")).StatusCode);
         Assert.Equal("双河村", (await GetAsync(registrar, slug, id)).GetProperty("village").GetString());
+    }
+
+    [Fact]
+    public async Task The_household_pages_change_form_removes_or_closes_only_what_a_registrar_chose()
+    {
+        var (admin, slug, registrar) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Registrar);
+        var mediator = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, Mediator), Scenario.Password);
+        var (id, _) = await RegisterAsync(registrar, slug, "张三", IdNumber(31));
+        var url = $"/t/{slug}/mediation/households/{id}";
+        var version = (await GetAsync(registrar, slug, id)).GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Change(string member) => new() { ["Change.Version"] = version, ["Change.Member"] = member, ["Change.On"] = "2026-11-01", ["Change.Reason"] = "迁出" };
+
+        // A mediator reads the ledger but may not keep it: a forged post (with a token from a page he may post on) closes nothing.
+        var forged = await DisputePageTests.PostFormAsync(mediator, url, "household-change", Change("close"), tokenFrom: $"/t/{slug}/mediation/disputes/new");
+        // A registrar who chose nothing, or whose form came back with a value that is no choice, closes nothing either.
+        var unchosen = await DisputePageTests.PostFormAsync(registrar, url, "household-change", Change(""));
+        var junk = await DisputePageTests.PostFormAsync(registrar, url, "household-change", Change("junk"));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.Contains("请选择减员的成员或注销本户", await unchosen.Content.ReadAsStringAsync());
+        Assert.Contains("请选择减员的成员或注销本户", await junk.Content.ReadAsStringAsync());
+        var household = await GetAsync(registrar, slug, id);
+        Assert.False(household.GetProperty("isClosed").GetBoolean());
+        Assert.Equal(1, household.GetProperty("members").GetArrayLength());
     }
 }

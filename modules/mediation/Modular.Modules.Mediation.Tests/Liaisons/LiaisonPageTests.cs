@@ -63,4 +63,24 @@ public sealed class LiaisonPageTests(MediationPlatform platform)
         Assert.DoesNotContain("stand-down-form", page);
         Assert.DoesNotContain("/edit", page);
     }
+
+    [Fact]
+    public async Task A_petition_clerk_who_forges_the_closure_or_the_stand_down_form_changes_nothing()
+    {
+        var (admin, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "mediation.petition-clerk"), Scenario.Password);
+        var liaison = await AppointAsync(mediator, slug);
+        var lead = await ReportAsync(mediator, slug, liaison, "2026-07-01");
+        var tokenFrom = $"/t/{slug}/mediation/petitions/new"; // a page the clerk may post on
+
+        var closure = await Disputes.DisputePageTests.PostFormAsync(clerk, $"/t/{slug}/mediation/leads/{lead}", "close-lead",
+            new() { ["Form.Version"] = "1", ["Form.On"] = "2026-07-02", ["Form.Reason"] = "ResolvedOnTheSpot" }, tokenFrom);
+        var standDown = await Disputes.DisputePageTests.PostFormAsync(clerk, $"/t/{slug}/mediation/liaisons/{liaison}", "stand-down",
+            new() { ["Form.Version"] = "1", ["Form.On"] = "2026-07-10", ["Form.Reason"] = "外出务工" }, tokenFrom);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, closure.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, standDown.StatusCode);
+        Assert.Equal("Reported", (await GetLeadAsync(mediator, slug, lead)).GetProperty("state").GetString());
+        Assert.True((await GetLiaisonAsync(mediator, slug, liaison)).GetProperty("isActive").GetBoolean());
+    }
 }

@@ -181,4 +181,26 @@ public sealed class LiaisonRosterTests(MediationPlatform platform)
         Assert.True((await GetLiaisonAsync(mediator, slug, liaison)).GetProperty("isActive").GetBoolean());
         Assert.Equal("Reported", (await GetLeadAsync(mediator, slug, lead)).GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task The_appointment_cannot_move_past_his_first_lead_nor_the_stand_down_precede_his_last()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var id = await AppointAsync(mediator, slug); // appointed 2026-01-05
+        await ReportAsync(mediator, slug, id, "2026-03-01");
+        await ReportAsync(mediator, slug, id, "2026-07-01");
+        var version = (await GetLiaisonAsync(mediator, slug, id)).GetProperty("version").GetInt64();
+
+        var edit = Liaison();
+        edit["appointedOn"] = "2026-04-01";
+        edit["version"] = version;
+        var edited = await mediator.PutAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}", edit);
+        var early = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/stand-down", new { version, on = "2026-06-30", reason = "外出务工" });
+        var onTheDay = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/stand-down", new { version, on = "2026-07-01", reason = "外出务工" });
+
+        Assert.Contains("2026-03-01", string.Join(" ", (await ErrorsAsync(edited))["appointedOn"]));
+        Assert.Contains("2026-07-01", string.Join(" ", (await ErrorsAsync(early))["on"]));
+        Assert.Equal(HttpStatusCode.OK, onTheDay.StatusCode);
+        Assert.Equal("2026-01-05", (await GetLiaisonAsync(mediator, slug, id)).GetProperty("appointedOn").GetString());
+    }
 }

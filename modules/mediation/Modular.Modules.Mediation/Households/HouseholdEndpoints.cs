@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Modular.Modules.Mediation.Petitions;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Households;

@@ -1,7 +1,6 @@
 using Marten;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Petitions;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Households;

@@ -1,5 +1,4 @@
 using Marten;
-using Modular.Modules.Mediation.Petitions;
 using Modular.Modules.Mediation.Shared;
 using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
 using static Modular.Modules.Mediation.Shared.Text;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Petitions;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Liaisons;

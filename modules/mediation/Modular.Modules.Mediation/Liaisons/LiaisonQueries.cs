@@ -1,6 +1,5 @@
 using Marten;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Petitions;
 using Modular.Modules.Mediation.Shared;
 using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
 using static Modular.Modules.Mediation.Shared.Text;

@@ -1,3 +1,4 @@
+using Marten;
 using Modular.Contracts.Modules;
 using Modular.Contracts.Time;
 using Modular.Modules.Mediation.Shared;
@@ -17,16 +18,22 @@ internal sealed class StandDownInput
 /// What happens to a roster entry after the appointment: its details change, or the liaison stands down. A liaison who
 /// stood down stays on the roster, with the leads he reported, but takes no further step.
 /// </summary>
-internal sealed class LiaisonSteps(Streams streams, IStatutoryClock clock)
+internal sealed class LiaisonSteps(Streams streams, IQuerySession session, IStatutoryClock clock)
 {
-    public Task<bool> UpdateAsync(Guid id, LiaisonInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, errors) =>
+    public Task<bool> UpdateAsync(Guid id, LiaisonInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, firstLead, _, errors) =>
     {
         var details = LiaisonDetails.Read(input, errors, clock.Today, liaison.Phone);
+        // His leads were reported while he served (ReportLead): the appointment cannot move past the first of them.
+        if (details is not null && firstLead is { } first && details.AppointedOn > first)
+        {
+            errors.Add("appointedOn", $"聘任日期不能晚于其报告的第一条线索（{first:yyyy-MM-dd}）", $"The appointment cannot be after the first lead he reported ({first:yyyy-MM-dd}).");
+        }
+
         ExpectActive(errors, liaison, new("修改", "be changed"));
         return errors.Any ? null : new LiaisonDetailsUpdated(details!.Name, details.Village, details.Role, details.Phone, details.AppointedOn);
     });
 
-    public Task<bool> StandDownAsync(Guid id, StandDownInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, errors) =>
+    public Task<bool> StandDownAsync(Guid id, StandDownInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, _, lastLead, errors) =>
     {
         var on = errors.Date("on", input.On, "离任日期", "Date stood down", clock.Today);
         var reason = errors.Required("reason", input.Reason, "离任原因", "Reason", 500);
@@ -34,12 +41,17 @@ internal sealed class LiaisonSteps(Streams streams, IStatutoryClock clock)
         {
             errors.Add("on", $"离任日期不能早于聘任日期（{liaison.AppointedOn:yyyy-MM-dd}）", $"A liaison cannot stand down before being appointed ({liaison.AppointedOn:yyyy-MM-dd}).");
         }
+        else if (on is { } left && lastLead is { } last && left < last)
+        {
+            errors.Add("on", $"离任日期不能早于其报告的最后一条线索（{last:yyyy-MM-dd}）", $"A liaison cannot stand down before the last lead he reported ({last:yyyy-MM-dd}).");
+        }
 
         ExpectActive(errors, liaison, new("办理离任", "stand down"));
         return errors.Any ? null : new LiaisonStoodDown(on!.Value, reason!);
     });
 
-    private async Task<bool> RunAsync(Guid id, long? version, CancellationToken ct, Func<Liaison, Errors, object?> decide)
+    /// <param name="decide">Given the liaison and the days of the first and last lead he reported (null when none).</param>
+    private async Task<bool> RunAsync(Guid id, long? version, CancellationToken ct, Func<Liaison, DateOnly?, DateOnly?, Errors, object?> decide)
     {
         var errors = new Errors();
         var stream = await streams.OpenAsync<Liaison>(id, version, errors, ct);
@@ -48,7 +60,8 @@ internal sealed class LiaisonSteps(Streams streams, IStatutoryClock clock)
             return false;
         }
 
-        var change = decide(stream.Aggregate!, errors);
+        var reported = await session.Query<Lead>().Where(l => l.LiaisonId == id).Select(l => l.ReportedOn).ToListAsync(ct);
+        var change = decide(stream.Aggregate!, reported.Count == 0 ? null : reported.Min(), reported.Count == 0 ? null : reported.Max(), errors);
         Streams.ThrowIfAny(errors);
         stream.AppendOne(change!);
         await streams.SaveAsync(ct);
