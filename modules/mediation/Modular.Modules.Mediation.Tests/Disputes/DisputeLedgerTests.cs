@@ -170,6 +170,53 @@ public sealed class DisputeLedgerTests(MediationPlatform platform)
         Assert.Equal("2026-06-16", dispute.GetProperty("targetOn").GetString());
     }
 
+    [Fact]
+    public async Task A_full_export_imports_into_another_township_with_each_ID_number_on_its_own_party()
+    {
+        var (admin, slug, head) = await platform.TownshipWithUserAsync([MediationPlatform.Module], CenterHead);
+        var intake = Intake("2026-03-02");
+        intake["parties"] = new object[]
+        {
+            new Dictionary<string, object?> { ["name"] = "刘一", ["role"] = "Applicant" },
+            new Dictionary<string, object?> { ["name"] = "刘二", ["role"] = "Applicant", ["idNumber"] = ApplicantId, ["phone"] = Phone },
+            new Dictionary<string, object?> { ["name"] = "陈三", ["role"] = "Respondent", ["idNumber"] = RespondentId },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await head.PostAsJsonAsync($"/api/t/{slug}/mediation/disputes", intake)).StatusCode);
+        var full = await head.GetByteArrayAsync($"/api/t/{slug}/mediation/disputes/export.xlsx?full=true&reason=" + Uri.EscapeDataString("移交新台帐"));
+        var (_, otherSlug, otherHead) = await platform.TownshipWithUserAsync([MediationPlatform.Module], CenterHead);
+
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(full);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "ledger.xlsx");
+        var imported = await otherHead.PostAsync($"/api/t/{otherSlug}/mediation/disputes/import", content);
+
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var id = (await otherHead.GetFromJsonAsync<JsonElement>($"/api/t/{otherSlug}/mediation/disputes")).GetProperty("rows")[0].GetProperty("id").GetGuid();
+        var parties = (await GetAsync(otherHead, otherSlug, id)).GetProperty("parties").EnumerateArray().ToList();
+        Assert.Equal(["刘一", "刘二", "陈三"], parties.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, parties[0].GetProperty("idNumber").ValueKind);
+        Assert.Equal(ApplicantId[..6] + "********" + ApplicantId[^4..], parties[1].GetProperty("idNumber").GetString());
+        Assert.Equal(RespondentId[..6] + "********" + RespondentId[^4..], parties[2].GetProperty("idNumber").GetString());
+        var revealed = await otherHead.PostAsJsonAsync($"/api/t/{otherSlug}/mediation/disputes/{id}/parties/1/reveal", new { field = "PhoneNumber", reason = "核对导入" });
+        Assert.Equal(Phone, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task A_household_registrar_may_reveal_on_the_ledger_but_not_a_disputes_party_and_a_far_page_is_empty()
+    {
+        var (admin, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var registrar = await platform.SignedInClientAsync(await Modular.Testing.Scenario.CreateUserAsync(admin, slug, "mediation.household-registrar"), Modular.Testing.Scenario.Password);
+        var id = await TakeInAsync(mediator, slug, "2026-06-01");
+
+        var reveal = await registrar.PostAsJsonAsync($"/api/t/{slug}/mediation/disputes/{id}/parties/0/reveal", new { field = "IdNumber", reason = "核对" });
+        var far = await mediator.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/disputes?page=2147483647");
+
+        Assert.Equal(HttpStatusCode.Forbidden, reveal.StatusCode);
+        Assert.Equal(0, far.GetProperty("rows").GetArrayLength());
+        Assert.Equal(1, far.GetProperty("total").GetInt64());
+    }
+
     private static Dictionary<string, object?> Row(string received, string category, string applicant, string respondent, string outcome, string outcomeOn, string form, string? idNumber = null) => new()
     {
         ["受理日期"] = received,

@@ -136,6 +136,23 @@ public sealed class DisputeWorkflowTests(MediationPlatform platform)
     }
 
     [Fact]
+    public async Task A_draft_the_parties_would_not_sign_ends_as_a_failure_with_no_agreement_to_print()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var id = await TakeInAsync(mediator, slug, "2026-06-01");
+        await ToMediationAsync(mediator, slug, id, "2026-06-02");
+        await StepAsync(mediator, slug, id, "agreement", Agreement("2026-06-03"));
+        var failed = await StepAsync(mediator, slug, id, "failure", new() { ["on"] = "2026-06-04", ["reason"] = "被申请人拒绝签字", ["routes"] = "可向人民法院起诉" });
+
+        Assert.Equal("Failed", failed.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("agreementForm").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await mediator.GetAsync($"/api/t/{slug}/mediation/disputes/{id}/agreement.docx")).StatusCode);
+        var figures = await mediator.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/disputes/figures?from=2026-01-01&to=2026-12-31");
+        Assert.Equal(0, figures.GetProperty("resolved").GetInt32());
+        Assert.Equal(1, figures.GetProperty("failed").GetInt32());
+    }
+
+    [Fact]
     public async Task Routing_and_a_police_report_are_recorded_with_their_reasons()
     {
         var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);

@@ -16,8 +16,9 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
 {
     public async Task<byte[]?> WriteAsync(Guid id, string? fullCopyReason, CancellationToken ct)
     {
+        // For signing (drafted) or as signed; a draft the mediation failed on is no agreement to print.
         var d = await queries.LoadAsync(id, ct);
-        if (d?.Agreement is not { } agreement)
+        if (d?.Agreement is not { } agreement || d.AgreementForm != AgreementForm.Written)
         {
             return null;
         }
@@ -81,12 +82,12 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
                 return TypedResults.Forbid();
             }
 
-            if (string.IsNullOrWhiteSpace(reason))
+            var errors = new Errors();
+            fullReason = errors.Required("reason", reason, "完整导出个人信息的理由", "Reason for a full copy", 500);
+            if (errors.Any)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["完整导出个人信息须说明理由 / A full copy needs a reason."] });
+                return TypedResults.ValidationProblem(errors.ToDictionary());
             }
-
-            fullReason = reason.Trim();
         }
 
         return await document.WriteAsync(id, fullReason, ct) is { } bytes

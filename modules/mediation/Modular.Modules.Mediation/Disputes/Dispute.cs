@@ -342,6 +342,7 @@ internal sealed class Dispute
         FailureReason = e.Reason;
         RoutesExplained = e.RoutesExplained;
         LegalAidMatter = e.LegalAidMatter;
+        AgreementForm = null; // a draft nobody signed is not an agreement; the draft stays on the record
         Close(DisputeState.Failed, e.On);
     }
 

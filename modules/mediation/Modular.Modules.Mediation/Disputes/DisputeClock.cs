@@ -24,5 +24,5 @@ internal sealed class DisputeClock(IStatutoryClock clock)
             : null;
 
     /// <summary>Open past the target: the one-month practice, not a statutory limit, so it is "late", not unlawful.</summary>
-    public bool PastTarget(Dispute d, DisputeSettings settings) => d.IsOpen && TargetOn(d, settings) < clock.Today;
+    public bool PastTarget(Dispute d, DisputeSettings settings) => d.IsOpen && !d.OutcomeImported && TargetOn(d, settings) < clock.Today;
 }

@@ -24,7 +24,7 @@ internal static class DisputeEndpoints
     }
 
     /// <summary>Reads the ledger's filters from query text; bad ones are named in <paramref name="errors"/>.</summary>
-    public static LedgerFilter? Filter(Errors errors, string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open)
+    public static DisputeFilter? Filter(Errors errors, string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open)
     {
         var s = errors.Choice<DisputeState>("state", state, "状态", "state", required: false);
         var start = errors.Day("from", from);
@@ -34,7 +34,7 @@ internal static class DisputeEndpoints
             errors.Add("to", "结束日期不能早于开始日期", "The end cannot precede the start.");
         }
 
-        return errors.Any ? null : new LedgerFilter(s, Blank(category), Blank(village), Blank(mediator), start, end, open == true);
+        return errors.Any ? null : new DisputeFilter(s, Blank(category), Blank(village), Blank(mediator), start, end, open == true);
     }
 
     public static async Task<Results<Ok<DisputeFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, DisputeFigures figures, DisputeClock clock, CancellationToken ct)
@@ -80,9 +80,9 @@ internal static class DisputeEndpoints
             return TypedResults.Forbid();
         }
 
-        if (full == true && string.IsNullOrWhiteSpace(reason))
+        if (full == true)
         {
-            errors.Add("reason", "完整导出个人信息须说明理由", "A full export needs a reason.");
+            errors.Required("reason", reason, "完整导出个人信息的理由", "Reason for a full export", 500);
         }
 
         if (errors.Any)
@@ -112,6 +112,11 @@ internal static class DisputeEndpoints
         if (file is null || file.Length == 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件 / Choose an .xlsx file to import."] });
+        }
+
+        if (file.Length > DisputeLedgerWorkbook.MaxFileBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["文件不能超过10 MB / The file is larger than 10 MB."] });
         }
 
         await using var stream = file.OpenReadStream();

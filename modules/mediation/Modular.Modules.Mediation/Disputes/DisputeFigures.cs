@@ -59,7 +59,7 @@ internal sealed class DisputeDashboard(IQuerySession session, DisputeSettingsRea
         var settings = await settingsReader.GetAsync(cancellationToken);
         var targetLine = clock.Today.AddDays(-settings.TargetDays);
         var open = await session.Query<Dispute>().CountAsync(d => d.IsOpen, cancellationToken);
-        var late = await session.Query<Dispute>().CountAsync(d => d.IsOpen && d.ReceivedOn < targetLine, cancellationToken);
+        var late = await session.Query<Dispute>().CountAsync(d => d.IsOpen && !d.OutcomeImported && d.ReceivedOn < targetLine, cancellationToken);
         return
         [
             new(new LocalizedText("调解中的矛盾纠纷", "Disputes open"), open.ToString(CultureInfo.InvariantCulture), "mediation/disputes?open=true"),
@@ -79,7 +79,7 @@ internal sealed class DisputeDeadlines(IQuerySession session, DisputeSettingsRea
         var targetLine = horizon.AddDays(-settings.TargetDays);
         var windowLine = today.AddDays(-45); // the 30-day window, rolled past rest days, has ended before this
         var candidates = await session.Query<Dispute>()
-            .Where(d => (d.IsOpen && d.ReceivedOn <= targetLine)
+            .Where(d => (d.IsOpen && !d.OutcomeImported && d.ReceivedOn <= targetLine)
                 || (d.ResolvedOn != null && !d.OutcomeImported && d.FollowedUpOn == null && (d.State == DisputeState.Agreed || d.State == DisputeState.Performed))
                 || (d.ResolvedOn >= windowLine && !d.OutcomeImported && d.CourtConfirmationAppliedOn == null))
             .ToListAsync(cancellationToken);
@@ -88,7 +88,7 @@ internal sealed class DisputeDeadlines(IQuerySession session, DisputeSettingsRea
         foreach (var d in candidates)
         {
             var link = $"mediation/disputes/{d.Id}";
-            if (d.IsOpen && clock.TargetOn(d, settings) is var target && target <= horizon)
+            if (d.IsOpen && !d.OutcomeImported && clock.TargetOn(d, settings) is var target && target <= horizon)
             {
                 items.Add(new(new($"纠纷 {d.Number} 化解时限", $"Resolution target of dispute {d.Number}"), target, link,
                     new($"本镇要求：受理后{settings.TargetDays}日内化解", $"Local practice: resolved within {settings.TargetDays} days")));

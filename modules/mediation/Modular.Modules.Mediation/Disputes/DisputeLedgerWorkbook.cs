@@ -27,6 +27,7 @@ internal enum LedgerOutcome
 internal static class DisputeLedgerWorkbook
 {
     public const int MaxRows = 5000;
+    public const long MaxFileBytes = 10 * 1024 * 1024;
     public const string SheetName = "矛盾纠纷台帐";
 
     public static readonly IReadOnlyList<string> Columns =
@@ -104,6 +105,15 @@ internal static class DisputeLedgerWorkbook
                 SpecialGroups = [.. Split(row["特殊群体"], '、', ',', '，')],
                 Parties = [.. Parties(row, "申请人", PartyRole.Applicant), .. Parties(row, "被申请人", PartyRole.Respondent)],
             };
+            foreach (var column in new[] { "申请人身份证号码", "申请人联系电话", "被申请人身份证号码", "被申请人联系电话" })
+            {
+                var names = Split(row[column.StartsWith("被", StringComparison.Ordinal) ? "被申请人" : "申请人"], '、', ',', '，').Count();
+                if (Places(row[column]).Count > names)
+                {
+                    rowErrors.Add(column, $"{column}多于当事人人数（多人以“；”分隔，按姓名顺序）", "More values than parties (several are '；' apart, in the names' order).");
+                }
+            }
+
             var intake = TakeInDispute.Validate(input, settings, today, rowErrors, "");
             var outcome = ReadOutcome(row, intake?.ReceivedOn, today, rowErrors);
             if (rowErrors.Any)
@@ -163,16 +173,20 @@ internal static class DisputeLedgerWorkbook
     private static IEnumerable<PartyInput> Parties(WorkbookRow row, string column, PartyRole role)
     {
         var names = Split(row[column], '、', ',', '，').ToList();
-        var ids = Split(row[column + "身份证号码"], '；', ';').ToList();
-        var phones = Split(row[column + "联系电话"], '；', ';').ToList();
+        // Kept in the parties' order with empty places ("；5205…" is the second party's), as the export writes them.
+        var ids = Places(row[column + "身份证号码"]);
+        var phones = Places(row[column + "联系电话"]);
         return names.Select((name, i) => new PartyInput
         {
             Name = name,
             Role = role.ToString(),
-            IdNumber = i < ids.Count ? ids[i] : null,
-            Phone = i < phones.Count ? phones[i] : null,
+            IdNumber = i < ids.Count && ids[i].Length > 0 ? ids[i] : null,
+            Phone = i < phones.Count && phones[i].Length > 0 ? phones[i] : null,
         });
     }
+
+    private static List<string> Places(string value) =>
+        value.Length == 0 ? [] : [.. value.Split(['；', ';'], StringSplitOptions.TrimEntries)];
 
     private static IEnumerable<string> Split(string value, params char[] separators) =>
         value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

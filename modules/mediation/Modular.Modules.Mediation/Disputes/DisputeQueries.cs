@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq;
 using Modular.Contracts.PersonalData;
 using Modular.Modules.Mediation.Shared;
 
@@ -71,9 +70,9 @@ internal sealed record DisputeView(
     string? FileNumber);
 
 /// <summary>The ledger's filters; every one optional. Dates bound the day the dispute was received.</summary>
-internal sealed record LedgerFilter(DisputeState? State, string? Category, string? Village, string? Mediator, DateOnly? From, DateOnly? To, bool OpenOnly = false, Guid? Household = null)
+internal sealed record DisputeFilter(DisputeState? State, string? Category, string? Village, string? Mediator, DateOnly? From, DateOnly? To, bool OpenOnly = false, Guid? Household = null)
 {
-    public static LedgerFilter None { get; } = new(null, null, null, null, null, null);
+    public static DisputeFilter None { get; } = new(null, null, null, null, null, null);
 }
 
 internal sealed record LedgerPage(IReadOnlyList<DisputeRow> Rows, long Total, int Page, int PageSize)
@@ -86,20 +85,21 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
 {
     public const int PageSize = 50;
 
-    public async Task<LedgerPage> LedgerAsync(LedgerFilter filter, int page, CancellationToken ct)
+    public async Task<LedgerPage> LedgerAsync(DisputeFilter filter, int page, CancellationToken ct)
     {
         var settings = await settingsReader.GetAsync(ct);
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, int.MaxValue / PageSize);
+        // The total is its own count: Marten's Stats() would carry every matching document through the page's query.
+        var total = await Filtered(filter).CountAsync(ct);
         var disputes = await Filtered(filter)
-            .Stats(out QueryStatistics stats)
             .OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Number)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
-        return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), stats.TotalResults, page, PageSize);
+        return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), total, page, PageSize);
     }
 
     /// <summary>Every dispute matching the filter, oldest first, for the Excel export.</summary>
-    public async Task<IReadOnlyList<Dispute>> AllAsync(LedgerFilter filter, CancellationToken ct) =>
+    public async Task<IReadOnlyList<Dispute>> AllAsync(DisputeFilter filter, CancellationToken ct) =>
         await Filtered(filter).OrderBy(d => d.ReceivedOn).ThenBy(d => d.Number).ToListAsync(ct);
 
     /// <summary>The villages and mediators on record, for the ledger's filter lists.</summary>
@@ -110,7 +110,7 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
         return ([.. villages.Order(StringComparer.Ordinal)], [.. mediators.Order(StringComparer.Ordinal)]);
     }
 
-    private IQueryable<Dispute> Filtered(LedgerFilter f)
+    private IQueryable<Dispute> Filtered(DisputeFilter f)
     {
         IQueryable<Dispute> query = session.Query<Dispute>();
         if (f.State is { } state)

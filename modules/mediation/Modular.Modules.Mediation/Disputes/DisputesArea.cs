@@ -90,7 +90,7 @@ internal static class DisputesArea
         disputes.MapGet("/{id:guid}", DisputeEndpoints.GetAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapGet("/{id:guid}/timeline", DisputeEndpoints.TimelineAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapGet("/{id:guid}/agreement.docx", AgreementDocument.EndpointAsync).RequireAuthorization(Permissions.DisputesRead);
-        disputes.MapPost("/{id:guid}/parties/{index:int}/reveal", DisputeEndpoints.RevealAsync).RequireAuthorization(Permissions.PersonalDataReveal);
+        disputes.MapPost("/{id:guid}/parties/{index:int}/reveal", DisputeEndpoints.RevealAsync).RequireAuthorization(Permissions.DisputesRead, Permissions.PersonalDataReveal);
         disputes.MapPost("/{id:guid}/parties/{index:int}/household", (Guid id, int index, HouseholdLinkInput input, DisputeSteps steps, DisputeQueries queries, CancellationToken ct) =>
             DisputeEndpoints.StepAsync(id, () => steps.LinkHouseholdAsync(id, index, input, ct), queries, ct)).RequireAuthorization(Permissions.DisputesHandle);
         Step(disputes, "start", (s, id, input, ct) => s.StartAsync(id, input, ct));

@@ -130,21 +130,24 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
             [.. groups.Distinct()], risk!.Value, input.LeadId, transferredFrom);
     }
 
+    /// <summary>
+    /// The parties of an intake. A row left wholly empty is skipped (the page offers spare rows); any other row needs a
+    /// name, so an ID number typed without one is never dropped silently. Errors are keyed by the row's position.
+    /// </summary>
     private static List<Party> Parties(IReadOnlyList<PartyInput> inputs, Errors errors, string prefix)
     {
         var parties = new List<Party>();
-        var named = inputs.Where(p => !string.IsNullOrWhiteSpace(p.Name)).ToList();
-        if (named.Count < MinParties)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            errors.Add(prefix + "parties", "纠纷至少有两方当事人", "A dispute has at least two parties.");
-        }
+            var p = inputs[i];
+            if (new[] { p.Name, p.IdNumber, p.Phone, p.Address }.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
 
-        for (var i = 0; i < named.Count; i++)
-        {
-            var p = named[i];
             var field = $"{prefix}parties[{i}].";
             var name = errors.Required(field + "name", p.Name, "当事人姓名（名称）", "Party's name", 100);
-            var role = errors.Choice<PartyRole>(field + "role", p.Role ?? (i == 0 ? nameof(PartyRole.Applicant) : nameof(PartyRole.Respondent)), "当事人身份", "party's role");
+            var role = errors.Choice<PartyRole>(field + "role", p.Role ?? (parties.Count == 0 ? nameof(PartyRole.Applicant) : nameof(PartyRole.Respondent)), "当事人身份", "party's role");
             var idNumber = errors.IdNumber(field + "idNumber", p.IdNumber);
             if (idNumber is not null && p.IsOrganisation)
             {
@@ -157,6 +160,11 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
             {
                 parties.Add(new Party(name, p.IsOrganisation, role.Value, idNumber, phone, address));
             }
+        }
+
+        if (inputs.Count(p => !string.IsNullOrWhiteSpace(p.Name)) < MinParties)
+        {
+            errors.Add(prefix + "parties", "纠纷至少有两方当事人", "A dispute has at least two parties.");
         }
 
         return parties;

@@ -84,7 +84,7 @@ internal static class HouseholdRules
         var name = errors.Required(prefix + "name", input.Name, "姓名", "Name", 50);
         var relation = errors.Choice<Relation>(prefix + "relation", input.Relation, "与户主关系", "relation to the head");
         var idNumber = IdNumber(errors, prefix + "idNumber", input.IdNumber, current?.IdNumber, today);
-        var phone = Phone(errors, prefix + "phone", input.Phone) ?? current?.Phone;
+        var phone = errors.Phone(prefix + "phone", input.Phone) ?? current?.Phone;
         var education = errors.Choice<Education>(prefix + "education", input.Education, "文化程度", "education", required: false);
         var occupation = errors.Optional(prefix + "occupation", input.Occupation, "职业", "Occupation", 50);
         var marital = errors.Choice<MaritalStatus>(prefix + "maritalStatus", input.MaritalStatus, "婚姻状况", "marital status", required: false);
@@ -108,10 +108,10 @@ internal static class HouseholdRules
             : new Member(id, name!, relation!.Value, idNumber!, phone, education, occupation, marital, income, needs, [.. groups.Distinct().Order()]);
     }
 
+    // Required for a new member; left empty on an edit it keeps the number on record (forms never show it in clear).
     private static string? IdNumber(Errors errors, string field, string? value, string? current, DateOnly today)
     {
-        var idNumber = errors.Optional(field, value, "身份证号码", "ID number", 18)?.ToUpperInvariant();
-        if (idNumber is null)
+        if (string.IsNullOrWhiteSpace(value))
         {
             if (current is null)
             {
@@ -121,31 +121,13 @@ internal static class HouseholdRules
             return current;
         }
 
-        // GB 11643-1999: 17 digits with the birth date, then the ISO 7064 MOD 11-2 check character.
-        if (!IdentityNumbers.IsValidResidentId(idNumber))
-        {
-            errors.Add(field, "身份证号码无效（GB 11643 校验位不符）", "The ID number is not valid (GB 11643 check digit).");
-            return null;
-        }
-
-        if (ResidentIds.BirthDate(idNumber) > today)
+        var idNumber = errors.IdNumber(field, value);
+        if (idNumber is not null && IdentityNumbers.IsValidResidentId(idNumber) && ResidentIds.BirthDate(idNumber) > today)
         {
             errors.Add(field, "身份证号码中的出生日期晚于今天", "The birth date in the ID number is in the future.");
             return null;
         }
 
-        return idNumber;
-    }
-
-    private static string? Phone(Errors errors, string field, string? value)
-    {
-        var phone = errors.Optional(field, value, "联系电话", "Phone", 30);
-        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '))
-        {
-            errors.Add(field, "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
-            return null;
-        }
-
-        return phone;
+        return idNumber is not null && IdentityNumbers.IsValidResidentId(idNumber) ? idNumber : null;
     }
 }

@@ -56,7 +56,7 @@ internal static class PetitionsArea
         petitions.MapGet("/{id:guid}", PetitionEndpoints.GetAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapGet("/{id:guid}/timeline", PetitionEndpoints.TimelineAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapGet("/{id:guid}/opinion.docx", OpinionLetter.EndpointAsync).RequireAuthorization(Permissions.PetitionsRead);
-        petitions.MapPost("/{id:guid}/reveal", PetitionEndpoints.RevealAsync).RequireAuthorization(Permissions.PersonalDataReveal);
+        petitions.MapPost("/{id:guid}/reveal", PetitionEndpoints.RevealAsync).RequireAuthorization(Permissions.PetitionsRead, Permissions.PersonalDataReveal);
         Step(petitions, "objection", (s, id, input, ct) => s.ObjectAsync(id, input, ct));
         Step(petitions, "acceptance", (s, id, input, ct) => s.AcceptAsync(id, input, ct));
         Step(petitions, "classification", (s, id, input, ct) => s.ClassifyAsync(id, input, ct));

@@ -71,20 +71,20 @@ public partial class DisputePage
     private IReadOnlyList<string> Allowed => dispute is not { } d ? [] : Enum.TryParse<DisputeState>(d.State, out var state) ? state switch
     {
         DisputeState.Registered => ["start", "refusal", "routing", "police-report"],
-        DisputeState.Accepted => [d.Mediator is null ? "mediator" : "session", d.Mediator is null ? "session" : "mediator", "refusal", "routing", "police-report"],
-        DisputeState.Mediating => ["session", "agreement", "oral-agreement", "failure", "mediator", "police-report", "refusal", "routing"],
+        DisputeState.Accepted => [.. d.Mediator is null ? ["mediator"] : new[] { "session", "mediator" }, "refusal", "routing", "police-report"],
+        DisputeState.Mediating => [.. d.Mediator is null ? ["mediator"] : new[] { "session", "agreement", "oral-agreement", "failure", "mediator" }, "police-report", "refusal", "routing"],
         DisputeState.AgreementDrafted => ["signature", "failure", "police-report"],
-        DisputeState.Agreed => [.. AfterAgreement(d), .. d.PerformanceChecks.Count > 0 ? ["archive"] : Array.Empty<string>()],
-        DisputeState.Performed => [.. AfterAgreement(d).Where(s => s != "performance"), "archive"],
+        DisputeState.Agreed => [.. AfterAgreement(d, Clock.Today), .. d.PerformanceChecks.Count > 0 ? ["archive"] : Array.Empty<string>()],
+        DisputeState.Performed => [.. AfterAgreement(d, Clock.Today).Where(s => s != "performance"), "archive"],
         DisputeState.Failed or DisputeState.Refused or DisputeState.Routed => ["archive"],
         _ => [],
     } : [];
 
     // Art 31 performance, Art 33 court confirmation (a written agreement, once), the follow-up visit.
-    private static IEnumerable<string> AfterAgreement(DisputeView d)
+    private static IEnumerable<string> AfterAgreement(DisputeView d, DateOnly today)
     {
         yield return "performance";
-        if (d.AgreementForm == nameof(AgreementForm.Written) && d.CourtConfirmationAppliedOn is null)
+        if (d.AgreementForm == nameof(AgreementForm.Written) && d.CourtConfirmationAppliedOn is null && !(d.CourtConfirmationDueOn < today))
         {
             yield return "court-confirmation";
         }
@@ -163,7 +163,7 @@ public partial class DisputePage
             errors = invalid.Errors;
             await LoadAsync();
         }
-        catch (Exception conflict) when (conflict is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+        catch (Exception conflict) when (VersionConflict.Is(conflict))
         {
             errors = new() { ["version"] = [T("纠纷已被他人更新，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again.")] };
             await LoadAsync();
@@ -223,7 +223,7 @@ public partial class DisputePage
             linkError = string.Join(" ", invalid.Errors.Values.SelectMany(m => m));
             await LoadAsync();
         }
-        catch (Exception conflict) when (conflict is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+        catch (Exception conflict) when (VersionConflict.Is(conflict))
         {
             linkError = T("记录已被他人修改，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again.");
             await LoadAsync();

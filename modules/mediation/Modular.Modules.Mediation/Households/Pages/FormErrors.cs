@@ -17,7 +17,7 @@ internal static class FormErrors
         {
             return invalid.Errors;
         }
-        catch (Exception conflict) when (conflict is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+        catch (Exception conflict) when (VersionConflict.Is(conflict))
         {
             return new() { ["version"] = [Text.T("记录已被他人修改，请重新打开后再改。", "Someone else changed the household: open it again and retry.")] };
         }

@@ -1,6 +1,6 @@
 using static Modular.Modules.Mediation.Shared.Text;
 
-namespace Modular.Modules.Mediation.Liaisons;
+namespace Modular.Modules.Mediation.Shared;
 
 /// <summary>A save that failed because someone else changed the record since it was read: the API's 409, a page's message.</summary>
 internal static class VersionConflict
