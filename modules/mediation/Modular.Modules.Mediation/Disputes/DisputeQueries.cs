@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
 using Modular.Contracts.PersonalData;
+using Modular.Contracts.Townships;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -81,8 +83,12 @@ internal sealed record LedgerPage(IReadOnlyList<DisputeRow> Rows, long Total, in
 }
 
 /// <summary>Reads disputes for staff, always through the personal-data guard.</summary>
-internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock, IPersonalDataGuard guard)
+internal sealed class DisputeQueries(
+    IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock, IPersonalDataGuard guard, IMemoryCache cache, ITownshipContext township)
 {
+    /// <summary>How long the filter lists are reused: a village or mediator first recorded shows in them within this time.</summary>
+    public static readonly TimeSpan FilterChoicesLifetime = TimeSpan.FromSeconds(60);
+
     public const int PageSize = 50;
 
     public async Task<LedgerPage> LedgerAsync(DisputeFilter filter, int page, CancellationToken ct)
@@ -102,13 +108,18 @@ internal sealed class DisputeQueries(IQuerySession session, DisputeSettingsReade
     public async Task<IReadOnlyList<Dispute>> AllAsync(DisputeFilter filter, CancellationToken ct) =>
         await Filtered(filter).OrderBy(d => d.ReceivedOn).ThenBy(d => d.Number).ToListAsync(ct);
 
-    /// <summary>The villages and mediators on record, for the ledger's filter lists.</summary>
-    public async Task<(IReadOnlyList<string> Villages, IReadOnlyList<string> Mediators)> FilterChoicesAsync(CancellationToken ct)
-    {
-        var villages = await session.Query<Dispute>().Select(d => d.Village).Distinct().ToListAsync(ct);
-        var mediators = await session.Query<Dispute>().Where(d => d.Mediator != null).Select(d => d.Mediator!).Distinct().ToListAsync(ct);
-        return ([.. villages.Order(StringComparer.Ordinal)], [.. mediators.Order(StringComparer.Ordinal)]);
-    }
+    /// <summary>
+    /// The villages and mediators on record, for the ledger's filter lists. Reading them means a pass over every dispute
+    /// of the township (no index serves a DISTINCT), so each instance keeps them a minute (bench/mediation-results.md).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Villages, IReadOnlyList<string> Mediators)> FilterChoicesAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("mediation.dispute-filter-choices", township.Required.Slug), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = FilterChoicesLifetime;
+            var villages = await session.Query<Dispute>().Select(d => d.Village).Distinct().ToListAsync(ct);
+            var mediators = await session.Query<Dispute>().Where(d => d.Mediator != null).Select(d => d.Mediator!).Distinct().ToListAsync(ct);
+            return ((IReadOnlyList<string>)[.. villages.Order(StringComparer.Ordinal)], (IReadOnlyList<string>)[.. mediators.Order(StringComparer.Ordinal)]);
+        });
 
     private IQueryable<Dispute> Filtered(DisputeFilter f)
     {
