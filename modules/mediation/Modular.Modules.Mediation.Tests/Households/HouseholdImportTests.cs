@@ -35,6 +35,19 @@ public sealed class HouseholdImportTests(MediationPlatform platform)
     }
 
     [Fact]
+    public async Task A_short_household_number_that_Excel_stripped_of_its_zeros_gets_them_back()
+    {
+        var (_, slug, registrar) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Registrar);
+        var file = Xlsx.Write(Xlsx.LedgerHeader, Xlsx.LedgerRow("2", "王大明", "户主", IdNumber(51)));
+
+        var response = await ImportAsync(registrar, slug, file);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var ledger = await registrar.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/households");
+        Assert.Equal("0002", Assert.Single(ledger.GetProperty("rows").EnumerateArray()).GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task An_import_with_bad_rows_among_good_ones_imports_nothing_and_names_every_bad_row()
     {
         var (_, slug, registrar) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Registrar);

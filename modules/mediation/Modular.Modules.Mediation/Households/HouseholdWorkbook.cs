@@ -52,7 +52,7 @@ internal static class HouseholdWorkbook
         foreach (var row in cells)
         {
             var problems = new Errors();
-            var number = problems.Required("number", row[Number], "户号", "Household number", 30);
+            var number = Padded(problems.Required("number", row[Number], "户号", "Household number", 30));
             var facts = HouseholdRules.Facts(problems, new HouseholdInput { Village = row["村"], Group = row["组"], Address = row["住址"], Notes = row["备注"] }, null);
             var member = HouseholdRules.Member(problems, MemberOf(row), Guid.CreateVersion7(), null, today);
             if (problems.Any)
@@ -93,4 +93,11 @@ internal static class HouseholdWorkbook
         m.MaritalStatus is { } s ? HouseholdVocabulary.Label(s).Chinese : "", m.IncomeBand is { } i ? HouseholdVocabulary.Label(i).Chinese : "",
         m.ServiceNeeds ?? "", string.Join("、", m.SpecialGroups.Select(g => SpecialGroups.Label(g).Chinese)), h.Notes ?? "",
     ];
+
+    /// <summary>
+    /// Excel's General format turns 0002 into 2: a short all-digit 户号 gets its zeros back, as the ledger numbers its
+    /// own (0001, 0002…), so an imported household and a registered one cannot differ only by them.
+    /// </summary>
+    private static string? Padded(string? number) =>
+        number is { Length: < 4 } && number.All(char.IsAsciiDigit) ? number.PadLeft(4, '0') : number;
 }
