@@ -37,5 +37,12 @@ public sealed class DisputeDemoTests(DisputeDemoTests.DemoPlatform platform) : I
         Assert.Contains("登记信访事项21件，按期办结18件", report);
         Assert.Contains("目前在册36户", report);
         Assert.Contains("2020年报告矛盾纠纷线索8条，转为纠纷受理0条，当场化解或核实关闭5条", report);
+
+        var page = await mediator.GetStringAsync("/t/yemachuan/mediation/disputes/figures?from=2020-01-01&to=2020-12-31");
+        Assert.Contains("data-figure=\"screened\"><a href=\"/t/yemachuan/mediation/disputes?from=2020-01-01&amp;to=2020-12-31\">46</a>", page);
+        Assert.Equal(8, page.Split("<tr data-key=").Length - 1 - figures.GetProperty("byCategory").GetArrayLength());
+        var junk = await mediator.GetAsync("/t/yemachuan/mediation/disputes/figures?from=yesterday&to=2020-13-45");
+        Assert.Equal(System.Net.HttpStatusCode.OK, junk.StatusCode);
+        Assert.Contains("data-field=\"from\"", await junk.Content.ReadAsStringAsync());
     }
 }
