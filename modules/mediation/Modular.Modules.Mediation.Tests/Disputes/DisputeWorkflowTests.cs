@@ -153,6 +153,27 @@ public sealed class DisputeWorkflowTests(MediationPlatform platform)
     }
 
     [Fact]
+    public async Task A_mediator_chosen_by_the_parties_and_a_partly_performed_agreement_stay_supervised_until_performed()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var id = await TakeInAsync(mediator, slug, "2026-06-01");
+        await StepAsync(mediator, slug, id, "start", new() { ["on"] = "2026-06-01", ["basis"] = "Application", ["appliedBy"] = "刘德华" });
+        var chosen = await StepAsync(mediator, slug, id, "mediator", new() { ["on"] = "2026-06-01", ["mediator"] = "李秀英", ["chosenByParties"] = true });
+        Assert.True(chosen.GetProperty("mediatorChosenByParties").GetBoolean());
+        await StepAsync(mediator, slug, id, "session", new() { ["on"] = "2026-06-02", ["place"] = "村委会", ["participants"] = "双方", ["record"] = "记录" });
+        await StepAsync(mediator, slug, id, "oral-agreement", new() { ["on"] = "2026-06-02", ["terms"] = "分两期赔偿1600元", ["performance"] = "6月、7月各付800元" });
+
+        var partly = await StepAsync(mediator, slug, id, "performance", new() { ["on"] = "2026-06-30", ["status"] = "PartlyPerformed", ["note"] = "已付第一期。" });
+        Assert.Equal("Agreed", partly.GetProperty("state").GetString());
+        var performed = await StepAsync(mediator, slug, id, "performance", new() { ["on"] = "2026-07-31", ["status"] = "Performed", ["note"] = "两期付清。" });
+
+        Assert.Equal("Performed", performed.GetProperty("state").GetString());
+        Assert.Equal(2, performed.GetProperty("performanceChecks").GetArrayLength());
+        var again = await PostStepAsync(mediator, slug, id, "performance", new() { ["on"] = "2026-08-01", ["status"] = "Performed", ["note"] = "再次" });
+        Assert.Contains("state", (await ErrorsAsync(again)).Keys);
+    }
+
+    [Fact]
     public async Task Routing_and_a_police_report_are_recorded_with_their_reasons()
     {
         var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
