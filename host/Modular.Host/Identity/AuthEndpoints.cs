@@ -49,7 +49,7 @@ internal static class AuthEndpoints
     }
 
     public static string LockedMessage(DateTimeOffset until) =>
-        $"连续5次密码错误，账户锁定至 {TimeZoneInfo.ConvertTime(until, Time.ShanghaiTime.Zone):yyyy-MM-dd HH:mm}（北京时间）/ Five wrong passwords in a row: locked for 15 minutes.";
+        $"连续5次密码错误，账户锁定至 {TimeZoneInfo.ConvertTime(until, Modular.Kit.TownshipTime.Zone):yyyy-MM-dd HH:mm}（北京时间）/ Five wrong passwords in a row: locked for 15 minutes.";
 
     public static async Task<NoContent> SignInAsync(HttpContext http, UserAccount user)
     {

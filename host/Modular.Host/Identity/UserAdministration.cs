@@ -36,11 +36,11 @@ internal sealed partial class UserAdministration(
     {
         var userName = request.UserName?.Trim() ?? "";
         var passwordProblem = PasswordPolicy.Check(request.Password);
-        new Validation()
-            .Require(UserNamePattern().IsMatch(userName), "userName", "用户名为 3-32 位字母、数字、点、连字符或下划线 / 3-32 letters, digits, dots, hyphens or underscores.")
-            .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 40, "displayName", "请填写姓名（不超过40字）/ A display name is required (at most 40 characters).")
-            .Require(passwordProblem is null, "password", passwordProblem ?? "")
-            .ThrowIfInvalid();
+        new Modular.Kit.Input.InputErrors()
+            .Check(UserNamePattern().IsMatch(userName), "userName", "用户名为 3-32 位字母、数字、点、连字符或下划线 / 3-32 letters, digits, dots, hyphens or underscores.")
+            .Check(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 40, "displayName", "请填写姓名（不超过40字）/ A display name is required (at most 40 characters).")
+            .Check(passwordProblem is null, "password", passwordProblem ?? "")
+            .ThrowIfAny();
 
         var created = new UserCreated(userName, request.DisplayName!.Trim(), Hasher.HashPassword(null!, request.Password!), request.IsPlatformAdmin);
         await using var session = sessions.Open();
@@ -58,22 +58,22 @@ internal sealed partial class UserAdministration(
     /// <summary>Replaces the user's roles in each township named; a township given no roles is taken away from them.</summary>
     public async Task<UserAccount> GrantAsync(string userName, IReadOnlyDictionary<string, string[]> grants, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
+        var validation = new Modular.Kit.Input.InputErrors();
         var known = KnownRoles();
         foreach (var (township, roles) in grants)
         {
             if (await townships.FindAsync(township, cancellationToken) is null)
             {
-                validation.Add($"grants.{township}", $"没有乡镇 {township} / There is no township {township}.");
+                validation.AddMessage($"grants.{township}", $"没有乡镇 {township} / There is no township {township}.");
             }
 
             foreach (var role in roles.Where(r => !known.Contains(r)))
             {
-                validation.Add($"grants.{township}", $"没有角色 {role} / No module defines the role {role}.");
+                validation.AddMessage($"grants.{township}", $"没有角色 {role} / No module defines the role {role}.");
             }
         }
 
-        validation.ThrowIfInvalid();
+        validation.ThrowIfAny();
         await using var session = sessions.Open();
         var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
         var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
@@ -100,12 +100,12 @@ internal sealed partial class UserAdministration(
         var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
         var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
         var problem = PasswordPolicy.Check(newPassword);
-        new Validation()
-            .Require(!string.IsNullOrEmpty(currentPassword) && Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) != PasswordVerificationResult.Failed,
+        new Modular.Kit.Input.InputErrors()
+            .Check(!string.IsNullOrEmpty(currentPassword) && Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) != PasswordVerificationResult.Failed,
                 "currentPassword", "当前密码不正确 / The current password is wrong.")
-            .Require(problem is null, "newPassword", problem ?? "")
-            .Require(newPassword != currentPassword, "newPassword", "新密码不能与当前密码相同 / Choose a password different from the current one.")
-            .ThrowIfInvalid();
+            .Check(problem is null, "newPassword", problem ?? "")
+            .Check(newPassword != currentPassword, "newPassword", "新密码不能与当前密码相同 / Choose a password different from the current one.")
+            .ThrowIfAny();
         stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(user, newPassword!)));
         await session.SaveChangesAsync(cancellationToken);
         users.Evict(userName);

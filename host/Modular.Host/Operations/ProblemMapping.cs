@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Modular.Kit.Input;
 
 namespace Modular.Host.Operations;
 
@@ -25,7 +26,7 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
 
         var problem = exception switch
         {
-            ValidationFailedException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            Modular.Kit.Input.InputRejectedException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "输入有误 / One or more fields are not valid.",
@@ -36,6 +37,7 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
                 Title = "未找到 / Not found",
                 Detail = exception.Message,
             },
+            VersionConflictException stale => VersionConflictProblem(stale.Current),
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict", Detail = conflict.Message },
             JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
                 or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => new ProblemDetails
@@ -53,6 +55,11 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
             },
         };
 
+        if (problem.Status == StatusCodes.Status409Conflict && VersionConflict.CurrentVersion(exception) is { } current)
+        {
+            problem.Extensions["currentVersion"] = current;
+        }
+
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             log.LogError(exception, "Unhandled error answering {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -63,4 +70,13 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
         context.Response.Clear();
         await TypedResults.Problem(problem).ExecuteAsync(context);
     }
+
+    private static ProblemDetails VersionConflictProblem(long? current) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "记录已被他人修改 / The record was changed by someone else.",
+        Detail = current is { } v
+            ? $"记录当前版本为 {v}，请重新读取后再试 / The record is at version {v}: read it again and retry with that version."
+            : "请重新读取后再试 / Read it again and retry with its current version.",
+    };
 }

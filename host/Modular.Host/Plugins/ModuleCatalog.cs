@@ -35,6 +35,8 @@ public sealed partial class ModuleCatalog
     [
         typeof(IModule), typeof(StoreOptions), typeof(ComponentBase), typeof(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder),
         typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection), typeof(Serilog.ILogger),
+        // The kit and what it is built on: one copy of its helpers, components and document libraries for every module.
+        typeof(Modular.Kit.Input.InputErrors), typeof(DocumentFormat.OpenXml.Packaging.WordprocessingDocument), typeof(MiniExcelLibs.MiniExcel),
     ];
 
     private readonly List<PluginInfo> _plugins = [];

@@ -8,7 +8,7 @@ namespace Modular.Host.Time;
 /// </summary>
 internal sealed class StatutoryClock(HolidayCalendar calendar, TimeProvider time) : IStatutoryClock
 {
-    public DateOnly Today => DateOnly.FromDateTime(ShanghaiTime.Of(time.GetUtcNow()).DateTime);
+    public DateOnly Today => Modular.Kit.TownshipTime.Today(time);
 
     public IReadOnlyCollection<int> ConfiguredYears => calendar.ConfiguredYears;
 

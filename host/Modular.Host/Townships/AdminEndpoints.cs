@@ -44,7 +44,7 @@ internal static class AdminEndpoints
         {
             if (request.Enabled is not { } enabled)
             {
-                throw new Operations.ValidationFailedException(new Dictionary<string, string[]> { ["enabled"] = ["须为 true 或 false / Must be true or false."] });
+                throw new Modular.Kit.Input.InputRejectedException(new Dictionary<string, string[]> { ["enabled"] = ["须为 true 或 false / Must be true or false."] });
             }
 
             return TypedResults.Ok(ToView(await townships.SetModuleAsync(slug, moduleId, enabled, ct)));
@@ -63,7 +63,7 @@ internal static class AdminEndpoints
         {
             if (request.Grants is null)
             {
-                throw new Operations.ValidationFailedException(new Dictionary<string, string[]> { ["grants"] = ["请给出各乡镇的角色 / Give the roles per township."] });
+                throw new Modular.Kit.Input.InputRejectedException(new Dictionary<string, string[]> { ["grants"] = ["请给出各乡镇的角色 / Give the roles per township."] });
             }
 
             return TypedResults.Ok(ToView(await users.GrantAsync(userName, request.Grants, ct), time.GetUtcNow()));

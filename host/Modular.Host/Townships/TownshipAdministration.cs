@@ -20,15 +20,15 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
         var slug = request.Slug?.Trim().ToLowerInvariant() ?? "";
         var code = request.Code?.Trim() ?? "";
         var countyCode = request.CountyCode?.Trim() ?? "";
-        new Validation()
-            .Require(SlugPattern().IsMatch(slug), "slug", "须为 2-40 位小写字母、数字或连字符，以字母开头 / 2-40 lowercase letters, digits or hyphens, starting with a letter.")
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 50, "name", "请填写乡镇名称（不超过50字）/ The township's name is required (at most 50 characters).")
-            .Require(CodePattern().IsMatch(code), "code", "统计用区划代码须为12位数字 / The administrative division code has 12 digits.")
-            .Require(CountyCodePattern().IsMatch(countyCode), "countyCode", "县级区划代码须为6位数字 / The county code has 6 digits.")
-            .Require(!CodePattern().IsMatch(code) || !CountyCodePattern().IsMatch(countyCode) || code.StartsWith(countyCode, StringComparison.Ordinal),
+        new Modular.Kit.Input.InputErrors()
+            .Check(SlugPattern().IsMatch(slug), "slug", "须为 2-40 位小写字母、数字或连字符，以字母开头 / 2-40 lowercase letters, digits or hyphens, starting with a letter.")
+            .Check(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 50, "name", "请填写乡镇名称（不超过50字）/ The township's name is required (at most 50 characters).")
+            .Check(CodePattern().IsMatch(code), "code", "统计用区划代码须为12位数字 / The administrative division code has 12 digits.")
+            .Check(CountyCodePattern().IsMatch(countyCode), "countyCode", "县级区划代码须为6位数字 / The county code has 6 digits.")
+            .Check(!CodePattern().IsMatch(code) || !CountyCodePattern().IsMatch(countyCode) || code.StartsWith(countyCode, StringComparison.Ordinal),
                 "code", "乡镇代码须以所属县代码开头 / The township's code must begin with its county's code.")
-            .Require(!string.IsNullOrWhiteSpace(request.CountyName), "countyName", "请填写所属县名称 / The county's name is required.")
-            .ThrowIfInvalid();
+            .Check(!string.IsNullOrWhiteSpace(request.CountyName), "countyName", "请填写所属县名称 / The county's name is required.")
+            .ThrowIfAny();
 
         await using var session = sessions.Open();
         if (await session.LoadAsync<TownshipRecord>(TownshipRecord.StreamId(slug), cancellationToken) is not null)
@@ -53,7 +53,7 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
     {
         if (catalog.Find(moduleId) is null && enabled)
         {
-            throw new ValidationFailedException(new Dictionary<string, string[]>
+            throw new Modular.Kit.Input.InputRejectedException(new Dictionary<string, string[]>
             {
                 ["moduleId"] = [$"没有已安装且可用的模块 {moduleId} / No installed, working module has the id {moduleId}."],
             });
