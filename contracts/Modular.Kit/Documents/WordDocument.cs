@@ -106,9 +106,12 @@ public sealed class WordDocument
         new PageSize { Width = (UInt32Value)(uint)MmTwips(210), Height = (UInt32Value)(uint)MmTwips(297) },
         new PageMargin
         {
-            Top = MmTwips(37), Bottom = MmTwips(35),
-            Left = (UInt32Value)(uint)MmTwips(28), Right = (UInt32Value)(uint)MmTwips(26),
-            Header = (UInt32Value)(uint)MmTwips(15), Footer = (UInt32Value)(uint)MmTwips(24), // the page number 7 mm below the type area
+            Top = MmTwips(37),
+            Bottom = MmTwips(35),
+            Left = (UInt32Value)(uint)MmTwips(28),
+            Right = (UInt32Value)(uint)MmTwips(26),
+            Header = (UInt32Value)(uint)MmTwips(15),
+            Footer = (UInt32Value)(uint)MmTwips(24), // the page number 7 mm below the type area
             Gutter = 0,
         },
         new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LineTwips, CharacterSpace = 0 });
@@ -123,7 +126,10 @@ public sealed class WordDocument
                 new FontSizeComplexScript { Val = BodySize.ToString(CultureInfo.InvariantCulture) }, new Languages { Val = "en-US", EastAsia = "zh-CN" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines
             {
-                Line = LineTwips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0",
+                Line = LineTwips.ToString(CultureInfo.InvariantCulture),
+                LineRule = LineSpacingRuleValues.Exact,
+                Before = "0",
+                After = "0",
             }))));
         styles.Styles.Save();
     }

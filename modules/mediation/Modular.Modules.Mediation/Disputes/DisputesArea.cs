@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.Mediation.Disputes;
 
 /// <summary>Registers the Disputes area (矛盾纠纷, 人民调解): its services, Marten types and endpoints.</summary>
-internal static class DisputesArea
+[AreaOrder(10)]
+internal sealed class DisputesArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation => [new(new("矛盾纠纷", "Disputes"), "disputes", Permissions.DisputesRead, 5)];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<DisputeClock>();
         services.AddScoped<DisputeSettingsReader>();
@@ -27,7 +32,7 @@ internal static class DisputesArea
         services.AddScoped<IDemoData, DisputeDemo>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<DisputeTakenIn>("mediation.dispute-taken-in.v1");
         options.Events.MapEventType<MediationStarted>("mediation.dispute-mediation-started.v1");
@@ -73,7 +78,7 @@ internal static class DisputesArea
         options.Schema.For<DisputeNumberCounter>().UseOptimisticConcurrency(true);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var disputes = api.MapGroup("/disputes");
         disputes.MapGet("", DisputeEndpoints.LedgerAsync).RequireAuthorization(Permissions.DisputesRead);

@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.Mediation.Households;
 
 /// <summary>Registers the Households area (人口信息台帐, 分户建档): its services, Marten types and endpoints.</summary>
-internal static class HouseholdsArea
+[AreaOrder(40)]
+internal sealed class HouseholdsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation => [new(new("人口信息台帐", "Household ledger"), "households", Permissions.HouseholdsRead, 40)];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<HouseholdStreams>();
         services.AddScoped<HouseholdQueries>();
@@ -24,7 +29,7 @@ internal static class HouseholdsArea
         services.AddScoped<IDemoData, HouseholdDemo>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<HouseholdRegistered>("mediation.household-registered.v1");
         options.Events.MapEventType<HouseholdUpdated>("mediation.household-updated.v1");
@@ -40,7 +45,7 @@ internal static class HouseholdsArea
         options.Schema.For<HouseholdNumberCounter>().UseOptimisticConcurrency(true);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var households = api.MapGroup("/households");
         households.MapGet("", HouseholdEndpoints.ListAsync).RequireAuthorization(Permissions.HouseholdsRead);

@@ -4,15 +4,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
-
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
 /// <summary>Registers the Liaisons area (信息联络员): the roster, the leads they report, their services, Marten types and endpoints.</summary>
-internal static class LiaisonsArea
+[AreaOrder(30)]
+internal sealed class LiaisonsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation => [new(new("信息联络员", "Information liaisons"), "liaisons", Permissions.LiaisonsRead, 30)];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddOptions<LiaisonOptions>()
             .BindConfiguration(LiaisonOptions.Section)
@@ -32,7 +36,7 @@ internal static class LiaisonsArea
         services.AddScoped<IDemoData, LiaisonDemo>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<LiaisonAppointed>("mediation.liaison-appointed.v1");
         options.Events.MapEventType<LiaisonDetailsUpdated>("mediation.liaison-details-updated.v1");
@@ -46,7 +50,7 @@ internal static class LiaisonsArea
         options.Schema.For<Lead>().Index(l => l.LiaisonId).Index(l => l.State).Index(l => l.ReportedOn).Index(l => l.Village);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var liaisons = api.MapGroup("/liaisons");
         liaisons.MapGet("", LiaisonEndpoints.RosterAsync).RequireAuthorization(Permissions.LiaisonsRead);

@@ -5,14 +5,19 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Integration;
+using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.Mediation.Petitions;
 
 /// <summary>Registers the Petitions area (信访): its services, Marten types and endpoints.</summary>
-internal static class PetitionsArea
+[AreaOrder(20)]
+internal sealed class PetitionsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation => [new(new("信访事项", "Petitions"), "petitions", Permissions.PetitionsRead, 10)];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<PetitionClock>();
         services.AddScoped<PetitionQueries>();
@@ -26,7 +31,7 @@ internal static class PetitionsArea
         services.AddScoped<IIntegrationEventHandler<DisclosureRequestFoundToBePetition>, PetitionHandedOver>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<PetitionRegistered>("mediation.petition-registered.v1");
         options.Events.MapEventType<PetitionObjected>("mediation.petition-objected.v1");
@@ -47,7 +52,7 @@ internal static class PetitionsArea
         options.Schema.For<PetitionNumberCounter>().UseOptimisticConcurrency(true);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var petitions = api.MapGroup("/petitions");
         petitions.MapGet("", PetitionEndpoints.ListAsync).RequireAuthorization(Permissions.PetitionsRead);
