@@ -11,7 +11,9 @@ namespace Modular.Samples.Notebook;
 
 /// <summary>
 /// A tiny module that exercises every part of the contract in tests: manifest, permissions, navigation, pages, API,
-/// Marten registrations, the extension points and an integration event with its handler. Never shipped.
+/// Marten registrations, the extension points and an integration event with its handler. Never shipped. It implements
+/// the bare <see cref="IModule"/> on purpose, to test the host's side of the contract; it is not the model of a module:
+/// a new module is generated from templates/modular-module, on the kit.
 /// </summary>
 public sealed class NotebookModule : IModule
 {
