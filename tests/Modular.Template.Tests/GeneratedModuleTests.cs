@@ -68,6 +68,10 @@ public sealed partial class GeneratedModuleTests
         Assert.Matches(@"^\d{4}-0001$", matter.GetProperty("number").GetString());
         Assert.Equal("Open", matter.GetProperty("state").GetString());
 
+        // The step's form on the record's page: refused beside its field, the matter unchanged.
+        var refusedOnPage = await PostStepFormAsync(clerk, township, id, Version(matter), today, outcome: "");
+        Assert.Contains("data-field=\"outcome\"", refusedOnPage);
+
         var bad = await clerk.PostAsJsonAsync($"{api}/{id}/close", new { version = Version(matter), closedOn = today, outcome = " " });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(["outcome"], ErrorFields(await bad.Content.ReadFromJsonAsync<JsonElement>()));
@@ -81,6 +85,9 @@ public sealed partial class GeneratedModuleTests
         var outOfTurn = await clerk.PostAsJsonAsync($"{api}/{id}/close", new { version = Version(now), closedOn = today, outcome = "再办结一次" });
         Assert.Equal(HttpStatusCode.BadRequest, outOfTurn.StatusCode);
         Assert.Equal(["state"], ErrorFields(await outOfTurn.Content.ReadFromJsonAsync<JsonElement>()));
+
+        // A form posted from a page read before the matter was closed is still answered, with the state error above it.
+        Assert.Contains("当前状态为", await PostStepFormAsync(clerk, township, id, Version(now), today, outcome: "再办结一次"));
 
         var stale = await clerk.PostAsJsonAsync($"{api}/{id}/close", new { version = Version(matter), closedOn = today, outcome = "旧版本" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -130,6 +137,25 @@ public sealed partial class GeneratedModuleTests
         Assert.True(File.Exists(Path.Combine(plugins, Assembly, Assembly + ".dll")), $"The build did not install the plugin into {plugins}.");
         Assert.False(File.Exists(Path.Combine(plugins, Assembly, "Modular.Kit.dll")), "The plugin folder carries its own copy of the kit.");
         return plugins;
+    }
+
+    /// <summary>
+    /// Posts the close step's form to the record's page as the browser would (its form name, an antiforgery token of the
+    /// session: the list page's, since a closed matter's page has no form left); answers the page.
+    /// </summary>
+    private static async Task<string> PostStepFormAsync(HttpClient client, string township, Guid id, long version, string closedOn, string outcome)
+    {
+        var html = await client.GetStringAsync($"/t/{township}/{ModuleId}/matters");
+        var posted = await client.PostAsync($"/t/{township}/{ModuleId}/matters/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "close",
+            ["__RequestVerificationToken"] = AntiforgeryToken(html),
+            ["Form.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.ClosedOn"] = closedOn,
+            ["Form.Outcome"] = outcome,
+        }));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        return await posted.Content.ReadAsStringAsync();
     }
 
     private static long Version(JsonElement matter) => matter.GetProperty("version").GetInt64();
