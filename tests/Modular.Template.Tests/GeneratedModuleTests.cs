@@ -61,6 +61,10 @@ public sealed partial class GeneratedModuleTests
 
         // The API: a matter recorded and numbered, a step refused field by field, the step taken, then refused out of turn.
         var api = $"/api/t/{township}/{ModuleId}/matters";
+        var blank = await clerk.PostAsJsonAsync(api, new { title = "", openedOn = "2999-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(["openedOn", "title"], ErrorFields(await blank.Content.ReadFromJsonAsync<JsonElement>()));
+
         var created = await clerk.PostAsJsonAsync(api, new { title = "模板生成的事项", openedOn = today });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var matter = await created.Content.ReadFromJsonAsync<JsonElement>();
