@@ -26,8 +26,7 @@ internal sealed class HouseholdInput
 }
 
 /// <summary>A member as the form and the API send it. On an update, an empty ID number or phone keeps the recorded one.</summary>
-/// <remarks>Public only because the member form's component takes it as a parameter.</remarks>
-public sealed class MemberInput
+internal sealed class MemberInput
 {
     public long? Version { get; set; }
 
