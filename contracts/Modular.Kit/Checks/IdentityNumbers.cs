@@ -36,6 +36,18 @@ public static class IdentityNumbers
             ? born
             : null;
 
+    /// <summary>Full years on <paramref name="day"/> by the birth date the number carries (the birthday itself counts), or null when there is none.</summary>
+    public static int? AgeOn(string? value, DateOnly day)
+    {
+        if (BirthDate(value) is not { } born)
+        {
+            return null;
+        }
+
+        var age = day.Year - born.Year;
+        return born.AddYears(age) > day ? age - 1 : age;
+    }
+
     /// <summary>Male or female by the 17th digit (odd is male), or null for a number that is not valid.</summary>
     public static bool? IsMale(string? value) => IsValidResidentId(value) ? (value![16] - '0') % 2 == 1 : null;
 }

@@ -44,9 +44,13 @@ public static class Reveals
         return (field, reason);
     }
 
+    /// <summary>
+    /// Reveals the field asked for, recorded by the guard with the reason, for a page's handler or an API: every problem
+    /// of the request (no such field, no reason, nothing on record) at once, as <see cref="InputRejectedException"/>.
+    /// </summary>
     /// <param name="valueOf">The person's value of a field, or null when none is on record.</param>
     /// <param name="subject">Whose data, as the township admin reads it (纠纷 2026-0001 / 刘德华); never the value.</param>
-    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> AnswerAsync(
+    public static async Task<Revealed> RevealAsync(
         RevealRequest? request, Func<PersonalDataKind, string?> valueOf, string subject, IPersonalDataGuard guard, CancellationToken ct)
     {
         var errors = new InputErrors();
@@ -57,11 +61,23 @@ public static class Reveals
             errors.Add("field", "没有登记此项", "There is no such value on record.");
         }
 
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
+        errors.ThrowIfAny();
+        return new Revealed(field!.Value.ToString(), await guard.RevealAsync(field.Value, value!, subject, reason!, ct));
+    }
 
-        return TypedResults.Ok(new Revealed(field!.Value.ToString(), await guard.RevealAsync(field.Value, value!, subject, reason!, ct)));
+    /// <summary>The API's answer to a reveal: 200 with the clear value, or 400 with every problem.</summary>
+    /// <param name="valueOf">The person's value of a field, or null when none is on record.</param>
+    /// <param name="subject">Whose data, as the township admin reads it (纠纷 2026-0001 / 刘德华); never the value.</param>
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> AnswerAsync(
+        RevealRequest? request, Func<PersonalDataKind, string?> valueOf, string subject, IPersonalDataGuard guard, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await RevealAsync(request, valueOf, subject, guard, ct));
+        }
+        catch (InputRejectedException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
     }
 }

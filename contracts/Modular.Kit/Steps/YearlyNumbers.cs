@@ -8,20 +8,15 @@ namespace Modular.Kit.Steps;
 /// concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>) so two records cannot
 /// take one number.
 /// </summary>
-public interface IYearCounter
-{
-    string Id { get; set; }
-
-    int Last { get; set; }
-}
+public interface IYearCounter : IRecordCounter;
 
 /// <summary>
-/// Yearly record numbering that is safe when two clerks register at the same instant: the counter is versioned, and the
-/// loser of a race draws again after a short random pause, so each gets a number of their own and nothing is lost.
+/// Yearly record numbering that is safe when two clerks register at the same instant: a <see cref="RecordNumbers"/>
+/// series per year, whose versioned counter makes the loser of a race draw again, so each gets a number of their own.
 /// </summary>
 public static class YearlyNumbers
 {
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = RecordNumbers.MaxAttempts;
 
     /// <summary>The counter's key: the year, or <c>series-year</c> when one document type holds several series.</summary>
     public static string Key(int year, string? series = null) =>
@@ -34,51 +29,16 @@ public static class YearlyNumbers
     /// the new record's events to the session); on a clash with another registration it starts again with the next
     /// number. <paramref name="record"/> must only stage changes in the session: it may run more than once.
     /// </summary>
-    public static async Task<TResult> SaveWithNextAsync<TCounter, TResult>(IDocumentSession session, int year, Func<string, TResult> record,
+    public static Task<TResult> SaveWithNextAsync<TCounter, TResult>(IDocumentSession session, int year, Func<string, TResult> record,
         CancellationToken ct, string? series = null)
-        where TCounter : class, IYearCounter, new()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var counter = await NextCounterAsync<TCounter>(session, year, series, ct);
-            var result = record(Format(year, counter.Last));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return result;
-            }
-            catch (Exception clash) when (attempt < MaxAttempts && IsClash(clash))
-            {
-                session.EjectAllPendingChanges();
-                session.Eject(counter);
-                // Racing registrations would collide in step again without a pause that differs between them.
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-            }
-        }
-    }
+        where TCounter : class, IYearCounter, new() =>
+        RecordNumbers.SaveWithNextAsync<TCounter, TResult>(session, Key(year, series), n => Format(year, n), record, ct);
 
     /// <summary>
     /// Takes the next number in the caller's unit of work, without saving: for work that cannot be started again here,
     /// such as an integration-event handler, whose transaction the daemon retries as a whole.
     /// </summary>
-    public static async Task<string> NextAsync<TCounter>(IDocumentOperations operations, int year, CancellationToken ct, string? series = null)
-        where TCounter : class, IYearCounter, new()
-    {
-        var counter = await NextCounterAsync<TCounter>(operations, year, series, ct);
-        return Format(year, counter.Last);
-    }
-
-    private static async Task<TCounter> NextCounterAsync<TCounter>(IDocumentOperations operations, int year, string? series, CancellationToken ct)
-        where TCounter : class, IYearCounter, new()
-    {
-        var key = Key(year, series);
-        var counter = await operations.LoadAsync<TCounter>(key, ct) ?? new TCounter { Id = key };
-        counter.Last++;
-        operations.Store(counter);
-        return counter;
-    }
-
-    private static bool IsClash(Exception e) =>
-        e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
-        || e is Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: "23505" } };
+    public static Task<string> NextAsync<TCounter>(IDocumentOperations operations, int year, CancellationToken ct, string? series = null)
+        where TCounter : class, IYearCounter, new() =>
+        RecordNumbers.NextAsync<TCounter>(operations, Key(year, series), n => Format(year, n), ct);
 }

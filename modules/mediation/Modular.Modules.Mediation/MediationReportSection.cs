@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten;
 using Modular.Contracts.Extensions;
+using Modular.Kit;
 using Modular.Modules.Mediation.Disputes;
 using Modular.Modules.Mediation.Households;
 using Modular.Modules.Mediation.Liaisons;
@@ -20,7 +21,7 @@ internal sealed class MediationReportSection(DisputeFigures disputes, PetitionFi
         var d = await disputes.ForYearAsync(year, cancellationToken);
         var p = await petitions.ForYearAsync(year, cancellationToken);
         var ledger = $"mediation/disputes?from={year}-01-01&to={year}-12-31";
-        var (yearStart, yearEnd) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var (yearStart, yearEnd) = Period.Year(year);
         var liaisons = await session.Query<Liaison>()
             .CountAsync(l => l.AppointedOn <= yearEnd && (l.StoodDownOn == null || l.StoodDownOn > yearEnd), cancellationToken);
         var leads = await session.Query<Lead>().Where(l => l.ReportedOn >= yearStart && l.ReportedOn <= yearEnd).Select(l => l.State).ToListAsync(cancellationToken);

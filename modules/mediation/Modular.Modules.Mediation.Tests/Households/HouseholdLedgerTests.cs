@@ -49,6 +49,19 @@ public sealed class HouseholdLedgerTests(MediationPlatform platform)
     }
 
     [Fact]
+    public async Task Registrars_registering_at_the_same_instant_each_get_a_household_number_of_their_own_after_those_an_import_took()
+    {
+        var (_, slug, registrar) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Registrar);
+        var imported = await registrar.PostAsync($"/api/t/{slug}/mediation/households/import",
+            new MultipartFormDataContent { { new ByteArrayContent(Xlsx.Write(Xlsx.LedgerHeader, Xlsx.LedgerRow("0002", "王大明", "户主", IdNumber(70)))), "file", "台帐.xlsx" } });
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var registered = await Task.WhenAll(Enumerable.Range(71, 8).Select(serial => RegisterAsync(registrar, slug, $"户主{serial}", IdNumber(serial))));
+
+        Assert.Equal(["0001", "0003", "0004", "0005", "0006", "0007", "0008", "0009"], registered.Select(r => r.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_change_on_a_stale_version_answers_409()
     {
         var (_, slug, registrar) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Registrar);

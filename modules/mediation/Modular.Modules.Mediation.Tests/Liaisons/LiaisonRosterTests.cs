@@ -135,13 +135,13 @@ public sealed class LiaisonRosterTests(MediationPlatform platform)
         var head = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, CenterHead), Scenario.Password);
         var id = await AppointAsync(mediator, slug);
 
-        var forbidden = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { reason = "回访" });
-        var noReason = await head.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { reason = " " });
-        var revealed = await head.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { reason = "核实线索，电话联系联络员" });
+        var forbidden = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { field = "PhoneNumber", reason = "回访" });
+        var noReason = await head.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { field = "PhoneNumber", reason = " " });
+        var revealed = await head.PostAsJsonAsync($"/api/t/{slug}/mediation/liaisons/{id}/reveal", new { field = "PhoneNumber", reason = "核实线索，电话联系联络员" });
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("reason", (await ErrorsAsync(noReason)).Keys);
-        Assert.Equal(Phone, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
+        Assert.Equal(Phone, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString());
         Assert.DoesNotContain("reveal-phone", await mediator.GetStringAsync($"/t/{slug}/mediation/liaisons/{id}"));
         Assert.Contains("reveal-phone", await head.GetStringAsync($"/t/{slug}/mediation/liaisons/{id}"));
         var audit = await admin.GetStringAsync($"/t/{slug}/admin");
@@ -170,7 +170,7 @@ public sealed class LiaisonRosterTests(MediationPlatform platform)
         edit["version"] = 1;
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"{api}/liaisons/{liaison}", edit)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{api}/liaisons/{liaison}/stand-down", new { version = 1, on = "2026-07-02", reason = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{api}/liaisons/{liaison}/reveal", new { reason = "好奇" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{api}/liaisons/{liaison}/reveal", new { field = "PhoneNumber", reason = "好奇" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{api}/leads/{lead}/closure", new { version = 1, on = "2026-07-02", reason = "Duplicate" })).StatusCode);
         Assert.Contains("liaisonId", (await ErrorsAsync(await stranger.PostAsJsonAsync($"{api}/leads", Lead(liaison, "2026-07-02")))).Keys);
         Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>($"{api}/liaisons")).GetArrayLength());

@@ -1,4 +1,7 @@
-using Modular.Modules.Mediation.Shared;
+using Modular.Contracts.PersonalData;
+using Modular.Kit.Checks;
+using Modular.Kit.Steps;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -38,6 +41,12 @@ internal enum MaritalStatus
     Widowed,   // 丧偶
 }
 
+internal enum Sex
+{
+    Male,
+    Female,
+}
+
 /// <summary>A member's own yearly income, in the fixed bands the ledger form asks for.</summary>
 internal enum IncomeBand
 {
@@ -64,7 +73,13 @@ internal sealed record Member(
     MaritalStatus? MaritalStatus,
     IncomeBand? IncomeBand,
     string? ServiceNeeds,
-    IReadOnlyList<SpecialGroup> SpecialGroups);
+    IReadOnlyList<SpecialGroup> SpecialGroups)
+{
+    // Methods, not properties, so the stored member holds the ID number alone; the number was checked (GB 11643) when recorded.
+    public Sex SexByIdNumber() => IdentityNumbers.IsMale(IdNumber) == false ? Sex.Female : Sex.Male;
+
+    public int AgeOn(DateOnly day) => IdentityNumbers.AgeOn(IdNumber, day) ?? 0;
+}
 
 /// <summary>The household fields of the ledger (户号 aside, which never changes).</summary>
 internal sealed record HouseholdFacts(string Village, string Group, string Address, string? Notes);
@@ -122,6 +137,18 @@ internal sealed class Household
 
     public Member? Find(Guid memberId) => Members.FirstOrDefault(m => m.Id == memberId);
 
+    /// <summary>A member's personal data as a reveal reads it: the address is the household's, where the member lives.</summary>
+    public string? PersonalData(Member member, PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.IdNumber => member.IdNumber,
+        PersonalDataKind.PhoneNumber => member.Phone,
+        PersonalDataKind.Address => Address,
+        _ => null,
+    };
+
+    /// <summary>Whose data it is, as the township admin's list of reveals shows it: the household and the member's name, never the value.</summary>
+    public string Subject(Member member) => $"户 {Number} / {member.Name}";
+
     public static Household Create(HouseholdRegistered e)
     {
         var household = new Household { Id = e.Id, Number = e.Number };
@@ -165,7 +192,7 @@ internal sealed class Household
 }
 
 /// <summary>The last automatic 户号 of the township, versioned so two registrations cannot take one number.</summary>
-internal sealed class HouseholdNumberCounter
+internal sealed class HouseholdNumberCounter : IRecordCounter
 {
     public const string Key = "households";
 

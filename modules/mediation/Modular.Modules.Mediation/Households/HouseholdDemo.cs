@@ -1,7 +1,8 @@
 using System.Globalization;
 using Marten;
 using Modular.Contracts.Extensions;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Checks;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Households;
 

@@ -1,5 +1,5 @@
 using Marten;
-using Modular.Modules.Mediation.Shared;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Households;
 

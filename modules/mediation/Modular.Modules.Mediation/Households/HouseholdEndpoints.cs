@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Modular.Modules.Mediation.Shared;
+using Modular.Contracts.PersonalData;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
+using Modular.Kit.PersonalData;
+using Modular.Kit.Records;
+using Modular.Kit.Steps;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -36,7 +42,7 @@ internal static class HouseholdEndpoints
             var registered = await ledger.RegisterAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/households/{registered.Id}", registered);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }
@@ -44,18 +50,18 @@ internal static class HouseholdEndpoints
 
     /// <summary>Runs one change; answers the household's new state, 404 when it (or the member) is not this township's, 400 with every bad field.</summary>
     public static Task<Results<Ok<HouseholdView>, NotFound, ValidationProblem>> ChangeAsync(Guid id, Func<Task<bool>> change, HouseholdQueries queries, CancellationToken ct) =>
-        Answers.StepAsync(change, () => queries.GetAsync(id, ct));
+        StepAnswers.RunAsync(change, () => queries.GetAsync(id, ct));
 
-    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(Guid id, Guid memberId, RevealInput input, PersonalDataReveals reveals, CancellationToken ct)
+    /// <summary>One field of one member in clear, for the reason given (the API's policy has checked the permission); 404 for another township's.</summary>
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
+        Guid id, Guid memberId, RevealRequest request, HouseholdQueries queries, IPersonalDataGuard guard, CancellationToken ct)
     {
-        try
+        if (await queries.LoadAsync(id, ct) is not { } household || household.Find(memberId) is not { } member)
         {
-            return await reveals.RevealAsync(id, memberId, input, ct) is { } revealed ? TypedResults.Ok(revealed) : TypedResults.NotFound();
+            return TypedResults.NotFound();
         }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
+
+        return await Reveals.AnswerAsync(request, kind => household.PersonalData(member, kind), household.Subject(member), guard, ct);
     }
 
     /// <summary>The ledger as .xlsx, masked; with <c>full=true</c> and a reason, in clear for a user allowed to (403 otherwise).</summary>
@@ -74,7 +80,7 @@ internal static class HouseholdEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权完整导出 / Not allowed", detail: refused.Message);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

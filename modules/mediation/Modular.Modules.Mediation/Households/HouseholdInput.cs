@@ -1,4 +1,7 @@
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Checks;
+using Modular.Kit.Input;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -23,8 +26,7 @@ internal sealed class HouseholdInput
 }
 
 /// <summary>A member as the form and the API send it. On an update, an empty ID number or phone keeps the recorded one.</summary>
-/// <remarks>Public only because the member form's component takes it as a parameter.</remarks>
-public sealed class MemberInput
+internal sealed class MemberInput
 {
     public long? Version { get; set; }
 
@@ -63,7 +65,7 @@ internal sealed class ReasonInput
 /// <summary>The rules of one household's and one member's fields, shared by the forms, the API and the import.</summary>
 internal static class HouseholdRules
 {
-    public static HouseholdFacts? Facts(Errors errors, HouseholdInput input, HouseholdFacts? current)
+    public static HouseholdFacts? Facts(InputErrors errors, HouseholdInput input, HouseholdFacts? current)
     {
         var village = errors.Required("village", input.Village, "村", "Village", 50);
         var group = errors.Required("group", input.Group, "组", "Group", 50);
@@ -79,7 +81,7 @@ internal static class HouseholdRules
 
     /// <summary>The member, or null when the input (this member or anything else in it) has a problem.</summary>
     /// <param name="prefix">Put before each field name, for a member inside another input (<c>head.</c>).</param>
-    public static Member? Member(Errors errors, MemberInput input, Guid id, Member? current, DateOnly today, string prefix = "")
+    public static Member? Member(InputErrors errors, MemberInput input, Guid id, Member? current, DateOnly today, string prefix = "")
     {
         var name = errors.Required(prefix + "name", input.Name, "姓名", "Name", 50);
         var relation = errors.Choice<Relation>(prefix + "relation", input.Relation, "与户主关系", "relation to the head");
@@ -93,7 +95,7 @@ internal static class HouseholdRules
         var groups = new List<SpecialGroup>();
         foreach (var text in (input.SpecialGroups ?? []).Where(t => !string.IsNullOrWhiteSpace(t)))
         {
-            if (Shared.SpecialGroups.Parse(text) is { } group)
+            if (SpecialGroups.Parse(text) is { } group)
             {
                 groups.Add(group);
             }
@@ -109,7 +111,7 @@ internal static class HouseholdRules
     }
 
     // Required for a new member; left empty on an edit it keeps the number on record (forms never show it in clear).
-    private static string? IdNumber(Errors errors, string field, string? value, string? current, DateOnly today)
+    private static string? IdNumber(InputErrors errors, string field, string? value, string? current, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -122,12 +124,12 @@ internal static class HouseholdRules
         }
 
         var idNumber = errors.IdNumber(field, value);
-        if (idNumber is not null && IdentityNumbers.IsValidResidentId(idNumber) && ResidentIds.BirthDate(idNumber) > today)
+        if (IdentityNumbers.BirthDate(idNumber) > today)
         {
             errors.Add(field, "身份证号码中的出生日期晚于今天", "The birth date in the ID number is in the future.");
             return null;
         }
 
-        return idNumber is not null && IdentityNumbers.IsValidResidentId(idNumber) ? idNumber : null;
+        return idNumber;
     }
 }

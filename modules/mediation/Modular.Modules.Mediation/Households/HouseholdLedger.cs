@@ -1,5 +1,7 @@
+using Marten;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -9,11 +11,11 @@ internal sealed record RegisteredHousehold(Guid Id, string Number);
 /// Keeps the ledger (分户建档): registers a household with its head, changes it, adds, changes and removes members,
 /// closes it when it moves away. Every change is an event with who and when; every bad field is reported at once.
 /// </summary>
-internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock clock)
+internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock)
 {
     public async Task<RegisteredHousehold> RegisterAsync(HouseholdInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var facts = HouseholdRules.Facts(errors, input, null);
         var head = HouseholdRules.Member(errors, input.Head ?? new MemberInput(), Guid.CreateVersion7(), null, clock.Today, "head.");
         if (head is not null && head.Relation != Relation.Head)
@@ -22,13 +24,14 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
         }
 
         await CheckUniqueAsync(errors, head, "head.idNumber", ct);
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
-        var number = await streams.NextNumberAsync(ct);
-        streams.Start(id, [new HouseholdRegistered(id, number, facts!), new MemberAdded(head!)]);
-        await streams.SaveAsync(ct);
-        return new RegisteredHousehold(id, number);
+        return await numbers.SaveWithNextAsync(number =>
+        {
+            session.Events.StartStream<Household>(id, new HouseholdRegistered(id, number, facts!), new MemberAdded(head!));
+            return new RegisteredHousehold(id, number);
+        }, ct);
     }
 
     public Task<bool> UpdateAsync(Guid id, HouseholdInput input, CancellationToken ct) => ChangeAsync(id, input.Version, ct, (household, errors) =>
@@ -90,10 +93,10 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
     /// Runs one change on an open household. <paramref name="decide"/> answers the event, or null with the problems in
     /// the errors (or, with none, "no such member": a 404 like a foreign household).
     /// </summary>
-    private async Task<bool> ChangeAsync(Guid id, long? version, CancellationToken ct, Func<Household, Errors, Task<object?>> decide)
+    private async Task<bool> ChangeAsync(Guid id, long? version, CancellationToken ct, Func<Household, InputErrors, Task<object?>> decide)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, version, errors, ct);
+        var errors = new InputErrors();
+        var stream = await session.OpenForStepAsync<Household>(id, version, errors, ct);
         if (stream is null)
         {
             return false;
@@ -103,23 +106,23 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
         if (household.IsClosed)
         {
             errors.Add("state", $"该户已于{household.ClosedOn:yyyy-MM-dd}注销，不能再修改", $"The household was closed on {household.ClosedOn:yyyy-MM-dd}; it cannot change.");
-            Streams.ThrowIfAny(errors);
+            errors.ThrowIfAny();
         }
 
         var change = await decide(household, errors);
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         if (change is null)
         {
             return false;
         }
 
         stream.AppendOne(change);
-        await streams.SaveAsync(ct);
+        await session.SaveChangesAsync(ct);
         return true;
     }
 
     /// <summary>A household has one head: another member becomes head only after the old head's relation is changed.</summary>
-    private static void CheckHead(Errors errors, Household household, Member? member)
+    private static void CheckHead(InputErrors errors, Household household, Member? member)
     {
         if (member?.Relation == Relation.Head && household.Head() is { } head && head.Id != member.Id)
         {
@@ -127,9 +130,9 @@ internal sealed class HouseholdLedger(HouseholdStreams streams, IStatutoryClock 
         }
     }
 
-    private async Task CheckUniqueAsync(Errors errors, Member? member, string field, CancellationToken ct)
+    private async Task CheckUniqueAsync(InputErrors errors, Member? member, string field, CancellationToken ct)
     {
-        if (member is not null && (await streams.HoldersAsync([member.IdNumber], ct)).TryGetValue(member.IdNumber, out var holder) && holder != member.Id)
+        if (member is not null && (await numbers.HoldersAsync([member.IdNumber], ct)).TryGetValue(member.IdNumber, out var holder) && holder != member.Id)
         {
             errors.Add(field, "该身份证号码已登记在台帐其他成员名下", "Another member of the ledger has this ID number.");
         }

@@ -1,7 +1,9 @@
 using Marten;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Records;
+using static Modular.Kit.Text;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -83,7 +85,7 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
         h.IsClosed, h.ClosedOn, h.ClosedReason, [.. h.Members.Select(View)], HouseholdVocabulary.View(h.SpecialGroups));
 
     public MemberView View(Member m) => new(
-        m.Id, m.Name, HouseholdVocabulary.View(m.Relation), HouseholdVocabulary.View(ResidentIds.SexOf(m.IdNumber)), ResidentIds.Age(m.IdNumber, clock.Today),
+        m.Id, m.Name, HouseholdVocabulary.View(m.Relation), HouseholdVocabulary.View(m.SexByIdNumber()), m.AgeOn(clock.Today),
         guard.Mask(PersonalDataKind.IdNumber, m.IdNumber), m.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, m.Phone),
         HouseholdVocabulary.View(m.Education), m.Occupation, HouseholdVocabulary.View(m.MaritalStatus), HouseholdVocabulary.View(m.IncomeBand),
         m.ServiceNeeds, HouseholdVocabulary.View(m.SpecialGroups));
@@ -99,7 +101,7 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
             {
                 var members = households
                     .SelectMany(h => h.Members.Where(m => m.SpecialGroups.Contains(group))
-                        .Select(m => new SpecialGroupMember(h.Id, h.Number, h.Village, h.Group, m.Name, HouseholdVocabulary.View(ResidentIds.SexOf(m.IdNumber)), ResidentIds.Age(m.IdNumber, today))))
+                        .Select(m => new SpecialGroupMember(h.Id, h.Number, h.Village, h.Group, m.Name, HouseholdVocabulary.View(m.SexByIdNumber()), m.AgeOn(today))))
                     .ToList();
                 var villages = members.GroupBy(m => m.Village).Select(v => new VillageCount(v.Key, v.Count())).ToList();
                 return new SpecialGroupList(HouseholdVocabulary.View([group])[0], members.Count, villages, members);
@@ -135,12 +137,12 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
 
     private static string Describe(object data, IReadOnlyList<JasperFx.Events.IEvent> stream) => data switch
     {
-        HouseholdRegistered r => Text.T($"建档：户 {r.Number}（{r.Facts.Village}{r.Facts.Group}）", $"Registered as household {r.Number} ({r.Facts.Village}, {r.Facts.Group})"),
-        HouseholdUpdated u => Text.T($"修改户信息（{u.Facts.Village}{u.Facts.Group}）", $"Household details changed ({u.Facts.Village}, {u.Facts.Group})"),
-        MemberAdded a => Text.T($"增加成员：{a.Member.Name}（{HouseholdVocabulary.Label(a.Member.Relation).Chinese}）", $"Member added: {a.Member.Name} ({HouseholdVocabulary.Label(a.Member.Relation).English})"),
-        MemberUpdated u => Text.T($"修改成员信息：{u.Member.Name}", $"Member changed: {u.Member.Name}"),
-        MemberRemoved r => Text.T($"减少成员：{NameOf(r.MemberId, stream)}，原因：{r.Reason}", $"Member removed: {NameOf(r.MemberId, stream)}, because: {r.Reason}"),
-        HouseholdClosed c => Text.T($"注销（{c.On:yyyy-MM-dd}）：{c.Reason}", $"Closed ({c.On:yyyy-MM-dd}): {c.Reason}"),
+        HouseholdRegistered r => T($"建档：户 {r.Number}（{r.Facts.Village}{r.Facts.Group}）", $"Registered as household {r.Number} ({r.Facts.Village}, {r.Facts.Group})"),
+        HouseholdUpdated u => T($"修改户信息（{u.Facts.Village}{u.Facts.Group}）", $"Household details changed ({u.Facts.Village}, {u.Facts.Group})"),
+        MemberAdded a => T($"增加成员：{a.Member.Name}（{HouseholdVocabulary.Label(a.Member.Relation).Chinese}）", $"Member added: {a.Member.Name} ({HouseholdVocabulary.Label(a.Member.Relation).English})"),
+        MemberUpdated u => T($"修改成员信息：{u.Member.Name}", $"Member changed: {u.Member.Name}"),
+        MemberRemoved r => T($"减少成员：{NameOf(r.MemberId, stream)}，原因：{r.Reason}", $"Member removed: {NameOf(r.MemberId, stream)}, because: {r.Reason}"),
+        HouseholdClosed c => T($"注销（{c.On:yyyy-MM-dd}）：{c.Reason}", $"Closed ({c.On:yyyy-MM-dd}): {c.Reason}"),
         _ => data.GetType().Name,
     };
 

@@ -1,5 +1,7 @@
 using Modular.Contracts.Modules;
-using Modular.Modules.Mediation.Shared;
+using static Modular.Kit.Text;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -55,18 +57,18 @@ internal static class HouseholdVocabulary
 
     public static LocalizedText Label(Sex sex) => sex == Sex.Male ? new("男", "Male") : new("女", "Female");
 
-    public static ChoiceView View(Relation value) => new(value.ToString(), Text.T(Label(value)));
+    public static ChoiceView View(Relation value) => new(value.ToString(), T(Label(value)));
 
-    public static ChoiceView View(Sex value) => new(value.ToString(), Text.T(Label(value)));
+    public static ChoiceView View(Sex value) => new(value.ToString(), T(Label(value)));
 
-    public static ChoiceView? View(Education? value) => value is { } v ? new(v.ToString(), Text.T(Label(v))) : null;
+    public static ChoiceView? View(Education? value) => value is { } v ? new(v.ToString(), T(Label(v))) : null;
 
-    public static ChoiceView? View(MaritalStatus? value) => value is { } v ? new(v.ToString(), Text.T(Label(v))) : null;
+    public static ChoiceView? View(MaritalStatus? value) => value is { } v ? new(v.ToString(), T(Label(v))) : null;
 
-    public static ChoiceView? View(IncomeBand? value) => value is { } v ? new(v.ToString(), Text.T(Label(v))) : null;
+    public static ChoiceView? View(IncomeBand? value) => value is { } v ? new(v.ToString(), T(Label(v))) : null;
 
     public static IReadOnlyList<ChoiceView> View(IEnumerable<SpecialGroup> groups) =>
-        [.. groups.Select(g => new ChoiceView(g.ToString(), Text.T(SpecialGroups.Label(g))))];
+        [.. groups.Select(g => new ChoiceView(g.ToString(), T(SpecialGroups.Label(g))))];
 
     /// <summary>
     /// The choice's name for a ledger cell that holds its Chinese label (as townships fill them in), so the form's

@@ -1,5 +1,7 @@
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -51,13 +53,13 @@ internal static class HouseholdWorkbook
         var errors = new List<ImportRowError>(fileErrors);
         foreach (var row in cells)
         {
-            var problems = new Errors();
+            var problems = new InputErrors();
             var number = Padded(problems.Required("number", row[Number], "户号", "Household number", 30));
             var facts = HouseholdRules.Facts(problems, new HouseholdInput { Village = row["村"], Group = row["组"], Address = row["住址"], Notes = row["备注"] }, null);
             var member = HouseholdRules.Member(problems, MemberOf(row), Guid.CreateVersion7(), null, today);
             if (problems.Any)
             {
-                errors.AddRange(problems.ToDictionary().SelectMany(p => p.Value.Select(message => new ImportRowError(row.Number, ColumnOf(p.Key), message))));
+                errors.AddRange(Workbook.RowErrors(row.Number, problems.ToDictionary(), ColumnOf));
             }
             else
             {
@@ -87,7 +89,7 @@ internal static class HouseholdWorkbook
     private static object?[] Row(Household h, Member m, DateOnly today, Func<PersonalDataKind, string?, string> show) =>
     [
         h.Number, h.Village, h.Group, show(PersonalDataKind.Address, h.Address), m.Name, HouseholdVocabulary.Label(m.Relation).Chinese,
-        HouseholdVocabulary.Label(ResidentIds.SexOf(m.IdNumber)).Chinese, show(PersonalDataKind.IdNumber, m.IdNumber), ResidentIds.Age(m.IdNumber, today),
+        HouseholdVocabulary.Label(m.SexByIdNumber()).Chinese, show(PersonalDataKind.IdNumber, m.IdNumber), m.AgeOn(today),
         m.Phone is null ? "" : show(PersonalDataKind.PhoneNumber, m.Phone),
         m.Education is { } e ? HouseholdVocabulary.Label(e).Chinese : "", m.Occupation ?? "",
         m.MaritalStatus is { } s ? HouseholdVocabulary.Label(s).Chinese : "", m.IncomeBand is { } i ? HouseholdVocabulary.Label(i).Chinese : "",

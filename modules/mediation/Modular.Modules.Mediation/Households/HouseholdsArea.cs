@@ -18,10 +18,9 @@ internal sealed class HouseholdsArea : IModuleArea
 
     public void ConfigureServices(IServiceCollection services)
     {
-        services.AddScoped<HouseholdStreams>();
+        services.AddScoped<HouseholdNumbers>();
         services.AddScoped<HouseholdQueries>();
         services.AddScoped<HouseholdLedger>();
-        services.AddScoped<PersonalDataReveals>();
         services.AddScoped<HouseholdExport>();
         services.AddScoped<ImportHouseholds>();
         services.AddScoped<HouseholdDirectory>();

@@ -1,5 +1,6 @@
+using Marten;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Documents;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -11,7 +12,7 @@ internal sealed record ImportOutcome(int Households, int Members, IReadOnlyList<
 /// head and agree on its village, group and address; an ID number may appear once, in the file and in the ledger.
 /// One bad row and nothing is registered: the problems of every row come back at once.
 /// </summary>
-internal sealed class ImportHouseholds(HouseholdStreams streams, IStatutoryClock clock)
+internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock)
 {
     public async Task<ImportOutcome> ImportAsync(Stream file, CancellationToken ct)
     {
@@ -26,10 +27,10 @@ internal sealed class ImportHouseholds(HouseholdStreams streams, IStatutoryClock
         problems.AddRange(CheckIdNumbersOnce(rows));
         if (rows.Count > 0)
         {
-            var taken = await streams.TakenNumbersAsync([.. households.Select(h => h.Key)], ct);
+            var taken = await numbers.TakenAsync([.. households.Select(h => h.Key)], ct);
             problems.AddRange(households.Where(h => taken.Contains(h.Key))
                 .Select(h => new ImportRowError(h.First().Row, "户号", $"户号 {h.Key} 已在台帐中 / Household {h.Key} is already on the ledger.")));
-            var holders = await streams.HoldersAsync([.. rows.Select(r => r.Member.IdNumber).Distinct()], ct);
+            var holders = await numbers.HoldersAsync([.. rows.Select(r => r.Member.IdNumber).Distinct()], ct);
             problems.AddRange(rows.Where(r => holders.ContainsKey(r.Member.IdNumber))
                 .Select(r => new ImportRowError(r.Row, "身份证号码", "该身份证号码已登记在台帐其他成员名下 / Another member of the ledger has this ID number.")));
         }
@@ -44,10 +45,10 @@ internal sealed class ImportHouseholds(HouseholdStreams streams, IStatutoryClock
             var id = Guid.CreateVersion7();
             // The head first, so the household has its head from its first member on.
             var members = household.OrderBy(r => r.Member.Relation == Relation.Head ? 0 : 1).ThenBy(r => r.Row).Select(r => new MemberAdded(r.Member));
-            streams.Start(id, [new HouseholdRegistered(id, household.Key, household.First().Facts), .. members]);
+            session.Events.StartStream<Household>(id, [new HouseholdRegistered(id, household.Key, household.First().Facts), .. members]);
         }
 
-        await streams.SaveAsync(ct);
+        await session.SaveChangesAsync(ct);
         return new ImportOutcome(households.Count, rows.Count, []);
     }
 

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -31,7 +31,7 @@ internal sealed record LiaisonDetails(string Name, string Village, LiaisonRole R
     /// The number already on the roster: pages and answers only ever show it masked, so a change leaves the field
     /// blank to keep it. Null for an appointment.
     /// </param>
-    public static LiaisonDetails? Read(LiaisonInput input, Errors errors, DateOnly today, string? phoneOnFile)
+    public static LiaisonDetails? Read(LiaisonInput input, InputErrors errors, DateOnly today, string? phoneOnFile)
     {
         var name = errors.Required("name", input.Name, "姓名", "Name", 50);
         var village = errors.Required("village", input.Village, "所在村（社区）", "Village", 50);
@@ -48,9 +48,9 @@ internal sealed class AppointLiaison(IDocumentSession session, IStatutoryClock c
 {
     public async Task<Recorded> AppointAsync(LiaisonInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var details = LiaisonDetails.Read(input, errors, clock.Today, phoneOnFile: null);
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Liaison>(id, new LiaisonAppointed(id, details!.Name, details.Village, details.Role, details.Phone, details.AppointedOn));
@@ -66,7 +66,7 @@ internal sealed class AppointLiaison(IDocumentSession session, IStatutoryClock c
             var appointed = await handler.AppointAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/liaisons/{appointed.Id}", appointed);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

@@ -1,5 +1,7 @@
+using Marten;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -15,19 +17,17 @@ internal sealed class CloseLeadInput
 }
 
 /// <summary>Closes an open lead that will not become a dispute, with the reason; "other" must say what it was.</summary>
-internal sealed class CloseLead(Streams streams, IStatutoryClock clock)
+internal sealed class CloseLead(IDocumentSession session, IStatutoryClock clock)
 {
-    public async Task<bool> CloseAsync(Guid id, CloseLeadInput input, CancellationToken ct)
+    public Task<bool> CloseAsync(Guid id, CloseLeadInput input, CancellationToken ct)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync<Lead>(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+        var errors = new InputErrors();
+        return session.RunStepAsync<Lead>(id, input.Version, errors, lead => Decide(lead, input, clock.Today, errors), ct);
+    }
 
-        var lead = stream.Aggregate!;
-        var on = errors.Date("on", input.On, "关闭日期", "Date closed", clock.Today);
+    private static IReadOnlyList<object> Decide(Lead lead, CloseLeadInput input, DateOnly today, InputErrors errors)
+    {
+        var on = errors.Date("on", input.On, "关闭日期", "Date closed", today);
         if (on is { } day && day < lead.ReportedOn)
         {
             errors.Add("on", $"关闭日期不能早于报告日期（{lead.ReportedOn:yyyy-MM-dd}）", $"A lead cannot be closed before it was reported ({lead.ReportedOn:yyyy-MM-dd}).");
@@ -41,9 +41,6 @@ internal sealed class CloseLead(Streams streams, IStatutoryClock clock)
         }
 
         LeadRules.ExpectReported(errors, "state", lead.State, new("关闭", "be closed"));
-        Streams.ThrowIfAny(errors);
-        stream.AppendOne(new LeadClosed(on!.Value, reason!.Value, note));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new LeadClosed(on!.Value, reason!.Value, note)];
     }
 }

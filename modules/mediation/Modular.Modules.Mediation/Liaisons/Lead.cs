@@ -1,3 +1,5 @@
+using Modular.Kit.Input;
+
 namespace Modular.Modules.Mediation.Liaisons;
 
 /// <summary>A liaison reported something that may become a dispute (线索). <paramref name="Parties"/> is free text: names only.</summary>
@@ -74,7 +76,7 @@ internal sealed class Lead
 internal static class LeadRules
 {
     /// <param name="action">What the user tried, as the message names it: 关闭 / be closed.</param>
-    public static void ExpectReported(Shared.Errors errors, string field, LeadState state, Modular.Contracts.Modules.LocalizedText action)
+    public static void ExpectReported(InputErrors errors, string field, LeadState state, Modular.Contracts.Modules.LocalizedText action)
     {
         if (state == LeadState.Reported)
         {

@@ -1,6 +1,5 @@
 using Marten;
-
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
 
 namespace Modular.Modules.Mediation.Liaisons;
 

@@ -1,5 +1,5 @@
 using Marten;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -43,13 +43,13 @@ internal sealed class LeadIntake(IDocumentSession session)
     /// Appends "became dispute <paramref name="disputeNumber"/>" to the lead's stream, expecting the version read by
     /// <see cref="FindAsync"/>; the caller's <c>SaveChangesAsync</c> commits it with the dispute.
     /// </summary>
-    /// <exception cref="InputException">
+    /// <exception cref="InputRejectedException">
     /// Field <c>leadId</c> when the lead is no longer open; field <c>receivedOn</c> when the dispute would be received
     /// before the lead was reported.
     /// </exception>
     public void MarkBecameDispute(LeadForIntake lead, Guid disputeId, string disputeNumber, DateOnly on)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var state = Enum.Parse<LeadState>(lead.State);
         LeadRules.ExpectReported(errors, "leadId", state, new("转为纠纷受理", "be taken in as a dispute"));
         if (state == LeadState.Reported && on < lead.ReportedOn)
@@ -57,7 +57,7 @@ internal sealed class LeadIntake(IDocumentSession session)
             errors.Add("receivedOn", $"受理日期不能早于线索报告日期（{lead.ReportedOn:yyyy-MM-dd}）", $"The dispute cannot be received before the lead was reported ({lead.ReportedOn:yyyy-MM-dd}).");
         }
 
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         // Marten's expected version is the stream's version after this append.
         session.Events.Append(lead.Id, lead.Version + 1, new LeadBecameDispute(disputeId, disputeNumber, on));

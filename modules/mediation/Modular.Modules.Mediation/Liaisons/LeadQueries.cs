@@ -1,7 +1,8 @@
 using Marten;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
+using Modular.Kit.Records;
+using static Modular.Kit.Text;
 using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
-using static Modular.Modules.Mediation.Shared.Text;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -33,7 +34,7 @@ internal sealed record LeadView(
 internal sealed record LeadFilter(LeadState? State, string? Village, Guid? LiaisonId)
 {
     /// <summary>Reads the filter as the query string gives it; a bad value is a named error and is left out.</summary>
-    public static LeadFilter Read(string? state, string? village, string? liaison, Errors errors)
+    public static LeadFilter Read(string? state, string? village, string? liaison, InputErrors errors)
     {
         Guid? liaisonId = null;
         if (!string.IsNullOrWhiteSpace(liaison))

@@ -1,3 +1,5 @@
+using Modular.Contracts.PersonalData;
+
 namespace Modular.Modules.Mediation.Liaisons;
 
 /// <summary>A villager appointed as information liaison (信息联络员). The phone number is personal data.</summary>
@@ -30,6 +32,12 @@ internal sealed class Liaison
     public DateOnly? StoodDownOn { get; set; }
 
     public string? StandDownReason { get; set; }
+
+    /// <summary>A liaison's one personal field, as a reveal reads it: the phone.</summary>
+    public string? PersonalData(PersonalDataKind kind) => kind == PersonalDataKind.PhoneNumber ? Phone : null;
+
+    /// <summary>Whose data it is, as the township admin's list of reveals shows it; a method, so the document does not store it.</summary>
+    public string Subject() => $"信息联络员 {Name}（{Village}）";
 
     public static Liaison Create(LiaisonAppointed e) => new()
     {

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.PersonalData;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Kit.Input;
+using Modular.Kit.PersonalData;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -11,7 +15,7 @@ internal static class LiaisonEndpoints
     public static async Task<Results<Ok<IReadOnlyList<LiaisonView>>, ValidationProblem>> RosterAsync(
         string? village, string? role, string? active, LiaisonQueries queries, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var filter = RosterFilter.Read(village, role, active, errors);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
@@ -19,7 +23,7 @@ internal static class LiaisonEndpoints
     public static async Task<Results<Ok<LiaisonCountSet>, ValidationProblem>> CountsAsync(
         string? from, string? to, string? village, string? role, string? active, LiaisonQueries queries, LeadCounts counts, IStatutoryClock clock, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var period = Period.Read(from, to, clock.Today, errors);
         var filter = RosterFilter.Read(village, role, active, errors);
         return errors.Any
@@ -33,22 +37,17 @@ internal static class LiaisonEndpoints
     public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> LiaisonTimelineAsync(Guid id, LiaisonQueries queries, CancellationToken ct) =>
         await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealAsync(Guid id, PhoneRevealInput input, RevealLiaisonPhone reveal, CancellationToken ct)
-    {
-        try
-        {
-            return await reveal.RevealAsync(id, input, ct) is { } revealed ? TypedResults.Ok(revealed) : TypedResults.NotFound();
-        }
-        catch (InputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-    }
+    /// <summary>The liaison's phone in clear, for the reason given (the API's policy has checked the permission); 404 for another township's.</summary>
+    public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
+        Guid id, RevealRequest request, LiaisonQueries queries, IPersonalDataGuard guard, CancellationToken ct) =>
+        await queries.LoadAsync(id, ct) is { } liaison
+            ? await Reveals.AnswerAsync(request, liaison.PersonalData, liaison.Subject(), guard, ct)
+            : TypedResults.NotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<LeadView>>, ValidationProblem>> LeadsAsync(
         string? state, string? village, string? liaison, LeadQueries queries, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var filter = LeadFilter.Read(state, village, liaison, errors);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await queries.ListAsync(filter, ct));
     }

@@ -1,8 +1,9 @@
 using Marten;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
+using Modular.Kit.Records;
+using static Modular.Kit.Text;
 using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
-using static Modular.Modules.Mediation.Shared.Text;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -24,7 +25,7 @@ internal sealed record LiaisonView(
 internal sealed record RosterFilter(string? Village, LiaisonRole? Role, bool? Active)
 {
     /// <summary>Reads the filter as the query string gives it; a bad value is a named error and is left out.</summary>
-    public static RosterFilter Read(string? village, string? role, string? active, Errors errors)
+    public static RosterFilter Read(string? village, string? role, string? active, InputErrors errors)
     {
         bool? isActive = null;
         if (!string.IsNullOrWhiteSpace(active))
@@ -72,6 +73,9 @@ internal sealed class LiaisonQueries(IQuerySession session, IPersonalDataGuard g
     /// <summary>The villages on the roster, for the filters.</summary>
     public async Task<IReadOnlyList<string>> VillagesAsync(CancellationToken ct) =>
         [.. (await session.Query<Liaison>().Select(l => l.Village).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The roster entry itself, or null when it is not this township's: for a reveal, never for a page to show.</summary>
+    public Task<Liaison?> LoadAsync(Guid id, CancellationToken ct) => session.LoadAsync<Liaison>(id, ct);
 
     public async Task<LiaisonView?> GetAsync(Guid id, CancellationToken ct) =>
         await session.LoadAsync<Liaison>(id, ct) is { } liaison ? View(liaison) : null;

@@ -1,7 +1,8 @@
 using Marten;
 using Modular.Contracts.Modules;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -18,7 +19,7 @@ internal sealed class StandDownInput
 /// What happens to a roster entry after the appointment: its details change, or the liaison stands down. A liaison who
 /// stood down stays on the roster, with the leads he reported, but takes no further step.
 /// </summary>
-internal sealed class LiaisonSteps(Streams streams, IQuerySession session, IStatutoryClock clock)
+internal sealed class LiaisonSteps(IDocumentSession session, IStatutoryClock clock)
 {
     public Task<bool> UpdateAsync(Guid id, LiaisonInput input, CancellationToken ct) => RunAsync(id, input.Version, ct, (liaison, firstLead, _, errors) =>
     {
@@ -51,24 +52,16 @@ internal sealed class LiaisonSteps(Streams streams, IQuerySession session, IStat
     });
 
     /// <param name="decide">Given the liaison and the days of the first and last lead he reported (null when none).</param>
-    private async Task<bool> RunAsync(Guid id, long? version, CancellationToken ct, Func<Liaison, DateOnly?, DateOnly?, Errors, object?> decide)
+    private async Task<bool> RunAsync(Guid id, long? version, CancellationToken ct, Func<Liaison, DateOnly?, DateOnly?, InputErrors, object?> decide)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync<Liaison>(id, version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
-
+        var errors = new InputErrors();
+        // Another township's liaison has no leads here: the step below then finds no such liaison (404).
         var reported = await session.Query<Lead>().Where(l => l.LiaisonId == id).Select(l => l.ReportedOn).ToListAsync(ct);
-        var change = decide(stream.Aggregate!, reported.Count == 0 ? null : reported.Min(), reported.Count == 0 ? null : reported.Max(), errors);
-        Streams.ThrowIfAny(errors);
-        stream.AppendOne(change!);
-        await streams.SaveAsync(ct);
-        return true;
+        var (first, last) = reported.Count == 0 ? ((DateOnly?)null, (DateOnly?)null) : (reported.Min(), reported.Max());
+        return await session.RunStepAsync<Liaison>(id, version, errors, liaison => decide(liaison, first, last, errors) is { } change ? [change] : [], ct);
     }
 
-    private static void ExpectActive(Errors errors, Liaison liaison, LocalizedText action)
+    private static void ExpectActive(InputErrors errors, Liaison liaison, LocalizedText action)
     {
         if (!liaison.IsActive)
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -24,7 +24,6 @@ internal sealed class LiaisonsArea : IModuleArea
         services.AddScoped<LiaisonQueries>();
         services.AddScoped<AppointLiaison>();
         services.AddScoped<LiaisonSteps>();
-        services.AddScoped<RevealLiaisonPhone>();
         services.AddScoped<LeadFollowUp>();
         services.AddScoped<LeadQueries>();
         services.AddScoped<LeadCounts>();
@@ -59,9 +58,9 @@ internal sealed class LiaisonsArea : IModuleArea
         liaisons.MapGet("/{id:guid}", LiaisonEndpoints.LiaisonAsync).RequireAuthorization(Permissions.LiaisonsRead);
         liaisons.MapGet("/{id:guid}/timeline", LiaisonEndpoints.LiaisonTimelineAsync).RequireAuthorization(Permissions.LiaisonsRead);
         liaisons.MapPut("/{id:guid}", (Guid id, LiaisonInput input, LiaisonSteps steps, LiaisonQueries queries, CancellationToken ct) =>
-            Answers.StepAsync(() => steps.UpdateAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            StepAnswers.RunAsync(() => steps.UpdateAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
         liaisons.MapPost("/{id:guid}/stand-down", (Guid id, StandDownInput input, LiaisonSteps steps, LiaisonQueries queries, CancellationToken ct) =>
-            Answers.StepAsync(() => steps.StandDownAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            StepAnswers.RunAsync(() => steps.StandDownAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
         liaisons.MapPost("/{id:guid}/reveal", LiaisonEndpoints.RevealAsync).RequireAuthorization(Permissions.LiaisonsRead, Permissions.PersonalDataReveal);
 
         var leads = api.MapGroup("/leads");
@@ -70,6 +69,6 @@ internal sealed class LiaisonsArea : IModuleArea
         leads.MapGet("/{id:guid}", LiaisonEndpoints.LeadAsync).RequireAuthorization(Permissions.LiaisonsRead);
         leads.MapGet("/{id:guid}/timeline", LiaisonEndpoints.LeadTimelineAsync).RequireAuthorization(Permissions.LiaisonsRead);
         leads.MapPost("/{id:guid}/closure", (Guid id, CloseLeadInput input, CloseLead close, LeadQueries queries, CancellationToken ct) =>
-            Answers.StepAsync(() => close.CloseAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
+            StepAnswers.RunAsync(() => close.CloseAsync(id, input, ct), () => queries.GetAsync(id, ct))).RequireAuthorization(Permissions.LiaisonsManage);
     }
 }

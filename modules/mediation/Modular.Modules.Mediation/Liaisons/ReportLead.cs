@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Time;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
@@ -28,7 +28,7 @@ internal sealed class ReportLead(IDocumentSession session, IStatutoryClock clock
 {
     public async Task<Recorded> ReportAsync(ReportLeadInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var liaison = await FindLiaisonAsync(input.LiaisonId, errors, ct);
         var reportedOn = errors.Date("reportedOn", input.ReportedOn, "报告日期", "Date reported", clock.Today);
         var village = errors.Optional("village", input.Village, "发生地（村、社区）", "Village", 50) ?? liaison?.Village;
@@ -44,14 +44,14 @@ internal sealed class ReportLead(IDocumentSession session, IStatutoryClock clock
             errors.Add("reportedOn", $"报告日期不能早于该联络员的聘任日期（{liaison.AppointedOn:yyyy-MM-dd}）", $"The report cannot precede the liaison's appointment ({liaison.AppointedOn:yyyy-MM-dd}).");
         }
 
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Lead>(id, new LeadReported(id, liaison!.Id, reportedOn!.Value, village!, account!, parties, risk!.Value));
         await session.SaveChangesAsync(ct);
         return new Recorded(id);
     }
 
-    private async Task<Liaison?> FindLiaisonAsync(string? value, Errors errors, CancellationToken ct)
+    private async Task<Liaison?> FindLiaisonAsync(string? value, InputErrors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -77,7 +77,7 @@ internal sealed class ReportLead(IDocumentSession session, IStatutoryClock clock
             var reported = await handler.ReportAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/leads/{reported.Id}", reported);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

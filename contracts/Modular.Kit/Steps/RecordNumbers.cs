@@ -1,0 +1,85 @@
+using Marten;
+
+namespace Modular.Kit.Steps;
+
+/// <summary>
+/// The counter document of a series of record numbers: its key and the last number it gave. Register it with
+/// optimistic concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>) so two records
+/// cannot take one number.
+/// </summary>
+public interface IRecordCounter
+{
+    string Id { get; set; }
+
+    int Last { get; set; }
+}
+
+/// <summary>
+/// Record numbering that is safe when two clerks register at the same instant, for any series: a running one (户号
+/// 0001, 0002…) or a yearly one (<see cref="YearlyNumbers"/>). The counter is versioned, and the loser of a race draws
+/// again after a short random pause, so each gets a number of their own and nothing is lost.
+/// </summary>
+public static class RecordNumbers
+{
+    public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Takes the next number of the series <paramref name="key"/> and saves the unit of work <paramref name="record"/>
+    /// builds with it (it stages the new record's events in the session); on a clash with another registration it starts
+    /// again with the next number. <paramref name="record"/> must only stage changes in the session: it may run more than
+    /// once.
+    /// </summary>
+    /// <param name="format">The number as people write it, from the counter's value.</param>
+    /// <param name="taken">Whether a number is held already by a record that did not draw it (one brought in by an import): passed over.</param>
+    public static async Task<TResult> SaveWithNextAsync<TCounter, TResult>(IDocumentSession session, string key, Func<int, string> format,
+        Func<string, TResult> record, CancellationToken ct, Func<string, CancellationToken, Task<bool>>? taken = null)
+        where TCounter : class, IRecordCounter, new()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (counter, number) = await NextCounterAsync<TCounter>(session, key, format, taken, ct);
+            var result = record(number);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (Exception clash) when (attempt < MaxAttempts && IsClash(clash))
+            {
+                session.EjectAllPendingChanges();
+                session.Eject(counter);
+                // Racing registrations would collide in step again without a pause that differs between them.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the next number in the caller's unit of work, without saving: for work that cannot be started again here,
+    /// such as an integration-event handler, whose transaction the daemon retries as a whole.
+    /// </summary>
+    public static async Task<string> NextAsync<TCounter>(IDocumentOperations operations, string key, Func<int, string> format, CancellationToken ct,
+        Func<string, CancellationToken, Task<bool>>? taken = null)
+        where TCounter : class, IRecordCounter, new() =>
+        (await NextCounterAsync<TCounter>(operations, key, format, taken, ct)).Number;
+
+    private static async Task<(TCounter Counter, string Number)> NextCounterAsync<TCounter>(IDocumentOperations operations, string key,
+        Func<int, string> format, Func<string, CancellationToken, Task<bool>>? taken, CancellationToken ct)
+        where TCounter : class, IRecordCounter, new()
+    {
+        var counter = await operations.LoadAsync<TCounter>(key, ct) ?? new TCounter { Id = key };
+        string number;
+        do
+        {
+            number = format(++counter.Last);
+        }
+        while (taken is not null && await taken(number, ct));
+
+        operations.Store(counter);
+        return (counter, number);
+    }
+
+    private static bool IsClash(Exception e) =>
+        e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
+        || e is Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: "23505" } };
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Marten;
+using Modular.Kit.Steps;
+
+namespace Modular.Modules.Mediation.Households;
+
+/// <summary>
+/// The numbers the ledger holds once: 户号, drawn from the township's counter (0001, 0002…) or brought in by an import,
+/// and the members' ID numbers.
+/// </summary>
+internal sealed class HouseholdNumbers(IDocumentSession session)
+{
+    /// <summary>
+    /// Saves the household <paramref name="register"/> stages with the next free 户号, passing over numbers an import
+    /// brought in; two registrations at the same instant each get their own number. <paramref name="register"/> may run
+    /// more than once.
+    /// </summary>
+    public Task<T> SaveWithNextAsync<T>(Func<string, T> register, CancellationToken ct) =>
+        RecordNumbers.SaveWithNextAsync<HouseholdNumberCounter, T>(session, HouseholdNumberCounter.Key,
+            n => n.ToString("D4", CultureInfo.InvariantCulture), register, ct, IsTakenAsync);
+
+    /// <summary>The ID numbers among <paramref name="idNumbers"/> already held by a member of an open household.</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> HoldersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken ct)
+    {
+        if (idNumbers.Count == 0)
+        {
+            return new Dictionary<string, Guid>();
+        }
+
+        var wanted = idNumbers.ToArray();
+        var households = await session.Query<Household>()
+            .Where(h => !h.IsClosed && h.Members.Any(m => wanted.Contains(m.IdNumber)))
+            .ToListAsync(ct);
+        return households.SelectMany(h => h.Members).Where(m => wanted.Contains(m.IdNumber)).ToDictionary(m => m.IdNumber, m => m.Id);
+    }
+
+    /// <summary>The 户号 among <paramref name="numbers"/> the ledger already has (closed households keep theirs).</summary>
+    public async Task<IReadOnlySet<string>> TakenAsync(IReadOnlyCollection<string> numbers, CancellationToken ct)
+    {
+        var wanted = numbers.ToArray();
+        var taken = await session.Query<Household>().Where(h => wanted.Contains(h.Number)).Select(h => h.Number).ToListAsync(ct);
+        return taken.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private Task<bool> IsTakenAsync(string number, CancellationToken ct) => session.Query<Household>().AnyAsync(h => h.Number == number, ct);
+}
