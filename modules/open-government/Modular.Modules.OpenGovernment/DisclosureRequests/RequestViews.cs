@@ -99,14 +99,14 @@ internal sealed class RequestQueries(IQuerySession session, ReplyClock clock, IP
 
     private static string Describe(object data) => data switch
     {
-        DisclosureRequestReceived r => Shared.Text.T($"收到申请（{RequestVocabulary.T(RequestVocabulary.Label(r.Channel))}，{r.ReceivedOn:yyyy-MM-dd}）", $"Request received ({r.Channel}, {r.ReceivedOn:yyyy-MM-dd})"),
-        CorrectionNoticeSent c => Shared.Text.T($"发出补正通知（{c.NoticeOn:yyyy-MM-dd}）", $"Correction notice sent ({c.NoticeOn:yyyy-MM-dd})"),
-        CorrectedRequestReceived c => Shared.Text.T($"收到补正申请（{c.ReceivedOn:yyyy-MM-dd}），期限重新起算", $"Corrected request received ({c.ReceivedOn:yyyy-MM-dd}); the clock restarts"),
-        ReplyPeriodExtended x => Shared.Text.T($"延长答复期限{x.WorkingDays}个工作日（{x.NoticeOn:yyyy-MM-dd}告知）", $"Reply period extended by {x.WorkingDays} working days (notified {x.NoticeOn:yyyy-MM-dd})"),
-        ThirdPartyConsultationStarted s => Shared.Text.T($"征求第三方意见：{s.ThirdParty}（{s.SentOn:yyyy-MM-dd}）", $"Third party consulted: {s.ThirdParty} ({s.SentOn:yyyy-MM-dd})"),
-        ThirdPartyConsultationEnded e => Shared.Text.T($"第三方答复（{e.RepliedOn:yyyy-MM-dd}）", $"Third party answered ({e.RepliedOn:yyyy-MM-dd})"),
-        DisclosureRequestAnswered a => Shared.Text.T($"答复：{ReplyCategories.Label(a.Category, a.Reason)}（{a.AnsweredOn:yyyy-MM-dd}）", $"Answered: {ReplyCategories.Info(a.Category).English} ({a.AnsweredOn:yyyy-MM-dd})"),
-        Modular.Contracts.OpenGovernment.DisclosureRequestFoundToBePetition => Shared.Text.T("转信访渠道办理（通知矛盾纠纷调解模块）", "Handed over as a petition"),
+        DisclosureRequestReceived r => Modular.Kit.Text.T($"收到申请（{RequestVocabulary.T(RequestVocabulary.Label(r.Channel))}，{r.ReceivedOn:yyyy-MM-dd}）", $"Request received ({r.Channel}, {r.ReceivedOn:yyyy-MM-dd})"),
+        CorrectionNoticeSent c => Modular.Kit.Text.T($"发出补正通知（{c.NoticeOn:yyyy-MM-dd}）", $"Correction notice sent ({c.NoticeOn:yyyy-MM-dd})"),
+        CorrectedRequestReceived c => Modular.Kit.Text.T($"收到补正申请（{c.ReceivedOn:yyyy-MM-dd}），期限重新起算", $"Corrected request received ({c.ReceivedOn:yyyy-MM-dd}); the clock restarts"),
+        ReplyPeriodExtended x => Modular.Kit.Text.T($"延长答复期限{x.WorkingDays}个工作日（{x.NoticeOn:yyyy-MM-dd}告知）", $"Reply period extended by {x.WorkingDays} working days (notified {x.NoticeOn:yyyy-MM-dd})"),
+        ThirdPartyConsultationStarted s => Modular.Kit.Text.T($"征求第三方意见：{s.ThirdParty}（{s.SentOn:yyyy-MM-dd}）", $"Third party consulted: {s.ThirdParty} ({s.SentOn:yyyy-MM-dd})"),
+        ThirdPartyConsultationEnded e => Modular.Kit.Text.T($"第三方答复（{e.RepliedOn:yyyy-MM-dd}）", $"Third party answered ({e.RepliedOn:yyyy-MM-dd})"),
+        DisclosureRequestAnswered a => Modular.Kit.Text.T($"答复：{ReplyCategories.Label(a.Category, a.Reason)}（{a.AnsweredOn:yyyy-MM-dd}）", $"Answered: {ReplyCategories.Info(a.Category).English} ({a.AnsweredOn:yyyy-MM-dd})"),
+        Modular.Contracts.OpenGovernment.DisclosureRequestFoundToBePetition => Modular.Kit.Text.T("转信访渠道办理（通知矛盾纠纷调解模块）", "Handed over as a petition"),
         _ => data.GetType().Name,
     };
 

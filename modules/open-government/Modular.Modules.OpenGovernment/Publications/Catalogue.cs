@@ -38,14 +38,14 @@ internal static class Catalogue
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 30)
         {
-            return Shared.Text.T("请填写类别名称（30字以内）。", "Give the category a name (30 characters at most).");
+            return Modular.Kit.Text.T("请填写类别名称（30字以内）。", "Give the category a name (30 characters at most).");
         }
 
         var stream = await session.Events.FetchForWriting<CatalogueSettings>(CatalogueSettings.StreamId, ct);
         var existing = stream.Aggregate?.Categories ?? CatalogueSettings.Defaults;
         if (existing.Contains(name))
         {
-            return Shared.Text.T("该类别已存在。", "That category already exists.");
+            return Modular.Kit.Text.T("该类别已存在。", "That category already exists.");
         }
 
         stream.AppendOne(new CatalogueCategoryAdded(name, by, at));

@@ -1,7 +1,7 @@
 using Marten;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 

@@ -1,6 +1,6 @@
 using Marten;
 using Modular.Contracts.Time;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Modular.Contracts.Portal;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
