@@ -1,4 +1,7 @@
+using Marten;
 using Modular.Contracts.OpenGovernment;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -20,18 +23,16 @@ internal sealed class AnswerRequestInput
 /// disguise (Art 39) is answered "not processed" and handed to the petitions work through an integration event, appended
 /// to the request's own stream in the same session as the answer, so one exists exactly when the other does.
 /// </summary>
-internal sealed class AnswerRequest(RequestStreams streams, ReplyClock clock)
+internal sealed class AnswerRequest(IDocumentSession session, ReplyClock clock)
 {
-    public async Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct)
+    public Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+        var errors = new InputErrors();
+        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => Decide(request, input, errors), ct);
+    }
 
-        var request = stream.Aggregate!;
+    public IReadOnlyList<object> Decide(DisclosureRequest request, AnswerRequestInput input, InputErrors errors)
+    {
         var answeredOn = errors.Date("answeredOn", input.AnsweredOn, "答复日期", "Date answered", clock.Today);
         var category = errors.Choice<ReplyCategory>("category", input.Category, "答复类别", "reply category");
         var reason = errors.Choice<ReplyReason>("reason", input.Reason, "具体理由", "reason", required: category is { } c && ReplyCategories.HasReasons(c));
@@ -59,16 +60,19 @@ internal sealed class AnswerRequest(RequestStreams streams, ReplyClock clock)
             errors.Add("answeredOn", "答复日期不能早于收到申请之日", "The answer cannot precede the day of receipt.");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new DisclosureRequestAnswered(answeredOn!.Value, category!.Value, reason, text!));
-        if (reason == ReplyReason.Petition)
+        if (errors.Any)
         {
-            var a = request.Applicant;
-            stream.AppendOne(new DisclosureRequestFoundToBePetition(
-                request.Id, request.Number, request.ReceivedOn, answeredOn.Value, a.Name, a.IdNumber, a.Phone, a.Address, request.Description));
+            return [];
         }
 
-        await streams.SaveAsync(ct);
-        return true;
+        var answered = new DisclosureRequestAnswered(answeredOn!.Value, category!.Value, reason, text!);
+        if (reason != ReplyReason.Petition)
+        {
+            return [answered];
+        }
+
+        var a = request.Applicant;
+        return [answered, new DisclosureRequestFoundToBePetition(
+            request.Id, request.Number, request.ReceivedOn, answeredOn.Value, a.Name, a.IdNumber, a.Phone, a.Address, request.Description)];
     }
 }

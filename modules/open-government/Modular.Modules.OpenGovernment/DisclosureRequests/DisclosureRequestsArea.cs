@@ -14,7 +14,6 @@ internal static class DisclosureRequestsArea
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ReplyClock>();
-        services.AddScoped<RequestStreams>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<ReceiveRequest>();
         services.AddScoped<CorrectionNotice>();

@@ -1,3 +1,7 @@
+using Marten;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
+
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 internal sealed class ExtendReplyInput
@@ -12,18 +16,16 @@ internal sealed class ExtendReplyInput
 }
 
 /// <summary>政府信息公开条例 Art 33: the reply period may be extended once, by at most 20 working days, with a notice to the applicant.</summary>
-internal sealed class Extension(RequestStreams streams, ReplyClock clock)
+internal sealed class Extension(IDocumentSession session, ReplyClock clock)
 {
-    public async Task<bool> ExtendAsync(Guid id, ExtendReplyInput input, CancellationToken ct)
+    public Task<bool> ExtendAsync(Guid id, ExtendReplyInput input, CancellationToken ct)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+        var errors = new InputErrors();
+        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => Decide(request, input, errors), ct);
+    }
 
-        var request = stream.Aggregate!;
+    public IReadOnlyList<object> Decide(DisclosureRequest request, ExtendReplyInput input, InputErrors errors)
+    {
         var noticeOn = errors.Date("noticeOn", input.NoticeOn, "延期告知日期", "Notice date", clock.Today);
         var reason = errors.Required("reason", input.Reason, "延期理由", "Reason", 2000);
         if (input.WorkingDays is not { } days || days < 1 || days > ReplyClock.MaxExtension)
@@ -55,9 +57,6 @@ internal sealed class Extension(RequestStreams streams, ReplyClock clock)
             }
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new ReplyPeriodExtended(noticeOn!.Value, input.WorkingDays!.Value, reason!));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new ReplyPeriodExtended(noticeOn!.Value, input.WorkingDays!.Value, reason!)];
     }
 }
