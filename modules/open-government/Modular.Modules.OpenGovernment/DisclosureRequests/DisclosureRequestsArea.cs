@@ -4,14 +4,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>Registers the DisclosureRequests area (依申请公开): its services, Marten types and endpoints.</summary>
-internal static class DisclosureRequestsArea
+[AreaOrder(30)]
+internal sealed class DisclosureRequestsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("依申请公开", "Disclosure requests"), "requests", Permissions.RequestsRead, 30),
+    ];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<ReplyClock>();
         services.AddScoped<RequestQueries>();
@@ -27,7 +35,7 @@ internal static class DisclosureRequestsArea
         services.AddScoped<IDeadlineSource, RequestDeadlines>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<DisclosureRequestReceived>("open-government.disclosure-request-received.v1");
         options.Events.MapEventType<CorrectionNoticeSent>("open-government.correction-notice-sent.v1");
@@ -46,7 +54,7 @@ internal static class DisclosureRequestsArea
         options.Schema.For<RequestNumberCounter>().UseOptimisticConcurrency(true);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var requests = api.MapGroup("/requests");
         requests.MapGet("", RequestEndpoints.ListAsync).RequireAuthorization(Permissions.RequestsRead);
@@ -69,7 +77,7 @@ internal static class DisclosureRequestsArea
             RequestEndpoints.StepAsync(id, () => handler.AnswerAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
     }
 
-    public static void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
+    public void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
     {
         // Forms and personal answers: never output-cached.
         publicApi.MapPost("/requests", ReceiveRequest.PublicEndpointAsync);
