@@ -1,7 +1,6 @@
 using Marten;
 using Modular.Contracts.OpenGovernment;
 using Modular.Kit.Input;
-using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -25,11 +24,8 @@ internal sealed class AnswerRequestInput
 /// </summary>
 internal sealed class AnswerRequest(IDocumentSession session, ReplyClock clock)
 {
-    public Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => Decide(request, input, errors), ct);
-    }
+    public Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => Decide(request, input, errors), ct);
 
     public IReadOnlyList<object> Decide(DisclosureRequest request, AnswerRequestInput input, InputErrors errors)
     {

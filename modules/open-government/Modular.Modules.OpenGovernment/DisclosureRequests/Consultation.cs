@@ -1,6 +1,5 @@
 using Marten;
 using Modular.Kit.Input;
-using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -25,17 +24,11 @@ internal sealed class EndConsultationInput
 /// <summary>政府信息公开条例 Art 32: information touching a third party's rights is sent to them for views; that time does not count.</summary>
 internal sealed class ThirdPartyConsultation(IDocumentSession session, ReplyClock clock)
 {
-    public Task<bool> StartAsync(Guid id, StartConsultationInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => DecideStart(request, input, errors), ct);
-    }
+    public Task<bool> StartAsync(Guid id, StartConsultationInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideStart(request, input, errors), ct);
 
-    public Task<bool> EndAsync(Guid id, EndConsultationInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => DecideEnd(request, input, errors), ct);
-    }
+    public Task<bool> EndAsync(Guid id, EndConsultationInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideEnd(request, input, errors), ct);
 
     public IReadOnlyList<object> DecideStart(DisclosureRequest request, StartConsultationInput input, InputErrors errors)
     {

@@ -1,6 +1,5 @@
 using Marten;
 using Modular.Kit.Input;
-using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -28,17 +27,11 @@ internal sealed class ReceiveCorrectionInput
 /// </summary>
 internal sealed class CorrectionNotice(IDocumentSession session, ReplyClock clock)
 {
-    public Task<bool> SendAsync(Guid id, SendCorrectionNoticeInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => DecideNotice(request, input, errors), ct);
-    }
+    public Task<bool> SendAsync(Guid id, SendCorrectionNoticeInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideNotice(request, input, errors), ct);
 
-    public Task<bool> ReceiveCorrectionAsync(Guid id, ReceiveCorrectionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => DecideCorrection(request, input, errors), ct);
-    }
+    public Task<bool> ReceiveCorrectionAsync(Guid id, ReceiveCorrectionInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideCorrection(request, input, errors), ct);
 
     public IReadOnlyList<object> DecideNotice(DisclosureRequest request, SendCorrectionNoticeInput input, InputErrors errors)
     {

@@ -1,6 +1,5 @@
 using Marten;
 using Modular.Kit.Input;
-using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -18,11 +17,8 @@ internal sealed class ExtendReplyInput
 /// <summary>政府信息公开条例 Art 33: the reply period may be extended once, by at most 20 working days, with a notice to the applicant.</summary>
 internal sealed class Extension(IDocumentSession session, ReplyClock clock)
 {
-    public Task<bool> ExtendAsync(Guid id, ExtendReplyInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        return session.RunStepAsync<DisclosureRequest>(id, input.Version, errors, request => Decide(request, input, errors), ct);
-    }
+    public Task<bool> ExtendAsync(Guid id, ExtendReplyInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => Decide(request, input, errors), ct);
 
     public IReadOnlyList<object> Decide(DisclosureRequest request, ExtendReplyInput input, InputErrors errors)
     {

@@ -16,13 +16,7 @@ internal sealed class RevealApplicantData(RequestQueries queries, IPersonalDataG
             return TypedResults.NotFound();
         }
 
-        var applicant = request.Applicant;
-        return await Reveals.AnswerAsync(input, kind => kind switch
-        {
-            PersonalDataKind.IdNumber => applicant.IdNumber,
-            PersonalDataKind.PhoneNumber => applicant.Phone,
-            PersonalDataKind.Address => applicant.Address,
-            _ => null,
-        }, $"依申请公开 {request.Number} 申请人", guard, ct);
+        var a = request.Applicant;
+        return await Reveals.AnswerAsync(input, RevealFields.Of(a.IdNumber, a.Phone, a.Address), $"依申请公开 {request.Number} 申请人", guard, ct);
     }
 }

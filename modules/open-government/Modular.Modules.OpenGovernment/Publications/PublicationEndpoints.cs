@@ -156,8 +156,8 @@ internal static class PublicationEndpoints
 
     private static async Task<IResult> AddCategoryAsync(CategoryRequest r, IDocumentSession session, ICurrentUser user, TimeProvider time, CancellationToken ct)
     {
-        var error = await Catalogue.AddAsync(session, r.Name, user.UserName, time.GetUtcNow(), ct);
-        return error is null ? TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct)) : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [error] });
+        await Catalogue.AddAsync(session, r.Name, user.UserName, time.GetUtcNow(), ct);
+        return TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct));
     }
 
     /// <summary>A step's answer: the new version, 404 for a record not in this township, 409 for a step the state does not allow.</summary>
