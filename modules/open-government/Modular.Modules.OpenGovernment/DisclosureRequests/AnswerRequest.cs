@@ -42,14 +42,7 @@ internal sealed class AnswerRequest(IDocumentSession session, ReplyClock clock)
             errors.Add("reason", "该答复类别无需选择理由", "This category takes no reason.");
         }
 
-        if (!request.IsOpen)
-        {
-            errors.Add("state", "申请已答复", "The request has already been answered.");
-        }
-        else if (request.HasOpenConsultation)
-        {
-            errors.Add("state", "请先登记第三方的答复", "Record the third party's answer first.");
-        }
+        RequestSteps.Table.Expect(request, RequestSteps.Reply, errors);
 
         if (answeredOn is { } on && on < request.ReceivedOn)
         {

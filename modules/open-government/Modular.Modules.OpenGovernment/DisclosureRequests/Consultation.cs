@@ -34,15 +34,12 @@ internal sealed class ThirdPartyConsultation(IDocumentSession session, ReplyCloc
     {
         var sentOn = errors.Date("sentOn", input.SentOn, "征求意见发出日期", "Date sent", clock.Today);
         var thirdParty = errors.Required("thirdParty", input.ThirdParty, "第三方", "Third party", 200);
-        if (!request.IsOpen)
+        if (!RequestSteps.Table.Expect(request, RequestSteps.StartConsultation, errors))
         {
-            errors.Add("state", "申请已答复", "The request has been answered.");
+            return [];
         }
-        else if (request.State != RequestState.Received)
-        {
-            errors.Add("state", request.HasOpenConsultation ? "已在征求第三方意见" : "申请待补正", request.HasOpenConsultation ? "A consultation is already under way." : "The request awaits its correction.");
-        }
-        else if (sentOn is { } on && on < request.ClockStartsOn)
+
+        if (sentOn is { } on && on < request.ClockStartsOn)
         {
             errors.Add("sentOn", "发出日期不能早于期限起算日", "The letter cannot precede the start of the period.");
         }
@@ -59,11 +56,7 @@ internal sealed class ThirdPartyConsultation(IDocumentSession session, ReplyCloc
         var repliedOn = errors.Date("repliedOn", input.RepliedOn, "第三方答复日期", "Date answered", clock.Today);
         var summary = errors.Optional("summary", input.Summary, "第三方意见", "Summary", 2000);
         var open = request.Consultations.FirstOrDefault(c => c.RepliedOn is null);
-        if (open is null)
-        {
-            errors.Add("state", "没有进行中的征求意见", "No consultation is under way.");
-        }
-        else if (repliedOn is { } on && on < open.SentOn)
+        if (RequestSteps.Table.Expect(request, RequestSteps.EndConsultation, errors) && open is not null && repliedOn is { } on && on < open.SentOn)
         {
             errors.Add("repliedOn", "答复日期不能早于发出日期", "The answer cannot precede the letter.");
         }

@@ -37,17 +37,9 @@ internal sealed class CorrectionNotice(IDocumentSession session, ReplyClock cloc
     {
         var noticeOn = errors.Date("noticeOn", input.NoticeOn, "补正通知日期", "Notice date", clock.Today);
         var items = errors.Required("items", input.Items, "需要补正的事项", "Items to correct", 4000);
-        if (!request.IsOpen)
-        {
-            errors.Add("state", "申请已答复", "The request has been answered.");
-        }
-        else if (request.CorrectionNoticeOn is not null)
+        if (RequestSteps.Table.Expect(request, RequestSteps.CorrectionNotice, errors) && request.CorrectionNoticeOn is not null)
         {
             errors.Add("state", "补正通知只能发出一次", "A correction notice can be sent only once.");
-        }
-        else if (request.HasOpenConsultation)
-        {
-            errors.Add("state", "正在征求第三方意见", "A third-party consultation is under way.");
         }
 
         if (noticeOn is { } on && on < request.ReceivedOn)
@@ -66,11 +58,7 @@ internal sealed class CorrectionNotice(IDocumentSession session, ReplyClock cloc
     {
         var receivedOn = errors.Date("receivedOn", input.ReceivedOn, "收到补正申请日期", "Date the correction arrived", clock.Today);
         var description = errors.Optional("description", input.Description, "补正后的信息描述", "Corrected description", 4000);
-        if (request.State != RequestState.AwaitingCorrection)
-        {
-            errors.Add("state", "该申请没有待补正的通知", "The request is not awaiting a correction.");
-        }
-        else if (receivedOn is { } on && on < request.CorrectionNoticeOn)
+        if (RequestSteps.Table.Expect(request, RequestSteps.CorrectedRequest, errors) && receivedOn is { } on && on < request.CorrectionNoticeOn)
         {
             errors.Add("receivedOn", "收到补正日期不能早于补正通知日期", "The correction cannot arrive before the notice.");
         }

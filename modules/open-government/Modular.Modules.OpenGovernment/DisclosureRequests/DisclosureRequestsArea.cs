@@ -63,17 +63,17 @@ internal sealed class DisclosureRequestsArea : IModuleArea
         requests.MapGet("/{id:guid}/timeline", RequestEndpoints.TimelineAsync).RequireAuthorization(Permissions.RequestsRead);
         requests.MapGet("/{id:guid}/reply-letter.docx", ReplyLetter.EndpointAsync).RequireAuthorization(Permissions.RequestsRead);
         requests.MapPost("/{id:guid}/reveal", RequestEndpoints.RevealAsync).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/correction-notice", (Guid id, SendCorrectionNoticeInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.CorrectionNotice}", (Guid id, SendCorrectionNoticeInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.SendAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/corrected-request", (Guid id, ReceiveCorrectionInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.CorrectedRequest}", (Guid id, ReceiveCorrectionInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.ReceiveCorrectionAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/extension", (Guid id, ExtendReplyInput input, Extension handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.Extension}", (Guid id, ExtendReplyInput input, Extension handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.ExtendAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/consultations", (Guid id, StartConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.StartConsultation}", (Guid id, StartConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.StartAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/consultations/end", (Guid id, EndConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.EndConsultation}", (Guid id, EndConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.EndAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/reply", (Guid id, AnswerRequestInput input, AnswerRequest handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.Reply}", (Guid id, AnswerRequestInput input, AnswerRequest handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.AnswerAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
     }
 

@@ -29,25 +29,17 @@ internal sealed class Extension(IDocumentSession session, ReplyClock clock)
             errors.Add("workingDays", "延长期限为1至20个工作日", "The extension is 1 to 20 working days.");
         }
 
-        if (!request.IsOpen)
+        if (RequestSteps.Table.Expect(request, RequestSteps.Extension, errors))
         {
-            errors.Add("state", "申请已答复", "The request has been answered.");
-        }
-        else if (request.ExtensionNoticeOn is not null)
-        {
-            errors.Add("state", "答复期限只能延长一次", "The reply period can be extended only once.");
-        }
-        else if (request.State == RequestState.AwaitingCorrection)
-        {
-            errors.Add("state", "申请待补正，期限未起算", "The clock stands still until the correction arrives.");
-        }
-        else if (noticeOn is { } on)
-        {
-            if (on < request.ClockStartsOn)
+            if (request.ExtensionNoticeOn is not null)
+            {
+                errors.Add("state", "答复期限只能延长一次", "The reply period can be extended only once.");
+            }
+            else if (noticeOn is { } on && on < request.ClockStartsOn)
             {
                 errors.Add("noticeOn", "延期告知日期不能早于期限起算日", "The notice cannot precede the start of the period.");
             }
-            else if (on > clock.DueOn(request).Date)
+            else if (noticeOn is { } late && late > clock.DueOn(request).Date)
             {
                 errors.Add("noticeOn", $"延期须在答复期限（{clock.DueOn(request).Date:yyyy-MM-dd}）届满前告知", $"An extension must be notified before the period ends ({clock.DueOn(request).Date:yyyy-MM-dd}).");
             }
