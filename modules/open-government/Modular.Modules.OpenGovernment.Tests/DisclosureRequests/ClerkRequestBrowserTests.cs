@@ -39,7 +39,7 @@ public sealed class ClerkRequestBrowserTests(OpenGovernmentBrowserPlatform platf
         await Assertions.Expect(page.Locator("td[data-field='phone']")).ToHaveTextAsync("137****2222");
 
         await page.FillAsync("input[name='Reveal.Reason']", "核对申请人身份");
-        await page.SelectOptionAsync("select[name='Reveal.Field']", "phone");
+        await page.SelectOptionAsync("select[name='Reveal.Field']", "PhoneNumber");
         await page.ClickAsync("form.reveal-form button[type=submit]");
         await Assertions.Expect(page.Locator("#revealed")).ToHaveTextAsync("13700002222");
 

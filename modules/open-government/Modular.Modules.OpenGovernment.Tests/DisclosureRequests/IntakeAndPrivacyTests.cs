@@ -59,8 +59,8 @@ public sealed class IntakeAndPrivacyTests(OpenGovernmentPlatform platform)
         Assert.Equal("138****5678", applicant.GetProperty("phone").GetString());
         Assert.Equal(IdNumber()[..6] + "********" + IdNumber()[^4..], applicant.GetProperty("idNumber").GetString());
 
-        var refused = await clerk.PostAsJsonAsync($"/api/t/{slug}/open-government/requests/{id}/reveal", new { field = "phone", reason = "" });
-        var revealed = await clerk.PostAsJsonAsync($"/api/t/{slug}/open-government/requests/{id}/reveal", new { field = "phone", reason = "电话通知申请人领取答复书" });
+        var refused = await clerk.PostAsJsonAsync($"/api/t/{slug}/open-government/requests/{id}/reveal", new { field = "PhoneNumber", reason = "" });
+        var revealed = await clerk.PostAsJsonAsync($"/api/t/{slug}/open-government/requests/{id}/reveal", new { field = "PhoneNumber", reason = "电话通知申请人领取答复书" });
 
         Assert.Contains("reason", (await ErrorsAsync(refused)).Keys);
         Assert.Equal(Phone, (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString());
@@ -115,7 +115,7 @@ public sealed class IntakeAndPrivacyTests(OpenGovernmentPlatform platform)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(api)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{api}/timeline")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{api}/reply-letter.docx")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"{api}/reveal", new { field = "phone", reason = "好奇" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"{api}/reveal", new { field = "PhoneNumber", reason = "好奇" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"{api}/correction-notice", new { version, noticeOn = "2026-09-25", items = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"{api}/reply", new { version, answeredOn = "2026-09-25", category = "Disclosed", text = "x" })).StatusCode);
         Assert.Empty((await outsider.GetFromJsonAsync<JsonElement>($"/api/t/{other}/open-government/requests")).EnumerateArray());

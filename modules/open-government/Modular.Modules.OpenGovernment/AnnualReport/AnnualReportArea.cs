@@ -4,13 +4,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.AnnualReport;
 
 /// <summary>Registers the AnnualReport area (政府信息公开工作年度报告): its services, Marten types and endpoints.</summary>
-internal static class AnnualReportArea
+[AreaOrder(40)]
+internal sealed class AnnualReportArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("年度报告", "Annual disclosure report"), "annual-report", Permissions.RequestsRead, 40),
+    ];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<AnnualStatistics>();
         services.AddScoped<AnnualReportFiles>();
@@ -18,13 +26,13 @@ internal static class AnnualReportArea
         services.AddScoped<IAnnualReportSections, OpennessSection>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<ReviewAndLitigationRecorded>("open-government.review-and-litigation-recorded.v1");
         options.Projections.Snapshot<ReviewAndLitigationFigures>(SnapshotLifecycle.Inline);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var report = api.MapGroup("/annual-report/{year:int}");
         report.MapGet("", AnnualReportFiles.JsonEndpointAsync).RequireAuthorization(Permissions.RequestsRead);

@@ -2,21 +2,21 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Townships;
-using Modular.Modules.OpenGovernment.DisclosureRequests;
-using MiniExcel = MiniExcelLibs.MiniExcel;
+using Modular.Kit.Documents;
 
 namespace Modular.Modules.OpenGovernment.AnnualReport;
 
-/// <summary>The annual disclosure report (政府信息公开工作年度报告) as Word and Excel: the national tables, filled in.</summary>
+/// <summary>
+/// The annual disclosure report (政府信息公开工作年度报告) as Word (set as an official document, GB/T 9704) and Excel:
+/// the national tables, filled in.
+/// </summary>
 internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipContext township)
 {
-    public const string ExcelContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public async Task<byte[]> WordAsync(int year, CancellationToken ct)
     {
         var s = await statistics.ForYearAsync(year, ct);
         var name = township.Required.Name;
-        var word = new WordWriter()
+        var word = new WordDocument()
             .Title($"{name}{year}年政府信息公开工作年度报告")
             .Paragraph($"本报告依据《中华人民共和国政府信息公开条例》第五十条和《政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，统计期限为{year}年1月1日至12月31日。")
             .Heading("一、总体情况")
@@ -37,40 +37,21 @@ internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipCo
     public async Task<byte[]> ExcelAsync(int year, CancellationToken ct)
     {
         var s = await statistics.ForYearAsync(year, ct);
-        var requests = s.Requests.Select(r =>
-        {
-            var row = new Dictionary<string, object> { ["项目"] = r.Label };
-            for (var i = 0; i < s.RequestColumns.Count; i++)
-            {
-                row[s.RequestColumns[i]] = r.Counts.Count == 0 ? "" : r.Counts[i];
-            }
-
-            return row;
-        }).ToList();
-        var proactive = new List<Dictionary<string, object>>
-        {
-            new() { ["信息内容"] = "规章", ["本年制发件数"] = 0, ["本年废止件数"] = 0, ["现行有效件数"] = 0 },
-            new() { ["信息内容"] = "行政规范性文件", ["本年制发件数"] = s.NormativeIssued, ["本年废止件数"] = s.NormativeRepealed, ["现行有效件数"] = s.NormativeInForce },
-        };
-        proactive.AddRange(s.PublicationsByCategory.Select(r => new Dictionary<string, object> { ["信息内容"] = "主动公开：" + r.Label, ["本年制发件数"] = r.Counts[0], ["本年废止件数"] = "", ["现行有效件数"] = "" }));
-        var review = ReviewRows(s).Select(r => new Dictionary<string, object>
-        {
-            ["类别"] = r[0],
-            ["结果维持"] = int.Parse(r[1], CultureInfo.InvariantCulture),
-            ["结果纠正"] = int.Parse(r[2], CultureInfo.InvariantCulture),
-            ["其他结果"] = int.Parse(r[3], CultureInfo.InvariantCulture),
-            ["尚未审结"] = int.Parse(r[4], CultureInfo.InvariantCulture),
-            ["总计"] = int.Parse(r[5], CultureInfo.InvariantCulture),
-        }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            ["二、主动公开"] = proactive,
-            ["三、依申请公开"] = requests,
-            ["四、复议诉讼"] = review,
-        };
-        using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
-        return stream.ToArray();
+        IReadOnlyList<object?>[] proactive =
+        [
+            ["规章", 0, 0, 0],
+            ["行政规范性文件", s.NormativeIssued, s.NormativeRepealed, s.NormativeInForce],
+            .. s.PublicationsByCategory.Select(r => (IReadOnlyList<object?>)["主动公开：" + r.Label, r.Counts[0], "", ""]),
+        ];
+        var requests = s.Requests.Select(r => (IReadOnlyList<object?>)
+            [r.Label, .. Enumerable.Range(0, s.RequestColumns.Count).Select(i => r.Counts.Count == 0 ? "" : (object?)r.Counts[i])]);
+        var review = ReviewRows(s).Select(r => (IReadOnlyList<object?>)[r[0], .. r.Skip(1).Select(n => (object?)int.Parse(n, CultureInfo.InvariantCulture))]);
+        return WorkbookSheets.Write(
+        [
+            new("二、主动公开", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], proactive),
+            new("三、依申请公开", ["项目", .. s.RequestColumns], requests),
+            new("四、复议诉讼", ["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], review),
+        ]);
     }
 
     public static IEnumerable<IReadOnlyList<string>> ReviewRows(AnnualStatisticsReport s)
@@ -99,10 +80,10 @@ internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipCo
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年份无效 / The year is out of range."] });
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> WordEndpointAsync(int year, AnnualReportFiles files, CancellationToken ct) =>
-        IsReportYear(year) ? TypedResults.File(await files.WordAsync(year, ct), WordWriter.ContentType, $"annual-disclosure-report-{year}.docx") : BadYear();
+        IsReportYear(year) ? TypedResults.File(await files.WordAsync(year, ct), WordDocument.ContentType, $"annual-disclosure-report-{year}.docx") : BadYear();
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExcelEndpointAsync(int year, AnnualReportFiles files, CancellationToken ct) =>
-        IsReportYear(year) ? TypedResults.File(await files.ExcelAsync(year, ct), ExcelContentType, $"annual-disclosure-report-{year}.xlsx") : BadYear();
+        IsReportYear(year) ? TypedResults.File(await files.ExcelAsync(year, ct), Workbook.ContentType, $"annual-disclosure-report-{year}.xlsx") : BadYear();
 
     public static async Task<Results<Ok<AnnualStatisticsReport>, ValidationProblem>> JsonEndpointAsync(int year, AnnualStatistics statistics, CancellationToken ct) =>
         IsReportYear(year) ? TypedResults.Ok(await statistics.ForYearAsync(year, ct)) : BadYear();

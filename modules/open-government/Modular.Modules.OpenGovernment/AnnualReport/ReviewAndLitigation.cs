@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
+using Modular.Kit.Input;
 using Modular.Modules.OpenGovernment.DisclosureRequests;
 
 namespace Modular.Modules.OpenGovernment.AnnualReport;
@@ -87,7 +88,7 @@ internal sealed class RecordReviewAndLitigation(IDocumentSession session, ITowns
 
     public async Task RecordAsync(int year, RecordReviewInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         if (year < 2008 || year > clock.Today.Year)
         {
             errors.Add("year", "年份无效", "The year is out of range.");
@@ -112,7 +113,7 @@ internal sealed class RecordReviewAndLitigation(IDocumentSession session, ITowns
         var reconsideration = new CaseOutcomes(Count("reconsiderationUpheld", input.ReconsiderationUpheld), Count("reconsiderationCorrected", input.ReconsiderationCorrected), Count("reconsiderationOther", input.ReconsiderationOther), Count("reconsiderationPending", input.ReconsiderationPending));
         var direct = new CaseOutcomes(Count("directUpheld", input.DirectUpheld), Count("directCorrected", input.DirectCorrected), Count("directOther", input.DirectOther), Count("directPending", input.DirectPending));
         var after = new CaseOutcomes(Count("afterReconsiderationUpheld", input.AfterReconsiderationUpheld), Count("afterReconsiderationCorrected", input.AfterReconsiderationCorrected), Count("afterReconsiderationOther", input.AfterReconsiderationOther), Count("afterReconsiderationPending", input.AfterReconsiderationPending));
-        RequestStreams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         var id = ReviewAndLitigationFigures.StreamFor(township.Required.Slug, year);
         var recorded = new ReviewAndLitigationRecorded(year, reconsideration, direct, after);
@@ -130,17 +131,9 @@ internal sealed class RecordReviewAndLitigation(IDocumentSession session, ITowns
         await session.SaveChangesAsync(ct);
     }
 
-    public static async Task<Results<Ok<ReviewAndLitigationFigures>, ValidationProblem>> EndpointAsync(int year, RecordReviewInput input, RecordReviewAndLitigation handler, CancellationToken ct)
+    public static async Task<Ok<ReviewAndLitigationFigures>> EndpointAsync(int year, RecordReviewInput input, RecordReviewAndLitigation handler, CancellationToken ct)
     {
-        try
-        {
-            await handler.RecordAsync(year, input, ct);
-        }
-        catch (RequestInputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-
+        await handler.RecordAsync(year, input, ct);
         return TypedResults.Ok((await handler.LoadAsync(year, ct))!);
     }
 }

@@ -1,4 +1,6 @@
+using Marten;
 using Modular.Contracts.OpenGovernment;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -20,18 +22,13 @@ internal sealed class AnswerRequestInput
 /// disguise (Art 39) is answered "not processed" and handed to the petitions work through an integration event, appended
 /// to the request's own stream in the same session as the answer, so one exists exactly when the other does.
 /// </summary>
-internal sealed class AnswerRequest(RequestStreams streams, ReplyClock clock)
+internal sealed class AnswerRequest(IDocumentSession session, ReplyClock clock)
 {
-    public async Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct)
-    {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+    public Task<bool> AnswerAsync(Guid id, AnswerRequestInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => Decide(request, input, errors), ct);
 
-        var request = stream.Aggregate!;
+    public IReadOnlyList<object> Decide(DisclosureRequest request, AnswerRequestInput input, InputErrors errors)
+    {
         var answeredOn = errors.Date("answeredOn", input.AnsweredOn, "答复日期", "Date answered", clock.Today);
         var category = errors.Choice<ReplyCategory>("category", input.Category, "答复类别", "reply category");
         var reason = errors.Choice<ReplyReason>("reason", input.Reason, "具体理由", "reason", required: category is { } c && ReplyCategories.HasReasons(c));
@@ -45,30 +42,26 @@ internal sealed class AnswerRequest(RequestStreams streams, ReplyClock clock)
             errors.Add("reason", "该答复类别无需选择理由", "This category takes no reason.");
         }
 
-        if (!request.IsOpen)
-        {
-            errors.Add("state", "申请已答复", "The request has already been answered.");
-        }
-        else if (request.HasOpenConsultation)
-        {
-            errors.Add("state", "请先登记第三方的答复", "Record the third party's answer first.");
-        }
+        RequestSteps.Table.Expect(request, RequestSteps.Reply, errors);
 
         if (answeredOn is { } on && on < request.ReceivedOn)
         {
             errors.Add("answeredOn", "答复日期不能早于收到申请之日", "The answer cannot precede the day of receipt.");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new DisclosureRequestAnswered(answeredOn!.Value, category!.Value, reason, text!));
-        if (reason == ReplyReason.Petition)
+        if (errors.Any)
         {
-            var a = request.Applicant;
-            stream.AppendOne(new DisclosureRequestFoundToBePetition(
-                request.Id, request.Number, request.ReceivedOn, answeredOn.Value, a.Name, a.IdNumber, a.Phone, a.Address, request.Description));
+            return [];
         }
 
-        await streams.SaveAsync(ct);
-        return true;
+        var answered = new DisclosureRequestAnswered(answeredOn!.Value, category!.Value, reason, text!);
+        if (reason != ReplyReason.Petition)
+        {
+            return [answered];
+        }
+
+        var a = request.Applicant;
+        return [answered, new DisclosureRequestFoundToBePetition(
+            request.Id, request.Number, request.ReceivedOn, answeredOn.Value, a.Name, a.IdNumber, a.Phone, a.Address, request.Description)];
     }
 }

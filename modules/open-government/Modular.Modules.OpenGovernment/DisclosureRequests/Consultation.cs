@@ -1,3 +1,6 @@
+using Marten;
+using Modular.Kit.Input;
+
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 internal sealed class StartConsultationInput
@@ -19,29 +22,24 @@ internal sealed class EndConsultationInput
 }
 
 /// <summary>政府信息公开条例 Art 32: information touching a third party's rights is sent to them for views; that time does not count.</summary>
-internal sealed class ThirdPartyConsultation(RequestStreams streams, ReplyClock clock)
+internal sealed class ThirdPartyConsultation(IDocumentSession session, ReplyClock clock)
 {
-    public async Task<bool> StartAsync(Guid id, StartConsultationInput input, CancellationToken ct)
-    {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+    public Task<bool> StartAsync(Guid id, StartConsultationInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideStart(request, input, errors), ct);
 
-        var request = stream.Aggregate!;
+    public Task<bool> EndAsync(Guid id, EndConsultationInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideEnd(request, input, errors), ct);
+
+    public IReadOnlyList<object> DecideStart(DisclosureRequest request, StartConsultationInput input, InputErrors errors)
+    {
         var sentOn = errors.Date("sentOn", input.SentOn, "征求意见发出日期", "Date sent", clock.Today);
         var thirdParty = errors.Required("thirdParty", input.ThirdParty, "第三方", "Third party", 200);
-        if (!request.IsOpen)
+        if (!RequestSteps.Table.Expect(request, RequestSteps.StartConsultation, errors))
         {
-            errors.Add("state", "申请已答复", "The request has been answered.");
+            return [];
         }
-        else if (request.State != RequestState.Received)
-        {
-            errors.Add("state", request.HasOpenConsultation ? "已在征求第三方意见" : "申请待补正", request.HasOpenConsultation ? "A consultation is already under way." : "The request awaits its correction.");
-        }
-        else if (sentOn is { } on && on < request.ClockStartsOn)
+
+        if (sentOn is { } on && on < request.ClockStartsOn)
         {
             errors.Add("sentOn", "发出日期不能早于期限起算日", "The letter cannot precede the start of the period.");
         }
@@ -50,37 +48,19 @@ internal sealed class ThirdPartyConsultation(RequestStreams streams, ReplyClock 
             errors.Add("sentOn", "发出日期不能早于上一次征求意见的答复日期", "The letter cannot precede the last consultation's answer.");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new ThirdPartyConsultationStarted(sentOn!.Value, thirdParty!));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new ThirdPartyConsultationStarted(sentOn!.Value, thirdParty!)];
     }
 
-    public async Task<bool> EndAsync(Guid id, EndConsultationInput input, CancellationToken ct)
+    public IReadOnlyList<object> DecideEnd(DisclosureRequest request, EndConsultationInput input, InputErrors errors)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
-
-        var request = stream.Aggregate!;
         var repliedOn = errors.Date("repliedOn", input.RepliedOn, "第三方答复日期", "Date answered", clock.Today);
         var summary = errors.Optional("summary", input.Summary, "第三方意见", "Summary", 2000);
         var open = request.Consultations.FirstOrDefault(c => c.RepliedOn is null);
-        if (open is null)
-        {
-            errors.Add("state", "没有进行中的征求意见", "No consultation is under way.");
-        }
-        else if (repliedOn is { } on && on < open.SentOn)
+        if (RequestSteps.Table.Expect(request, RequestSteps.EndConsultation, errors) && open is not null && repliedOn is { } on && on < open.SentOn)
         {
             errors.Add("repliedOn", "答复日期不能早于发出日期", "The answer cannot precede the letter.");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new ThirdPartyConsultationEnded(repliedOn!.Value, summary));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new ThirdPartyConsultationEnded(repliedOn!.Value, summary)];
     }
 }

@@ -1,3 +1,6 @@
+using Marten;
+using Modular.Kit.Input;
+
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 internal sealed class SendCorrectionNoticeInput
@@ -22,31 +25,21 @@ internal sealed class ReceiveCorrectionInput
 /// 政府信息公开条例 Art 30: an unclear request gets ONE notice, within 7 working days of receipt, listing everything to
 /// correct; the clock stands still until the corrected request arrives, and the 20 working days start again from then.
 /// </summary>
-internal sealed class CorrectionNotice(RequestStreams streams, ReplyClock clock)
+internal sealed class CorrectionNotice(IDocumentSession session, ReplyClock clock)
 {
-    public async Task<bool> SendAsync(Guid id, SendCorrectionNoticeInput input, CancellationToken ct)
-    {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
+    public Task<bool> SendAsync(Guid id, SendCorrectionNoticeInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideNotice(request, input, errors), ct);
 
-        var request = stream.Aggregate!;
+    public Task<bool> ReceiveCorrectionAsync(Guid id, ReceiveCorrectionInput input, CancellationToken ct) =>
+        session.RunRequestStepAsync(id, input.Version, (request, errors) => DecideCorrection(request, input, errors), ct);
+
+    public IReadOnlyList<object> DecideNotice(DisclosureRequest request, SendCorrectionNoticeInput input, InputErrors errors)
+    {
         var noticeOn = errors.Date("noticeOn", input.NoticeOn, "补正通知日期", "Notice date", clock.Today);
         var items = errors.Required("items", input.Items, "需要补正的事项", "Items to correct", 4000);
-        if (!request.IsOpen)
-        {
-            errors.Add("state", "申请已答复", "The request has been answered.");
-        }
-        else if (request.CorrectionNoticeOn is not null)
+        if (RequestSteps.Table.Expect(request, RequestSteps.CorrectionNotice, errors) && request.CorrectionNoticeOn is not null)
         {
             errors.Add("state", "补正通知只能发出一次", "A correction notice can be sent only once.");
-        }
-        else if (request.HasOpenConsultation)
-        {
-            errors.Add("state", "正在征求第三方意见", "A third-party consultation is under way.");
         }
 
         if (noticeOn is { } on && on < request.ReceivedOn)
@@ -58,36 +51,18 @@ internal sealed class CorrectionNotice(RequestStreams streams, ReplyClock clock)
             errors.Add("noticeOn", $"补正通知应在收到申请之日起7个工作日内（{clock.CorrectionNoticeDueOn(request):yyyy-MM-dd}前）发出", $"The notice is due within 7 working days of receipt (by {clock.CorrectionNoticeDueOn(request):yyyy-MM-dd}).");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new CorrectionNoticeSent(noticeOn!.Value, items!));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new CorrectionNoticeSent(noticeOn!.Value, items!)];
     }
 
-    public async Task<bool> ReceiveCorrectionAsync(Guid id, ReceiveCorrectionInput input, CancellationToken ct)
+    public IReadOnlyList<object> DecideCorrection(DisclosureRequest request, ReceiveCorrectionInput input, InputErrors errors)
     {
-        var errors = new Errors();
-        var stream = await streams.OpenAsync(id, input.Version, errors, ct);
-        if (stream is null)
-        {
-            return false;
-        }
-
-        var request = stream.Aggregate!;
         var receivedOn = errors.Date("receivedOn", input.ReceivedOn, "收到补正申请日期", "Date the correction arrived", clock.Today);
         var description = errors.Optional("description", input.Description, "补正后的信息描述", "Corrected description", 4000);
-        if (request.State != RequestState.AwaitingCorrection)
-        {
-            errors.Add("state", "该申请没有待补正的通知", "The request is not awaiting a correction.");
-        }
-        else if (receivedOn is { } on && on < request.CorrectionNoticeOn)
+        if (RequestSteps.Table.Expect(request, RequestSteps.CorrectedRequest, errors) && receivedOn is { } on && on < request.CorrectionNoticeOn)
         {
             errors.Add("receivedOn", "收到补正日期不能早于补正通知日期", "The correction cannot arrive before the notice.");
         }
 
-        RequestStreams.ThrowIfAny(errors);
-        stream.AppendOne(new CorrectedRequestReceived(receivedOn!.Value, description));
-        await streams.SaveAsync(ct);
-        return true;
+        return errors.Any ? [] : [new CorrectedRequestReceived(receivedOn!.Value, description)];
     }
 }

@@ -1,3 +1,5 @@
+using Modular.Kit.Steps;
+
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>The applicant as the request names them (政府信息公开条例 Art 29). Personal data: shown only masked.</summary>
@@ -179,8 +181,8 @@ internal sealed class DisclosureRequest
     }
 }
 
-/// <summary>The next tracking number of a township's year (2026-0001, 2026-0002, ...).</summary>
-internal sealed class RequestNumberCounter
+/// <summary>The next tracking number of a township's year (2026-0001, 2026-0002, ...), stored as <c>requests-{year}</c>.</summary>
+internal sealed class RequestNumberCounter : IYearCounter
 {
     public string Id { get; set; } = "";
 

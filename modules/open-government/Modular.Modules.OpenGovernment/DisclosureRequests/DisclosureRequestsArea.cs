@@ -4,17 +4,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>Registers the DisclosureRequests area (依申请公开): its services, Marten types and endpoints.</summary>
-internal static class DisclosureRequestsArea
+[AreaOrder(30)]
+internal sealed class DisclosureRequestsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("依申请公开", "Disclosure requests"), "requests", Permissions.RequestsRead, 30),
+    ];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<ReplyClock>();
-        services.AddScoped<RequestStreams>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<ReceiveRequest>();
         services.AddScoped<CorrectionNotice>();
@@ -28,7 +35,7 @@ internal static class DisclosureRequestsArea
         services.AddScoped<IDeadlineSource, RequestDeadlines>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<DisclosureRequestReceived>("open-government.disclosure-request-received.v1");
         options.Events.MapEventType<CorrectionNoticeSent>("open-government.correction-notice-sent.v1");
@@ -47,7 +54,7 @@ internal static class DisclosureRequestsArea
         options.Schema.For<RequestNumberCounter>().UseOptimisticConcurrency(true);
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var requests = api.MapGroup("/requests");
         requests.MapGet("", RequestEndpoints.ListAsync).RequireAuthorization(Permissions.RequestsRead);
@@ -56,21 +63,21 @@ internal static class DisclosureRequestsArea
         requests.MapGet("/{id:guid}/timeline", RequestEndpoints.TimelineAsync).RequireAuthorization(Permissions.RequestsRead);
         requests.MapGet("/{id:guid}/reply-letter.docx", ReplyLetter.EndpointAsync).RequireAuthorization(Permissions.RequestsRead);
         requests.MapPost("/{id:guid}/reveal", RequestEndpoints.RevealAsync).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/correction-notice", (Guid id, SendCorrectionNoticeInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.CorrectionNotice}", (Guid id, SendCorrectionNoticeInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.SendAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/corrected-request", (Guid id, ReceiveCorrectionInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.CorrectedRequest}", (Guid id, ReceiveCorrectionInput input, CorrectionNotice handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.ReceiveCorrectionAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/extension", (Guid id, ExtendReplyInput input, Extension handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.Extension}", (Guid id, ExtendReplyInput input, Extension handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.ExtendAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/consultations", (Guid id, StartConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.StartConsultation}", (Guid id, StartConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.StartAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/consultations/end", (Guid id, EndConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.EndConsultation}", (Guid id, EndConsultationInput input, ThirdPartyConsultation handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.EndAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
-        requests.MapPost("/{id:guid}/reply", (Guid id, AnswerRequestInput input, AnswerRequest handler, RequestQueries queries, CancellationToken ct) =>
+        requests.MapPost($"/{{id:guid}}/{RequestSteps.Reply}", (Guid id, AnswerRequestInput input, AnswerRequest handler, RequestQueries queries, CancellationToken ct) =>
             RequestEndpoints.StepAsync(id, () => handler.AnswerAsync(id, input, ct), queries, ct)).RequireAuthorization(Permissions.RequestsHandle);
     }
 
-    public static void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
+    public void MapPublicEndpoints(IEndpointRouteBuilder publicApi)
     {
         // Forms and personal answers: never output-cached.
         publicApi.MapPost("/requests", ReceiveRequest.PublicEndpointAsync);

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Townships;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -50,11 +52,9 @@ internal sealed record RequestFiled(Guid Id, string Number, string AccessCode, D
 /// <summary>Receives a request: validates it (Art 29), fixes its day of receipt (Art 31), numbers it and issues its access code.</summary>
 internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock, ITownshipContext township)
 {
-    private const int MaxAttempts = 20;
-
     public async Task<RequestFiled> ReceiveAsync(ReceiveRequestInput input, bool byStaff, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var today = clock.Today;
         var applicant = ReadApplicant(input, errors);
         var description = errors.Required("description", input.Description, "所需信息的名称、文号或便于查询的其他特征描述", "Description of the information", 4000);
@@ -78,41 +78,24 @@ internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock,
             receivedOn = ReceiptDay(c, input, errors, today);
         }
 
-        if (errors.Any || applicant is null || receivedOn is null)
-        {
-            throw new RequestInputException(errors.ToDictionary());
-        }
+        // A missing applicant or day of receipt has always named its field.
+        errors.ThrowIfAny();
 
         var code = AccessCodes.NewCode();
         var (salt, hash) = AccessCodes.Hash(code);
-        for (var attempt = 1; ; attempt++)
+        // The counter keeps its key requests-{year}: numbers go on from those already given.
+        var received = await YearlyNumbers.SaveWithNextAsync<RequestNumberCounter, DisclosureRequestReceived>(session, receivedOn!.Value.Year, number =>
         {
-            var year = receivedOn.Value.Year;
-            var counter = await session.LoadAsync<RequestNumberCounter>($"requests-{year}", ct) ?? new RequestNumberCounter { Id = $"requests-{year}" };
-            counter.Last++;
-            var number = $"{year}-{counter.Last:D4}";
-            var received = new DisclosureRequestReceived(Guid.NewGuid(), number, channel!.Value, receivedOn.Value, applicant, description!, documentNumber, form!.Value, delivery!.Value, salt, hash);
-            session.Store(counter);
-            session.Events.StartStream<DisclosureRequest>(received.Id, received);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                var due = clock.For(DisclosureRequest.Create(received));
-                return new RequestFiled(received.Id, number, code, received.ReceivedOn, due.DueOn, Portal.PortalRoutes.RequestStatus(township.Required.Slug));
-            }
-            catch (Exception clash) when (attempt < MaxAttempts && clash is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException)
-            {
-                // Another request took the same number at once: the counter is versioned, so draw again after a short,
-                // random pause that keeps racing requests from colliding in step.
-                session.EjectAllPendingChanges();
-                session.Eject(counter);
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-            }
-        }
+            var e = new DisclosureRequestReceived(Guid.NewGuid(), number, channel!.Value, receivedOn.Value, applicant!, description!, documentNumber, form!.Value, delivery!.Value, salt, hash);
+            session.Events.StartStream<DisclosureRequest>(e.Id, e);
+            return e;
+        }, ct, series: "requests");
+        var due = clock.For(DisclosureRequest.Create(received));
+        return new RequestFiled(received.Id, received.Number, code, received.ReceivedOn, due.DueOn, Portal.PortalRoutes.RequestStatus(township.Required.Slug));
     }
 
     /// <summary>The day of receipt by the channel's rule (Art 31): the one date that rule reads must be given.</summary>
-    private static DateOnly? ReceiptDay(RequestChannel channel, ReceiveRequestInput input, Errors errors, DateOnly today)
+    private static DateOnly? ReceiptDay(RequestChannel channel, ReceiveRequestInput input, InputErrors errors, DateOnly today)
     {
         var rule = RequestVocabulary.RuleFor(channel);
         var submitted = errors.Date("submittedOn", input.SubmittedOn, "提交日期", "Submission date", today, required: rule.Counts == ReceiptDate.SubmittedOn);
@@ -132,16 +115,11 @@ internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock,
         return receivedOn;
     }
 
-    private static Applicant? ReadApplicant(ReceiveRequestInput input, Errors errors)
+    private static Applicant? ReadApplicant(ReceiveRequestInput input, InputErrors errors)
     {
         var type = errors.Choice<RequesterType>("requesterType", input.RequesterType, "申请人类型", "requester type");
         var name = errors.Required("name", input.Name, type == RequesterType.NaturalPerson ? "姓名" : "名称", "Name", 200);
-        var phone = errors.Required("phone", input.Phone, "联系电话", "Phone", 30);
-        if (phone is not null && !phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' '))
-        {
-            errors.Add("phone", "联系电话只能包含数字", "The phone number may only contain digits.");
-        }
-
+        var phone = errors.Phone("phone", input.Phone, required: true);
         var address = errors.Optional("address", input.Address, "通信地址", "Address", 300);
         var email = errors.Optional("email", input.Email, "电子邮箱", "E-mail", 200);
         if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
@@ -154,20 +132,14 @@ internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock,
         if (type == RequesterType.NaturalPerson)
         {
             idType = errors.Choice<IdentityDocumentType>("idType", input.IdType, "身份证件类型", "identity document type");
-            idNumber = errors.Required("idNumber", input.IdNumber, "身份证件号码", "Identity document number", 40)?.ToUpperInvariant();
-            if (idType == IdentityDocumentType.ResidentIdCard && idNumber is not null && !IdentityNumbers.IsValidResidentId(idNumber))
-            {
-                errors.Add("idNumber", "身份证号码校验不通过（GB 11643）", "The ID number fails its check digit (GB 11643).");
-            }
+            // Only a resident ID card has a GB 11643 check digit; a passport or permit number is taken as written.
+            idNumber = idType == IdentityDocumentType.ResidentIdCard
+                ? errors.IdNumber("idNumber", input.IdNumber, required: true)
+                : errors.Required("idNumber", input.IdNumber, "身份证件号码", "Identity document number", 40)?.ToUpperInvariant();
         }
         else if (type is not null)
         {
-            orgCode = errors.Required("organisationCode", input.OrganisationCode, "统一社会信用代码", "Unified social credit code", 18)?.ToUpperInvariant();
-            if (orgCode is not null && !IdentityNumbers.IsValidCreditCode(orgCode))
-            {
-                errors.Add("organisationCode", "统一社会信用代码校验不通过（GB 32100）", "The credit code fails its check character (GB 32100).");
-            }
-
+            orgCode = errors.CreditCode("organisationCode", input.OrganisationCode, required: true);
             legalRep = errors.Required("legalRepresentative", input.LegalRepresentative, "法定代表人或者主要负责人", "Legal representative", 100);
         }
 
@@ -176,29 +148,15 @@ internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock,
             : new Applicant(type.Value, name, idType, idNumber, orgCode, legalRep, phone, address, email);
     }
 
-    public static async Task<Results<Created<RequestFiled>, ValidationProblem>> PublicEndpointAsync(ReceiveRequestInput input, ReceiveRequest handler, CancellationToken ct)
+    public static async Task<Created<RequestFiled>> PublicEndpointAsync(ReceiveRequestInput input, ReceiveRequest handler, CancellationToken ct)
     {
-        try
-        {
-            var filed = await handler.ReceiveAsync(input, byStaff: false, ct);
-            return TypedResults.Created($"requests/status?number={filed.Number}", filed);
-        }
-        catch (RequestInputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
+        var filed = await handler.ReceiveAsync(input, byStaff: false, ct);
+        return TypedResults.Created($"requests/status?number={filed.Number}", filed);
     }
 
-    public static async Task<Results<Created<RequestFiled>, ValidationProblem>> StaffEndpointAsync(ReceiveRequestInput input, ReceiveRequest handler, CancellationToken ct)
+    public static async Task<Created<RequestFiled>> StaffEndpointAsync(ReceiveRequestInput input, ReceiveRequest handler, CancellationToken ct)
     {
-        try
-        {
-            var filed = await handler.ReceiveAsync(input, byStaff: true, ct);
-            return TypedResults.Created($"requests/{filed.Id}", filed);
-        }
-        catch (RequestInputException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
+        var filed = await handler.ReceiveAsync(input, byStaff: true, ct);
+        return TypedResults.Created($"requests/{filed.Id}", filed);
     }
 }

@@ -1,5 +1,7 @@
 using Marten;
 using Modular.Contracts.PersonalData;
+using Modular.Kit.Records;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
@@ -42,8 +44,6 @@ internal sealed record RequestView(
     string? ReplyLabel,
     string? ReplyText);
 
-internal sealed record TimelineEntry(long Version, string Event, string Label, DateTimeOffset RecordedAt, string? By, object Data);
-
 /// <summary>Reads requests for staff, always through the personal-data guard.</summary>
 internal sealed class RequestQueries(IQuerySession session, ReplyClock clock, IPersonalDataGuard guard)
 {
@@ -85,36 +85,20 @@ internal sealed class RequestQueries(IQuerySession session, ReplyClock clock, IP
             r.Category is { } cat ? ReplyCategories.Label(cat, r.Reason) : null, r.ReplyText);
     }
 
-    /// <summary>Every event of the request with who recorded it and when: the audit trail, personal data left out.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct)
-    {
-        if (await session.LoadAsync<DisclosureRequest>(id, ct) is null)
-        {
-            return null;
-        }
-
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Select(e => new TimelineEntry(e.Version, e.EventTypeName, Describe(e.Data), e.Timestamp, e.UserName, Redact(e.Data))).ToList();
-    }
+    /// <summary>Every event of the request with who recorded it and when: the audit trail, in words without personal data.</summary>
+    public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) =>
+        Timeline.ReadAsync<DisclosureRequest>(session, id, Describe, ct);
 
     private static string Describe(object data) => data switch
     {
-        DisclosureRequestReceived r => Shared.Text.T($"收到申请（{RequestVocabulary.T(RequestVocabulary.Label(r.Channel))}，{r.ReceivedOn:yyyy-MM-dd}）", $"Request received ({r.Channel}, {r.ReceivedOn:yyyy-MM-dd})"),
-        CorrectionNoticeSent c => Shared.Text.T($"发出补正通知（{c.NoticeOn:yyyy-MM-dd}）", $"Correction notice sent ({c.NoticeOn:yyyy-MM-dd})"),
-        CorrectedRequestReceived c => Shared.Text.T($"收到补正申请（{c.ReceivedOn:yyyy-MM-dd}），期限重新起算", $"Corrected request received ({c.ReceivedOn:yyyy-MM-dd}); the clock restarts"),
-        ReplyPeriodExtended x => Shared.Text.T($"延长答复期限{x.WorkingDays}个工作日（{x.NoticeOn:yyyy-MM-dd}告知）", $"Reply period extended by {x.WorkingDays} working days (notified {x.NoticeOn:yyyy-MM-dd})"),
-        ThirdPartyConsultationStarted s => Shared.Text.T($"征求第三方意见：{s.ThirdParty}（{s.SentOn:yyyy-MM-dd}）", $"Third party consulted: {s.ThirdParty} ({s.SentOn:yyyy-MM-dd})"),
-        ThirdPartyConsultationEnded e => Shared.Text.T($"第三方答复（{e.RepliedOn:yyyy-MM-dd}）", $"Third party answered ({e.RepliedOn:yyyy-MM-dd})"),
-        DisclosureRequestAnswered a => Shared.Text.T($"答复：{ReplyCategories.Label(a.Category, a.Reason)}（{a.AnsweredOn:yyyy-MM-dd}）", $"Answered: {ReplyCategories.Info(a.Category).English} ({a.AnsweredOn:yyyy-MM-dd})"),
-        Modular.Contracts.OpenGovernment.DisclosureRequestFoundToBePetition => Shared.Text.T("转信访渠道办理（通知矛盾纠纷调解模块）", "Handed over as a petition"),
+        DisclosureRequestReceived r => T($"收到申请（{RequestVocabulary.T(RequestVocabulary.Label(r.Channel))}，{r.ReceivedOn:yyyy-MM-dd}）", $"Request received ({r.Channel}, {r.ReceivedOn:yyyy-MM-dd})"),
+        CorrectionNoticeSent c => T($"发出补正通知（{c.NoticeOn:yyyy-MM-dd}）", $"Correction notice sent ({c.NoticeOn:yyyy-MM-dd})"),
+        CorrectedRequestReceived c => T($"收到补正申请（{c.ReceivedOn:yyyy-MM-dd}），期限重新起算", $"Corrected request received ({c.ReceivedOn:yyyy-MM-dd}); the clock restarts"),
+        ReplyPeriodExtended x => T($"延长答复期限{x.WorkingDays}个工作日（{x.NoticeOn:yyyy-MM-dd}告知）", $"Reply period extended by {x.WorkingDays} working days (notified {x.NoticeOn:yyyy-MM-dd})"),
+        ThirdPartyConsultationStarted s => T($"征求第三方意见：{s.ThirdParty}（{s.SentOn:yyyy-MM-dd}）", $"Third party consulted: {s.ThirdParty} ({s.SentOn:yyyy-MM-dd})"),
+        ThirdPartyConsultationEnded e => T($"第三方答复（{e.RepliedOn:yyyy-MM-dd}）", $"Third party answered ({e.RepliedOn:yyyy-MM-dd})"),
+        DisclosureRequestAnswered a => T($"答复：{ReplyCategories.Label(a.Category, a.Reason)}（{a.AnsweredOn:yyyy-MM-dd}）", $"Answered: {ReplyCategories.Info(a.Category).English} ({a.AnsweredOn:yyyy-MM-dd})"),
+        Modular.Contracts.OpenGovernment.DisclosureRequestFoundToBePetition => T("转信访渠道办理（通知矛盾纠纷调解模块）", "Handed over as a petition"),
         _ => data.GetType().Name,
-    };
-
-    // The timeline is an API answer too: personal data stays out of it, whatever event carries it.
-    private static object Redact(object data) => data switch
-    {
-        DisclosureRequestReceived r => new { r.Number, Channel = r.Channel.ToString(), r.ReceivedOn, RequesterType = r.Applicant.Type.ToString(), r.Description, r.DocumentNumber },
-        Modular.Contracts.OpenGovernment.DisclosureRequestFoundToBePetition p => new { p.RequestId, p.RequestNumber, p.ReceivedOn, p.AnsweredOn },
-        _ => data,
     };
 }

@@ -131,5 +131,5 @@ internal static class RequestVocabulary
         _ => ("已答复", "Answered"),
     };
 
-    public static string T((string Chinese, string English) label) => Shared.Text.T(label.Chinese, label.English);
+    public static string T((string Chinese, string English) label) => Modular.Kit.Text.T(label.Chinese, label.English);
 }

@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.Portal;
 
@@ -8,7 +10,13 @@ namespace Modular.Modules.OpenGovernment.Portal;
 /// Registers the Portal area: the anonymous API and feed. Its pages are routable components in Portal/Pages; the
 /// read model it serves (PublishedPublication) is registered and maintained by the Publications area.
 /// </summary>
-internal static class PortalArea
+[AreaOrder(25)]
+internal sealed class PortalArea : IModuleArea
 {
-    public static void MapPublicEndpoints(IEndpointRouteBuilder publicApi) => PortalEndpoints.Map(publicApi);
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("公开门户", "Public portal"), "portal", null, 50),
+    ];
+
+    public void MapPublicEndpoints(IEndpointRouteBuilder publicApi) => PortalEndpoints.Map(publicApi);
 }

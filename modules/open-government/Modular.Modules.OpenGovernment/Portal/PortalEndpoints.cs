@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Portal;
 using Modular.Contracts.Townships;
 using Modular.Modules.OpenGovernment.Publications;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Portal;
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
@@ -54,12 +56,17 @@ internal sealed partial class PowerListImporter(IDocumentSession session, PowerL
         }
 
         var name = Path.GetFileName(fileName);
-        var outcome = await desk.ProposeAsync(
-            new ProposeChanges(string.IsNullOrWhiteSpace(title) ? $"导入权责清单：{name}" : title, $"由工作簿 {name} 导入，共{rows.Count}项。", effectiveOn, changes),
-            "import", ct);
-        if (outcome.Errors is { } errors)
+        PowerListProposal proposal;
+        try
         {
-            foreach (var (field, messages) in errors)
+            proposal = await desk.ProposeAsync(
+                new ProposeChanges(string.IsNullOrWhiteSpace(title) ? $"导入权责清单：{name}" : title, $"由工作簿 {name} 导入，共{rows.Count}项。", effectiveOn, changes),
+                "import", ct);
+        }
+        catch (InputRejectedException refused)
+        {
+            // The desk names a change's field (changes[3].item.name): the clerk reads it as a row and a column of the file.
+            foreach (var (field, messages) in refused.Errors)
             {
                 if (ChangeField().Match(field) is { Success: true } m)
                 {
@@ -75,7 +82,7 @@ internal sealed partial class PowerListImporter(IDocumentSession session, PowerL
             return new ImportOutcome(null, rowErrors.OrderBy(e => e.Row).ToList(), fieldErrors, 0, 0, unchanged);
         }
 
-        return new ImportOutcome(outcome.Proposal, [], fieldErrors,
+        return new ImportOutcome(proposal, [], fieldErrors,
             changes.Count(c => c.Kind == ProposedChange.Add), changes.Count(c => c.Kind == ProposedChange.Amend), unchanged);
     }
 }

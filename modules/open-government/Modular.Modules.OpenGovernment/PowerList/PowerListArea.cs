@@ -3,13 +3,22 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>Registers the PowerList area (权责清单): its services, Marten types and endpoints.</summary>
-internal static class PowerListArea
+[AreaOrder(10)]
+internal sealed class PowerListArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("权责清单", "Power list"), "power-list", Permissions.PowerListRead, 10),
+        new(new("清单调整", "List adjustments"), "power-list/proposals", Permissions.PowerListRead, 11),
+    ];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<PowerListDesk>();
         services.AddScoped<PowerListImporter>();
@@ -19,7 +28,7 @@ internal static class PowerListArea
         services.AddScoped<IAnnualReportSections, PowerListReport>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<PowerListChangeProposed>("open-government.power-list-change-proposed.v1");
         options.Events.MapEventType<PowerListProposalApproved>("open-government.power-list-proposal-approved.v1");
@@ -35,5 +44,5 @@ internal static class PowerListArea
     }
 
     // The public list is the portal page (PowerList/Pages/PortalPowerList.razor); no anonymous API is needed.
-    public static void MapEndpoints(IEndpointRouteBuilder api) => PowerListEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api) => PowerListEndpoints.Map(api);
 }

@@ -2,6 +2,9 @@ using Marten;
 using Modular.Contracts.Portal;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
+using Modular.Modules.OpenGovernment.Shared;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
@@ -11,25 +14,17 @@ public sealed record ProposeChanges(string? Title, string? Explanation, string? 
 /// <summary>The county's decision: the version of the proposal it read, and a note (required to reject).</summary>
 public sealed record DecideProposal(int? Version, string? Reason);
 
-/// <summary>What a command came to: done, not found, invalid (field → messages) or in conflict with the record's state.</summary>
-internal sealed record DeskOutcome(PowerListProposal? Proposal, Dictionary<string, string[]>? Errors = null, string? Conflict = null, bool NotFound = false)
-{
-    public static DeskOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors);
-
-    public static DeskOutcome InConflict(string message) => new(null, Conflict: message);
-
-    public static DeskOutcome Missing { get; } = new(null, NotFound: true);
-}
-
 /// <summary>
 /// The list's write side: proposals are made, approved and rejected here, by the API, the pages, the importer and the
-/// demo alike, so every adjustment is the same sequence of events attributed to the user who acted.
+/// demo alike, so every adjustment is the same sequence of events attributed to the user who acted. Bad input is
+/// <see cref="InputRejectedException"/>; a decision the proposal's state no longer allows is refused under <c>state</c>
+/// (409, see <see cref="Refusals"/>); a stale version is a version conflict; a proposal not in this township is null.
 /// </summary>
 internal sealed class PowerListDesk(IDocumentSession session, ICurrentUser user, IStatutoryClock clock, ITownshipContext township, IPublicPageCache portal)
 {
     public const int MaxChanges = 2000;
 
-    public async Task<DeskOutcome> ProposeAsync(ProposeChanges request, string origin, CancellationToken ct, DateOnly? proposedOn = null)
+    public async Task<PowerListProposal> ProposeAsync(ProposeChanges request, string origin, CancellationToken ct, DateOnly? proposedOn = null)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim();
@@ -79,7 +74,7 @@ internal sealed class PowerListDesk(IDocumentSession session, ICurrentUser user,
 
         if (errors.Count > 0)
         {
-            return DeskOutcome.Invalid(errors);
+            throw new InputRejectedException(errors);
         }
 
         var proposed = new PowerListChangeProposed(Guid.NewGuid(), title!, string.IsNullOrWhiteSpace(request.Explanation) ? null : request.Explanation.Trim(),
@@ -88,7 +83,7 @@ internal sealed class PowerListDesk(IDocumentSession session, ICurrentUser user,
         await session.SaveChangesAsync(ct);
         var created = PowerListProposal.Create(proposed);
         created.Version = 1;
-        return new DeskOutcome(created);
+        return created;
     }
 
     private static ProposedChange? Normalise(ProposedChange? change, string prefix, Dictionary<string, string[]> errors)
@@ -133,33 +128,21 @@ internal sealed class PowerListDesk(IDocumentSession session, ICurrentUser user,
         return new ProposedChange(change.Kind, item.Code, item, string.IsNullOrWhiteSpace(change.Reason) ? null : change.Reason.Trim());
     }
 
-    public async Task<DeskOutcome> ApproveAsync(Guid id, DecideProposal decision, CancellationToken ct, DateOnly? approvedOn = null)
+    public async Task<PowerListProposal?> ApproveAsync(Guid id, DecideProposal decision, CancellationToken ct, DateOnly? approvedOn = null)
     {
-        if (decision.Version is null)
+        var stream = await OpenPendingAsync(id, decision.Version, new InputErrors(), ct);
+        if (stream is null)
         {
-            return DeskOutcome.Invalid(new() { ["version"] = ["请提供所读取的版本号 / The version you read is required."] });
+            return null;
         }
 
-        var current = await session.LoadAsync<PowerListProposal>(id, ct);
-        if (current is null)
-        {
-            return DeskOutcome.Missing;
-        }
-
-        // Throws a concurrency error (409) when someone decided or changed the proposal since the caller read it.
-        var stream = await session.Events.FetchForWriting<PowerListProposal>(id, decision.Version.Value, ct);
         var proposal = stream.Aggregate!;
-        if (proposal.Status != PowerListProposal.Pending)
-        {
-            return DeskOutcome.InConflict("该调整已处理 / The proposal has already been decided.");
-        }
-
         var chains = await PowerListAdjustment.LoadAsync(session, proposal.Changes.Select(c => c.Code), ct);
         var problems = chains.Check(proposal.Changes, proposal.EffectiveOn);
         if (problems.Count > 0)
         {
             // Another approval changed these items after this proposal was made: it no longer fits the list.
-            return DeskOutcome.InConflict(string.Join(" ", problems.Values.SelectMany(m => m)));
+            throw Refusals.State(string.Join(" ", problems.Values.SelectMany(m => m)));
         }
 
         var ledger = await session.Events.FetchForWriting<PowerListLedger>(PowerListLedger.StreamId(township.Required.Slug), ct);
@@ -170,45 +153,42 @@ internal sealed class PowerListDesk(IDocumentSession session, ICurrentUser user,
         await session.SaveChangesAsync(ct);
         await portal.EvictAsync(ct);
         proposal.Apply(approved);
-        proposal.Version = decision.Version.Value + 1;
-        return new DeskOutcome(proposal);
+        proposal.Version = decision.Version!.Value + 1;
+        return proposal;
     }
 
-    public async Task<DeskOutcome> RejectAsync(Guid id, DecideProposal decision, CancellationToken ct, DateOnly? rejectedOn = null)
+    public async Task<PowerListProposal?> RejectAsync(Guid id, DecideProposal decision, CancellationToken ct, DateOnly? rejectedOn = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (decision.Version is null)
+        var errors = new InputErrors();
+        errors.Require(!string.IsNullOrWhiteSpace(decision.Reason), "reason", "请说明不予批准的理由", "Say why the proposal is rejected.");
+        var stream = await OpenPendingAsync(id, decision.Version, errors, ct);
+        if (stream is null)
         {
-            errors["version"] = ["请提供所读取的版本号 / The version you read is required."];
+            return null;
         }
 
-        if (string.IsNullOrWhiteSpace(decision.Reason))
-        {
-            errors["reason"] = ["请说明不予批准的理由 / Say why the proposal is rejected."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return DeskOutcome.Invalid(errors);
-        }
-
-        if (await session.LoadAsync<PowerListProposal>(id, ct) is null)
-        {
-            return DeskOutcome.Missing;
-        }
-
-        var stream = await session.Events.FetchForWriting<PowerListProposal>(id, decision.Version!.Value, ct);
         var proposal = stream.Aggregate!;
-        if (proposal.Status != PowerListProposal.Pending)
-        {
-            return DeskOutcome.InConflict("该调整已处理 / The proposal has already been decided.");
-        }
-
         var rejected = new PowerListProposalRejected(id, user.UserName, rejectedOn ?? clock.Today, decision.Reason!.Trim());
         stream.AppendOne(rejected);
         await session.SaveChangesAsync(ct);
         proposal.Apply(rejected);
-        proposal.Version = decision.Version.Value + 1;
-        return new DeskOutcome(proposal);
+        proposal.Version = decision.Version!.Value + 1;
+        return proposal;
+    }
+
+    /// <summary>The proposal's stream at the version the county read, while it still awaits a decision; null when it is not this township's.</summary>
+    private async Task<JasperFx.Events.IEventStream<PowerListProposal>?> OpenPendingAsync(Guid id, int? version, InputErrors errors, CancellationToken ct)
+    {
+        // The decision's own fields are refused before anything is looked up, as they always have been.
+        errors.Require(version is not null, "version", "请提供所读取的版本号", "The version you read is required.");
+        errors.ThrowIfAny();
+
+        var stream = await session.OpenForStepAsync<PowerListProposal>(id, version, errors, ct);
+        if (stream?.Aggregate is { Status: not PowerListProposal.Pending })
+        {
+            throw Refusals.State("该调整已处理", "The proposal has already been decided.");
+        }
+
+        return stream;
     }
 }

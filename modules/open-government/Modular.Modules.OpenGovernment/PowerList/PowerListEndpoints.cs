@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Modular.Contracts.Time;
+using Modular.Modules.OpenGovernment.Shared;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
@@ -100,24 +101,21 @@ internal static class PowerListEndpoints
     private static async Task<Results<Ok<PowerListProposal>, NotFound>> ProposalAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<PowerListProposal>(id, ct) is { } proposal ? TypedResults.Ok(proposal) : TypedResults.NotFound();
 
-    private static async Task<IResult> ProposeAsync(ProposeChanges request, PowerListDesk desk, CancellationToken ct) =>
-        Answer(await desk.ProposeAsync(request, "form", ct), created: true);
-
-    private static async Task<IResult> ApproveAsync(Guid id, DecideProposal decision, PowerListDesk desk, CancellationToken ct) =>
-        Answer(await desk.ApproveAsync(id, decision, ct));
-
-    private static async Task<IResult> RejectAsync(Guid id, DecideProposal decision, PowerListDesk desk, CancellationToken ct) =>
-        Answer(await desk.RejectAsync(id, decision, ct));
-
-    public static IResult Answer(DeskOutcome outcome, bool created = false) => outcome switch
+    private static async Task<Created<PowerListProposal>> ProposeAsync(ProposeChanges request, PowerListDesk desk, CancellationToken ct)
     {
-        { NotFound: true } => TypedResults.NotFound(),
-        { Errors: { } errors } => TypedResults.ValidationProblem(errors),
-        { Conflict: { } conflict } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "冲突 / Conflict", detail: conflict),
-        { Proposal: { } proposal } when created => TypedResults.Created($"power-list/proposals/{proposal.Id}", proposal),
-        { Proposal: { } proposal } => TypedResults.Ok(proposal),
-        _ => TypedResults.NotFound(),
-    };
+        var proposal = await desk.ProposeAsync(request, "form", ct);
+        return TypedResults.Created($"power-list/proposals/{proposal.Id}", proposal);
+    }
+
+    private static Task<IResult> ApproveAsync(Guid id, DecideProposal decision, PowerListDesk desk, CancellationToken ct) =>
+        Decided(() => desk.ApproveAsync(id, decision, ct));
+
+    private static Task<IResult> RejectAsync(Guid id, DecideProposal decision, PowerListDesk desk, CancellationToken ct) =>
+        Decided(() => desk.RejectAsync(id, decision, ct));
+
+    /// <summary>The proposal as decided, 404 when it is not this township's, 409 when it no longer awaits a decision or no longer fits the list.</summary>
+    private static Task<IResult> Decided(Func<Task<PowerListProposal?>> decide) =>
+        Refusals.AnswerAsync(async () => await decide() is { } proposal ? TypedResults.Ok(proposal) : TypedResults.NotFound());
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string? asOf, IQuerySession session, IStatutoryClock clock, CancellationToken ct)
     {
@@ -170,7 +168,7 @@ internal static class PowerListEndpoints
         var problems = new Dictionary<string, string[]>(outcome.FieldErrors);
         foreach (var byRow in outcome.RowErrors.GroupBy(e => e.Row))
         {
-            problems[$"row {byRow.Key}"] = byRow.Select(e => $"第{e.Row}行 {e.Field}：{e.Message}").ToArray();
+            problems[$"row {byRow.Key}"] = byRow.Select(e => $"第{e.Row}行 {e.Column}：{e.Message}").ToArray();
         }
 
         return TypedResults.Problem(new HttpValidationProblemDetails(problems)

@@ -1,18 +1,15 @@
-using System.Globalization;
-using MiniExcelLibs;
+using Modular.Kit.Documents;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
-/// <summary>A row of an imported workbook that cannot be taken, with its row number as Excel shows it.</summary>
-public sealed record ImportRowError(int Row, string Field, string Message);
-
 /// <summary>
 /// The list as townships exchange it: one sheet, one item per row, the header row naming the fields in Chinese.
-/// Several values in one cell (departments, steps, cases, risks) are one per line, or separated by "；".
+/// Several values in one cell (departments, steps, cases, risks) are one per line, or separated by "；". The kit's
+/// <see cref="Workbook"/> reads and writes the file; the columns and what each cell means are the list's.
 /// </summary>
 internal static class PowerListWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Workbook.ContentType;
 
     public const int MaxRows = 2000;
 
@@ -47,46 +44,15 @@ internal static class PowerListWorkbook
 
     public static byte[] Write(IEnumerable<PowerItem> items, IReadOnlyDictionary<string, DateOnly>? effectiveDates)
     {
-        var rows = items.Select(item =>
-        {
-            var row = new Dictionary<string, object?>
-            {
-                ["编码"] = item.Code,
-                ["事项名称"] = item.Name,
-                ["子项"] = item.SubItem ?? "",
-                ["类别"] = item.Category,
-                ["设定依据"] = item.LegalBasis,
-                ["实施主体"] = item.ImplementingOffice,
-                ["配合部门"] = Join(item.CooperatingDepartments),
-                ["权力来源"] = item.PowerSource,
-                ["受理责任"] = item.Responsibilities.Intake,
-                ["审查责任"] = item.Responsibilities.Review,
-                ["决定责任"] = item.Responsibilities.Decision,
-                ["送达责任"] = item.Responsibilities.Delivery,
-                ["监管责任"] = item.Responsibilities.Supervision,
-                ["追责情形"] = Join(item.AccountabilityCases),
-                ["办理流程"] = Join(item.WorkflowSteps),
-                ["廉政风险点"] = Join(item.IntegrityRisks),
-                ["办理时限"] = item.TimeLimit,
-                ["监督电话"] = item.SupervisionPhone,
-            };
-            if (effectiveDates is not null)
-            {
-                row["生效日期"] = effectiveDates.TryGetValue(item.Code, out var d) ? PowerListDates.Show(d) : "";
-            }
-
-            return row;
-        }).ToList();
-
-        if (rows.Count == 0)
-        {
-            // An empty list still gets its header row, so the file can be filled in and imported.
-            rows.Add(Columns.ToDictionary(c => c, _ => (object?)null));
-        }
-
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "权责清单");
-        return stream.ToArray();
+        IReadOnlyList<string> columns = effectiveDates is null ? Columns : [.. Columns, "生效日期"];
+        var rows = items.Select(item => (IReadOnlyList<object?>)
+        [
+            item.Code, item.Name, item.SubItem ?? "", item.Category, item.LegalBasis, item.ImplementingOffice, Join(item.CooperatingDepartments), item.PowerSource,
+            item.Responsibilities.Intake, item.Responsibilities.Review, item.Responsibilities.Decision, item.Responsibilities.Delivery, item.Responsibilities.Supervision,
+            Join(item.AccountabilityCases), Join(item.WorkflowSteps), Join(item.IntegrityRisks), item.TimeLimit, item.SupervisionPhone,
+            .. effectiveDates is null ? [] : new object?[] { effectiveDates.TryGetValue(item.Code, out var d) ? PowerListDates.Show(d) : "" },
+        ]);
+        return Workbook.Write("权责清单", columns, rows);
     }
 
     private static string Join(IReadOnlyList<string> values) => string.Join("\n", values);
@@ -101,42 +67,11 @@ internal static class PowerListWorkbook
     public static (List<(int Row, PowerItem Item)> Items, List<ImportRowError> Errors) Read(Stream file)
     {
         var items = new List<(int, PowerItem)>();
-        var errors = new List<ImportRowError>();
-        List<IDictionary<string, object?>> rows;
-        try
+        var (rows, problems) = Workbook.Read(file, Required, MaxRows);
+        var errors = problems.ToList();
+        foreach (var row in rows)
         {
-            rows = file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Take(MaxRows + 2).ToList();
-        }
-        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or FormatException or System.Xml.XmlException)
-        {
-            errors.Add(new ImportRowError(0, "file", "无法读取该文件，请使用 .xlsx 模板 / The file is not a readable .xlsx workbook."));
-            return (items, errors);
-        }
-
-        if (rows.Count == 0)
-        {
-            errors.Add(new ImportRowError(1, "file", "工作表为空 / The sheet is empty."));
-            return (items, errors);
-        }
-
-        var header = rows[0].Where(c => Cell(c.Value).Length > 0).ToDictionary(c => Cell(c.Value), c => c.Key);
-        var missing = Required.Where(c => !header.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add(new ImportRowError(1, "header", $"缺少列：{string.Join("、", missing)} / Missing columns."));
-            return (items, errors);
-        }
-
-        if (rows.Count > MaxRows + 1)
-        {
-            errors.Add(new ImportRowError(MaxRows + 2, "file", $"一次最多导入{MaxRows}行 / At most {MaxRows} rows at once."));
-            return (items, errors);
-        }
-
-        for (var i = 1; i < rows.Count; i++)
-        {
-            var rowNumber = i + 1; // the header is row 1
-            string Get(string column) => header.TryGetValue(column, out var key) && rows[i].TryGetValue(key, out var v) ? Cell(v) : "";
+            string Get(string column) => row[column];
             if (Columns.All(c => Get(c).Length == 0))
             {
                 continue;
@@ -146,16 +81,12 @@ internal static class PowerListWorkbook
                 Get("编码"), Get("事项名称"), Get("子项"), Get("类别"), Get("设定依据"), Get("实施主体"), Split(Get("配合部门")), Get("权力来源"),
                 new StageResponsibilities(Get("受理责任"), Get("审查责任"), Get("决定责任"), Get("送达责任"), Get("监管责任")),
                 Split(Get("追责情形")), Split(Get("办理流程")), Split(Get("廉政风险点")), Get("办理时限"), Get("监督电话"));
-            var problems = new Dictionary<string, string[]>();
-            PowerItemRules.Validate(item, "", problems);
-            foreach (var (field, messages) in problems)
+            var invalid = new Dictionary<string, string[]>();
+            PowerItemRules.Validate(item, "", invalid);
+            errors.AddRange(Workbook.RowErrors(row.Number, invalid, ColumnLabel));
+            if (invalid.Count == 0)
             {
-                errors.AddRange(messages.Select(m => new ImportRowError(rowNumber, ColumnLabel(field), m)));
-            }
-
-            if (problems.Count == 0)
-            {
-                items.Add((rowNumber, PowerItemRules.Normalise(item)));
+                items.Add((row.Number, PowerItemRules.Normalise(item)));
             }
         }
 
@@ -169,17 +100,9 @@ internal static class PowerListWorkbook
 
         if (items.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new ImportRowError(2, "file", "没有可导入的事项 / The sheet has no items."));
+            errors.Add(new ImportRowError(2, "文件", "没有可导入的事项 / The sheet has no items."));
         }
 
         return (items, errors);
     }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
-    };
 }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Microsoft.Extensions.Configuration;
-using Modular.Modules.OpenGovernment.Shared;
+using Modular.Kit;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 

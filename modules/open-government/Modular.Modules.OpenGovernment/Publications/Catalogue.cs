@@ -1,4 +1,6 @@
 using Marten;
+using Modular.Kit.Input;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
@@ -32,24 +34,25 @@ internal static class Catalogue
     public static async Task<IReadOnlyList<string>> CategoriesAsync(IQuerySession session, CancellationToken ct) =>
         (await session.LoadAsync<CatalogueSettings>(CatalogueSettings.StreamId, ct))?.Categories ?? CatalogueSettings.Defaults;
 
-    /// <summary>Adds a category; returns an error message when the name is empty, too long or already listed.</summary>
-    public static async Task<string?> AddAsync(IDocumentSession session, string? name, string by, DateTimeOffset at, CancellationToken ct)
+    /// <summary>Adds a category; a name that is empty, too long or already listed is refused under <c>name</c>.</summary>
+    public static async Task AddAsync(IDocumentSession session, string? name, string by, DateTimeOffset at, CancellationToken ct)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 30)
         {
-            return Shared.Text.T("请填写类别名称（30字以内）。", "Give the category a name (30 characters at most).");
+            throw Refused(T("请填写类别名称（30字以内）。", "Give the category a name (30 characters at most)."));
         }
 
         var stream = await session.Events.FetchForWriting<CatalogueSettings>(CatalogueSettings.StreamId, ct);
         var existing = stream.Aggregate?.Categories ?? CatalogueSettings.Defaults;
         if (existing.Contains(name))
         {
-            return Shared.Text.T("该类别已存在。", "That category already exists.");
+            throw Refused(T("该类别已存在。", "That category already exists."));
         }
 
         stream.AppendOne(new CatalogueCategoryAdded(name, by, at));
         await session.SaveChangesAsync(ct);
-        return null;
     }
+
+    private static InputRejectedException Refused(string message) => new(new Dictionary<string, string[]> { ["name"] = [message] });
 }

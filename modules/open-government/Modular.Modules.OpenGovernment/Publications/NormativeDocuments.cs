@@ -1,7 +1,10 @@
 using Marten;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
+using Modular.Modules.OpenGovernment.Shared;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
@@ -84,109 +87,92 @@ internal sealed class NormativeDocuments(IDocumentSession session, IStatutoryClo
         return new NormativeRegister(year, [.. documents], statement);
     }
 
-    public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> RegisterAsync(RegisterNormativeDocument input, CancellationToken ct)
+    public async Task<Guid> RegisterAsync(RegisterNormativeDocument input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         if (string.IsNullOrWhiteSpace(input.Number) || input.Number.Trim().Length > 60)
         {
-            errors["number"] = [T("请填写文号。", "Give the document number.")];
+            errors.AddMessage("number", T("请填写文号。", "Give the document number."));
         }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 200)
         {
-            errors["title"] = [T("请填写标题。", "Give the title.")];
+            errors.AddMessage("title", T("请填写标题。", "Give the title."));
         }
 
         if (input.IssuedOn is null || input.IssuedOn > clock.Today)
         {
-            errors["issuedOn"] = [T("请填写印发日期（不晚于今天）。", "Give the issue date (not in the future).")];
+            errors.AddMessage("issuedOn", T("请填写印发日期（不晚于今天）。", "Give the issue date (not in the future)."));
         }
 
         if (input.LegalityReviewedOn is { } reviewed && input.IssuedOn is { } issued && reviewed > issued)
         {
-            errors["legalityReviewedOn"] = [T("合法性审查应在印发之前完成。", "The legality review comes before the document is issued.")];
+            errors.AddMessage("legalityReviewedOn", T("合法性审查应在印发之前完成。", "The legality review comes before the document is issued."));
         }
 
         if (input.FiledOn is { } filed && input.IssuedOn is { } issuedOn && filed < issuedOn)
         {
-            errors["filedOn"] = [T("备案日期不能早于印发日期。", "The filing date cannot be before the issue date.")];
+            errors.AddMessage("filedOn", T("备案日期不能早于印发日期。", "The filing date cannot be before the issue date."));
         }
 
         // A year stands on record either with its documents or with the statement that none were made, never both.
         if (input.IssuedOn is { } day && await session.LoadAsync<NormativeYearStatement>(NormativeYearStatement.StreamFor(day.Year), ct) is not null)
         {
-            errors["issuedOn"] = [T($"{day.Year}年已声明未制定规范性文件，不能再登记该年度的文件。", $"{day.Year} is on record as a year with no normative documents.")];
+            errors.AddMessage("issuedOn", T($"{day.Year}年已声明未制定规范性文件，不能再登记该年度的文件。", $"{day.Year} is on record as a year with no normative documents."));
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        errors.ThrowIfAny();
 
         var id = Guid.NewGuid();
         session.Events.StartStream<NormativeDocument>(id, new NormativeDocumentRegistered(id, input.Number!.Trim(), input.Title!.Trim(), input.IssuedOn!.Value, input.LegalityReviewedOn, input.FiledOn, user.UserName, time.GetUtcNow()));
         await session.SaveChangesAsync(ct);
-        return (id, errors);
+        return id;
     }
 
-    public async Task<StepResult> RepealAsync(Guid id, RepealNormativeDocument input, CancellationToken ct)
+    public async Task<IdAnswer?> RepealAsync(Guid id, RepealNormativeDocument input, CancellationToken ct)
     {
-        if (await session.LoadAsync<NormativeDocument>(id, ct) is null)
+        var errors = new InputErrors();
+        var stream = await session.OpenForStepAsync<NormativeDocument>(id, input.ExpectedVersion, errors, ct);
+        if (stream is null)
         {
-            return StepResult.Missing(id);
+            return null;
         }
 
-        var stream = await session.Events.FetchForWriting<NormativeDocument>(id, input.ExpectedVersion, ct);
         var document = stream.Aggregate!;
-
         if (document.Repealed)
         {
-            return StepResult.Refused(id, T("该文件已废止。", "The document is already repealed."));
+            throw Refusals.State(T("该文件已废止。", "The document is already repealed."));
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (input.RepealedOn is null || input.RepealedOn < document.IssuedOn)
-        {
-            errors["repealedOn"] = [T("请填写废止日期（不早于印发日期）。", "Give the repeal date (not before the issue date).")];
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Reason))
-        {
-            errors["reason"] = [T("请写明废止理由。", "Give the reason for repealing it.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return StepResult.Invalid(id, errors);
-        }
-
+        errors.Check(input.RepealedOn is { } on && on >= document.IssuedOn, "repealedOn", T("请填写废止日期（不早于印发日期）。", "Give the repeal date (not before the issue date)."));
+        errors.Check(!string.IsNullOrWhiteSpace(input.Reason), "reason", T("请写明废止理由。", "Give the reason for repealing it."));
+        errors.ThrowIfAny();
         stream.AppendOne(new NormativeDocumentRepealed(input.RepealedOn!.Value, input.Reason!.Trim(), user.UserName, time.GetUtcNow()));
         await session.SaveChangesAsync(ct);
-        return new StepResult(id, input.ExpectedVersion + 1);
+        return new IdAnswer(id, input.ExpectedVersion + 1);
     }
 
     /// <summary>Records "none made" for a year that is over or under way, only while the register for it is empty.</summary>
-    public async Task<Dictionary<string, string[]>> DeclareNoneMadeAsync(int? year, CancellationToken ct)
+    public async Task DeclareNoneMadeAsync(int? year, CancellationToken ct)
     {
         if (year is null || year < 2000 || year > clock.Today.Year)
         {
-            return new() { ["year"] = [T("请填写年度（不晚于今年）。", "Give the year (not later than this one).")] };
+            throw new InputRejectedException(new Dictionary<string, string[]> { ["year"] = [T("请填写年度（不晚于今年）。", "Give the year (not later than this one).")] });
         }
 
         var register = await RegisterForAsync(year.Value, ct);
         if (register.Documents.Count > 0)
         {
-            return new() { ["year"] = [T("该年度已登记规范性文件，不能声明未制定。", "Documents are registered for that year: it cannot be declared empty.")] };
+            throw new InputRejectedException(new Dictionary<string, string[]> { ["year"] = [T("该年度已登记规范性文件，不能声明未制定。", "Documents are registered for that year: it cannot be declared empty.")] });
         }
 
         if (register.NoneMadeStatement is not null)
         {
-            return new() { ["year"] = [T("该年度已声明未制定规范性文件。", "That year is already declared empty.")] };
+            throw new InputRejectedException(new Dictionary<string, string[]> { ["year"] = [T("该年度已声明未制定规范性文件。", "That year is already declared empty.")] });
         }
 
         session.Events.StartStream<NormativeYearStatement>(NormativeYearStatement.StreamFor(year.Value), new NoNormativeDocumentsDeclared(year.Value, user.UserName, time.GetUtcNow()));
         await session.SaveChangesAsync(ct);
-        return [];
     }
 }
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using Modular.Kit.Input;
+using Modular.Modules.OpenGovernment.Shared;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
@@ -76,17 +78,17 @@ internal static class PublicationEndpoints
         var normative = api.MapGroup("/normative-documents");
         normative.MapGet("", async (int? year, NormativeDocuments register, IStatutoryClock clock, CancellationToken ct) =>
             TypedResults.Ok(await register.RegisterForAsync(year ?? clock.Today.Year, ct))).RequireAuthorization(Permissions.PublicationsRead);
-        normative.MapPost("", async Task<Results<Created<IdAnswer>, ValidationProblem>> (RegisterNormativeDocument r, NormativeDocuments register, CancellationToken ct) =>
+        normative.MapPost("", async Task<Created<IdAnswer>> (RegisterNormativeDocument r, NormativeDocuments register, CancellationToken ct) =>
         {
-            var (id, errors) = await register.RegisterAsync(r, ct);
-            return id is { } created ? TypedResults.Created($"normative-documents/{created}", new IdAnswer(created, 1)) : TypedResults.ValidationProblem(errors);
+            var created = await register.RegisterAsync(r, ct);
+            return TypedResults.Created($"normative-documents/{created}", new IdAnswer(created, 1));
         }).RequireAuthorization(Permissions.PublicationsWrite);
         normative.MapPost("/{id:guid}/repeal", (Guid id, RepealNormativeDocument r, NormativeDocuments register, CancellationToken ct) => Answer(register.RepealAsync(id, r, ct)))
             .RequireAuthorization(Permissions.PublicationsWrite);
-        normative.MapPost("/none-made", async Task<Results<NoContent, ValidationProblem>> (DeclareNoneMade r, NormativeDocuments register, CancellationToken ct) =>
+        normative.MapPost("/none-made", async Task<NoContent> (DeclareNoneMade r, NormativeDocuments register, CancellationToken ct) =>
         {
-            var errors = await register.DeclareNoneMadeAsync(r.Year, ct);
-            return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(errors);
+            await register.DeclareNoneMadeAsync(r.Year, ct);
+            return TypedResults.NoContent();
         }).RequireAuthorization(Permissions.PublicationsWrite);
     }
 
@@ -103,10 +105,10 @@ internal static class PublicationEndpoints
     private static async Task<Results<Ok<PublishedVersion>, NotFound>> GetVersionAsync(Guid id, int number, IQuerySession session, CancellationToken ct) =>
         (await session.LoadAsync<Publication>(id, ct))?.Versions.FirstOrDefault(v => v.Number == number) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
 
-    private static async Task<IResult> DraftAsync(DraftRequest r, PublicationWorkflow w, CancellationToken ct)
+    private static async Task<Created<IdAnswer>> DraftAsync(DraftRequest r, PublicationWorkflow w, CancellationToken ct)
     {
-        var result = await w.DraftAsync(r.Input, ct);
-        return result.Succeeded ? TypedResults.Created($"publications/{result.Id}", new IdAnswer(result.Id, result.Version)) : Problem(result);
+        var created = await w.DraftAsync(r.Input, ct);
+        return TypedResults.Created($"publications/{created.Id}", created);
     }
 
     private static async Task<IResult> AttachAsync(Guid id, AttachmentRequest r, PublicationWorkflow w, CancellationToken ct)
@@ -118,7 +120,7 @@ internal static class PublicationEndpoints
         }
         catch (FormatException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contentBase64"] = [T("文件内容须为 Base64 编码。", "The file content must be Base64.")] });
+            throw new InputRejectedException(new Dictionary<string, string[]> { ["contentBase64"] = [T("文件内容须为 Base64 编码。", "The file content must be Base64.")] });
         }
 
         return await Answer(w.AddAttachmentAsync(id, r.ExpectedVersion, r.FileName, bytes, ct));
@@ -154,21 +156,15 @@ internal static class PublicationEndpoints
 
     private static async Task<IResult> AddCategoryAsync(CategoryRequest r, IDocumentSession session, ICurrentUser user, TimeProvider time, CancellationToken ct)
     {
-        var error = await Catalogue.AddAsync(session, r.Name, user.UserName, time.GetUtcNow(), ct);
-        return error is null ? TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct)) : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [error] });
+        await Catalogue.AddAsync(session, r.Name, user.UserName, time.GetUtcNow(), ct);
+        return TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct));
     }
 
-    private static async Task<IResult> Answer(Task<StepResult> step)
-    {
-        var result = await step;
-        return result.Succeeded ? TypedResults.Ok(new IdAnswer(result.Id, result.Version)) : Problem(result);
-    }
-
-    /// <summary>A step that failed: 404 for a record not in this township, 400 naming every bad field, 409 for a step the state does not allow.</summary>
-    public static IResult Problem(StepResult result) =>
-        result.NotFound ? TypedResults.Problem(statusCode: 404, title: T("未找到", "Not found"))
-        : result.Errors is { } errors ? TypedResults.ValidationProblem(errors)
-        : TypedResults.Problem(statusCode: 409, title: T("当前状态不允许此操作", "Not allowed in the current state"), detail: result.Refusal);
+    /// <summary>A step's answer: the new version, 404 for a record not in this township, 409 for a step the state does not allow.</summary>
+    private static Task<IResult> Answer(Task<IdAnswer?> step) =>
+        Refusals.AnswerAsync(async () => await step is { } done
+            ? TypedResults.Ok(done)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: T("未找到", "Not found")));
 }
 
 internal sealed record IdAnswer(Guid Id, int Version);

@@ -3,15 +3,24 @@ using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
+using Modular.Contracts.Modules;
+using Modular.Kit.Modules;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
 /// <summary>Registers the Publications area: its services, Marten types and endpoints.</summary>
-internal static class PublicationsArea
+[AreaOrder(20)]
+internal sealed class PublicationsArea : IModuleArea
 {
-    public static void AddServices(IServiceCollection services)
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("信息发布", "Publications"), "publications", Permissions.PublicationsRead, 20),
+        new(new("规范性文件", "Normative documents"), "normative-documents", Permissions.PublicationsRead, 21),
+    ];
+
+    public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<PublicationWorkflow>();
         services.AddScoped<NormativeDocuments>();
@@ -20,7 +29,7 @@ internal static class PublicationsArea
         services.AddScoped<IAnnualReportSections, PublicationReport>();
     }
 
-    public static void ConfigureMarten(StoreOptions options)
+    public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<PublicationDrafted>("open-government.publication-drafted.v1");
         options.Events.MapEventType<PublicationDraftEdited>("open-government.publication-draft-edited.v1");
@@ -62,5 +71,5 @@ internal static class PublicationsArea
         options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder api) => PublicationEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api) => PublicationEndpoints.Map(api);
 }

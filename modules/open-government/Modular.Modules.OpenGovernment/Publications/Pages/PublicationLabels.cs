@@ -1,4 +1,4 @@
-using static Modular.Modules.OpenGovernment.Shared.Text;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications.Pages;
 
@@ -21,5 +21,5 @@ internal static class PublicationLabels
         ("not-disclosed", "不予公开", "Not disclosed"),
     ];
 
-    public static string Show(DateTimeOffset instant) => Portal.PortalDates.Show(instant);
+    public static string Show(DateTimeOffset instant) => Modular.Kit.TownshipTime.Format(Modular.Kit.TownshipTime.DayOf(instant));
 }
