@@ -1,13 +1,13 @@
 namespace Modular.Architecture.Tests;
 
 /// <summary>
-/// The dependency rules of ARCHITECTURE.md, checked against this repository's project files and built assemblies.
+/// The dependency rules of the root README ("Writing a module", "The rule"), checked against this repository's project files and built assemblies.
 /// A failure lists every violation found (Assert.Empty prints the collection).
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
     [Fact]
-    public void Module_projects_reference_only_contracts_and_their_own_module_folder() =>
+    public void Module_projects_reference_only_contracts_the_kit_and_their_own_module_folder() =>
         Assert.Empty(DependencyRules.ModuleProjects(Repository.Root));
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(DependencyRules.PluginProjectsSharingContracts(Repository.Root));
 
     [Fact]
-    public void Plugin_folders_hold_no_copy_of_contracts_or_the_host() =>
+    public void Plugin_folders_hold_no_copy_of_contracts_the_kit_or_the_host() =>
         Assert.Empty(DependencyRules.PluginFolderCopies(Repository.Root));
 }
