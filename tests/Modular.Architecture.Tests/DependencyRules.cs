@@ -101,6 +101,22 @@ internal static class DependencyRules
         ForbiddenReferences(assemblyPath, name => name.StartsWith("Modular.", StringComparison.Ordinal),
             "contracts may reference no assembly of ours");
 
+    /// <summary>The kit is what every module builds on and knows none of them: of ours it references contracts only.</summary>
+    public static IReadOnlyList<Violation> KitProjectReferences(string repoRoot)
+    {
+        var project = ProjectFile.Load(Path.Combine(repoRoot, KitProject));
+        var contracts = Path.GetFullPath(Path.Combine(repoRoot, ContractsProject));
+        return project.ProjectReferences(repoRoot)
+            .Where(r => r.FullPath != contracts)
+            .Select(r => new Violation(KitProject, r.FullPath is null ? r.Include : Relative(repoRoot, r.FullPath),
+                "the kit may reference contracts only, no host, module or other project of ours"))
+            .ToList();
+    }
+
+    public static IReadOnlyList<Violation> KitAssemblyReferences(string assemblyPath) =>
+        ForbiddenReferences(assemblyPath, name => name.StartsWith("Modular.", StringComparison.Ordinal) && name != "Modular.Contracts",
+            "the kit may reference contracts only of our assemblies");
+
     /// <summary>The host learns of modules only through the plugins folder, never by reference.</summary>
     public static IReadOnlyList<Violation> HostProjectReferences(string repoRoot)
     {

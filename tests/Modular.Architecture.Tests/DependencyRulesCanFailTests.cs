@@ -104,6 +104,24 @@ public sealed class DependencyRulesCanFailTests : IDisposable
     }
 
     [Fact]
+    public void A_kit_referencing_the_host_or_a_module_is_reported()
+    {
+        repo.Project(DependencyRules.KitProject, """
+            <ItemGroup>
+              <ProjectReference Include="../Modular.Contracts/Modular.Contracts.csproj" />
+              <ProjectReference Include="../../host/Modular.Host/Modular.Host.csproj" />
+              <ProjectReference Include="../../modules/mediation/Modular.Modules.Mediation/Modular.Modules.Mediation.csproj" />
+            </ItemGroup>
+            """);
+        var assembly = repo.Assembly("contracts/bin/Modular.Kit.dll", "Modular.Kit", "System.Runtime", "Marten", "Modular.Contracts", "Modular.Modules.Mediation");
+
+        Assert.Equal(
+            ["host/Modular.Host/Modular.Host.csproj", "modules/mediation/Modular.Modules.Mediation/Modular.Modules.Mediation.csproj"],
+            DependencyRules.KitProjectReferences(repo.Root).Select(v => v.Offender).Order(StringComparer.Ordinal));
+        Assert.Equal("Modular.Modules.Mediation", Assert.Single(DependencyRules.KitAssemblyReferences(assembly)).Offender);
+    }
+
+    [Fact]
     public void A_host_referencing_a_module_or_a_sample_plugin_is_reported()
     {
         repo.Project(DependencyRules.HostProject, """

@@ -28,12 +28,14 @@ internal static partial class MartenRules
     {
         using var store = new DocumentStore(options);
         var violations = new List<Violation>();
+        var checkedOwners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mapping in store.Events.AllKnownEventTypes().OrderBy(e => e.EventType.FullName, StringComparer.Ordinal))
         {
             var type = mapping.EventType;
             var alias = mapping.EventTypeName;
             if (owners.TryGetValue(type.Assembly, out var moduleId))
             {
+                checkedOwners.Add(moduleId);
                 if (!AliasPattern(moduleId).IsMatch(alias))
                 {
                     violations.Add(new(Name(type), alias,
@@ -44,6 +46,13 @@ internal static partial class MartenRules
             {
                 violations.Add(new(Name(type), alias, $"an integration event is stored under the alias its contract declares, {declared.Alias}"));
             }
+        }
+
+        // A rule that finds no event of any owner has checked nothing (a module may have none, not every one).
+        if (checkedOwners.Count == 0)
+        {
+            violations.Add(new(string.Join(", ", owners.Values.Order(StringComparer.Ordinal)), "(no event type)",
+                "nothing was checked: the store knows no event type of these owners"));
         }
 
         return violations;
@@ -58,6 +67,7 @@ internal static partial class MartenRules
         using var store = new DocumentStore(options);
         var tables = store.Storage.AllObjects().OfType<Table>().ToDictionary(t => t.Identifier.QualifiedName, StringComparer.Ordinal);
         var violations = new List<Violation>();
+        var indexes = 0;
         var mappings = ((IReadOnlyStoreOptions)store.Options).AllKnownDocumentTypes().OfType<DocumentMapping>()
             .OrderBy(m => m.DocumentType.FullName, StringComparer.Ordinal);
         foreach (var mapping in mappings)
@@ -71,6 +81,7 @@ internal static partial class MartenRules
             foreach (var index in table.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal))
             {
                 var columns = index.Columns ?? [];
+                indexes++;
                 if (conjoined && (columns.Length == 0 || columns[0] != TenantColumn))
                 {
                     violations.Add(new(Name(mapping.DocumentType), $"{index.Name} ({string.Join(", ", columns)})",
@@ -82,6 +93,11 @@ internal static partial class MartenRules
                         "a single-tenanted document has no tenant_id column for its index to lead with"));
                 }
             }
+        }
+
+        if (indexes == 0)
+        {
+            violations.Add(new("(every document)", "(no index)", "nothing was checked: the store has no indexed document"));
         }
 
         return violations;

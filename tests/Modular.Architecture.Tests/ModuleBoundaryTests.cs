@@ -23,6 +23,14 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(DependencyRules.ContractsAssemblyReferences(Repository.ContractsAssembly));
 
     [Fact]
+    public void Kit_project_references_contracts_only() =>
+        Assert.Empty(DependencyRules.KitProjectReferences(Repository.Root));
+
+    [Fact]
+    public void Kit_assembly_references_contracts_only_of_our_assemblies() =>
+        Assert.Empty(DependencyRules.KitAssemblyReferences(Repository.KitAssembly));
+
+    [Fact]
     public void Host_project_references_no_module_or_test_project() =>
         Assert.Empty(DependencyRules.HostProjectReferences(Repository.Root));
 

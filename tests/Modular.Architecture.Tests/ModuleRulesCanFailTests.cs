@@ -57,6 +57,22 @@ public sealed class ModuleRulesCanFailTests
     }
 
     [Fact]
+    public void A_store_with_no_event_or_no_index_to_check_is_reported_rather_than_passing()
+    {
+        // A store is built (and disposed) from its options once: each rule gets options of its own.
+        static StoreOptions Empty()
+        {
+            var options = new StoreOptions();
+            options.Connection(MartenRules.NoDatabase);
+            TownshipDocuments.Apply(options);
+            return options;
+        }
+
+        Assert.Equal("(no event type)", Assert.Single(MartenRules.EventAliases(Empty(), new Dictionary<System.Reflection.Assembly, string> { [typeof(UnrulyModule).Assembly] = "unruly" })).Offender);
+        Assert.Equal("(no index)", Assert.Single(MartenRules.TenantFirstIndexes(Empty())).Offender);
+    }
+
+    [Fact]
     public void Module_code_reading_the_machine_clock_or_time_zones_is_reported()
     {
         var violations = ModuleCodeRules.ForbiddenCalls(Sample, InSample);
