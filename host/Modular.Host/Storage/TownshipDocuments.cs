@@ -18,7 +18,9 @@ internal static class TownshipDocuments
     /// <c>Schema.For&lt;T&gt;()</c> alterations, whichever was registered first; so the policy covers documents a plugin
     /// registers in ConfigureMarten after this call, and their indexes (read when the schema is built) get the tenant
     /// column. Marten runs its policies newest first, hence the order: the tenancy policy is registered last, so it has
-    /// run when the index policy asks whether the document is conjoined.
+    /// run when the index policy asks whether the document is conjoined. A document that must be single-tenanted says
+    /// <c>[SingleTenanted]</c> on its class, which both policies see; a module's own <c>.SingleTenanted()</c> comes after
+    /// them and would leave its indexes naming a tenant column the table lacks (the architecture tests report it).
     /// </summary>
     public static void Apply(StoreOptions options)
     {
@@ -31,8 +33,8 @@ internal static class TownshipDocuments
         });
         options.Policies.AllDocumentsAreMultiTenanted();
 
-        // A GIN index (the portal's trigram search) then begins with tenant_id too: btree_gin gives a varchar column
-        // the GIN operator class, and the search reads one township's rows only.
+        // A GIN index (the portal's trigram search) then begins with tenant_id too: btree_gin (a trusted extension, as
+        // pg_trgm is) gives a varchar column the GIN operator class, and the search reads one township's rows only.
         options.Storage.ExtendedSchemaObjects.Add(new Extension("btree_gin"));
     }
 }
