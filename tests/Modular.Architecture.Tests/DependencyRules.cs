@@ -8,13 +8,18 @@ internal sealed record Violation(string Subject, string Offender, string Reason)
 }
 
 /// <summary>
-/// The dependency rules of ARCHITECTURE.md, each a function from a repository root (or an assembly file) to the list of
+/// The dependency rules of the root README ("Writing a module", "The rule"), each a function from a repository root (or an assembly file) to the list of
 /// violations, so that the same code checks the real repository and the deliberately broken ones in the negative tests.
 /// </summary>
 internal static class DependencyRules
 {
     public const string ContractsProject = "contracts/Modular.Contracts/Modular.Contracts.csproj";
+    public const string KitProject = "contracts/Modular.Kit/Modular.Kit.csproj";
     public const string HostProject = "host/Modular.Host/Modular.Host.csproj";
+
+    // What the host provides to every plugin: a module compiles against these and never ships a copy.
+    private static readonly string[] ProvidedProjects = [ContractsProject, KitProject];
+    private static readonly string[] ProvidedAssemblies = ["Modular.Contracts", "Modular.Kit"];
     public static readonly string[] PluginFolders = ["artifacts/plugins", "artifacts/test-plugins"];
 
     // Test plugins are modules too as far as isolation goes: a module referencing one would be as broken.
@@ -22,23 +27,24 @@ internal static class DependencyRules
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "artifacts", "node_modules"];
 
-    /// <summary>A module project references contracts and projects inside its own module folder, nothing else of ours.</summary>
+    /// <summary>A module project references contracts, the kit and projects inside its own module folder, nothing else of ours.</summary>
     public static IReadOnlyList<Violation> ModuleProjects(string repoRoot)
     {
         var violations = new List<Violation>();
         foreach (var project in Projects(repoRoot, "modules").Where(p => !p.IsTestProject))
         {
             var ownFolder = ModuleFolder(repoRoot, project.Path);
+            var provided = ProvidedProjects.Select(p => Path.GetFullPath(Path.Combine(repoRoot, p))).ToList();
             foreach (var reference in project.ProjectReferences(repoRoot))
             {
                 if (reference.FullPath is null)
                 {
                     violations.Add(Unresolved(repoRoot, project, reference));
                 }
-                else if (!IsUnder(reference.FullPath, Path.Combine(repoRoot, "contracts")) && !IsUnder(reference.FullPath, ownFolder))
+                else if (!provided.Contains(reference.FullPath) && !IsUnder(reference.FullPath, ownFolder))
                 {
                     violations.Add(new(Relative(repoRoot, project.Path), Relative(repoRoot, reference.FullPath),
-                        "a module may reference only contracts and projects in its own module folder"));
+                        "a module may reference only Modular.Contracts, Modular.Kit and projects in its own module folder"));
                 }
             }
 
@@ -95,6 +101,22 @@ internal static class DependencyRules
         ForbiddenReferences(assemblyPath, name => name.StartsWith("Modular.", StringComparison.Ordinal),
             "contracts may reference no assembly of ours");
 
+    /// <summary>The kit is what every module builds on and knows none of them: of ours it references contracts only.</summary>
+    public static IReadOnlyList<Violation> KitProjectReferences(string repoRoot)
+    {
+        var project = ProjectFile.Load(Path.Combine(repoRoot, KitProject));
+        var contracts = Path.GetFullPath(Path.Combine(repoRoot, ContractsProject));
+        return project.ProjectReferences(repoRoot)
+            .Where(r => r.FullPath != contracts)
+            .Select(r => new Violation(KitProject, r.FullPath is null ? r.Include : Relative(repoRoot, r.FullPath),
+                "the kit may reference contracts only, no host, module or other project of ours"))
+            .ToList();
+    }
+
+    public static IReadOnlyList<Violation> KitAssemblyReferences(string assemblyPath) =>
+        ForbiddenReferences(assemblyPath, name => name.StartsWith("Modular.", StringComparison.Ordinal) && name != "Modular.Contracts",
+            "the kit may reference contracts only of our assemblies");
+
     /// <summary>The host learns of modules only through the plugins folder, never by reference.</summary>
     public static IReadOnlyList<Violation> HostProjectReferences(string repoRoot)
     {
@@ -119,8 +141,8 @@ internal static class DependencyRules
         ForbiddenReferences(assemblyPath, IsModule, "the host may not reference a module or a sample plugin");
 
     /// <summary>
-    /// A plugin compiles against contracts but must not carry its own copy: the host's copy is the only one, or the
-    /// plugin's IModule would be a different type from the host's and the plugin would not be found.
+    /// A plugin compiles against contracts (and the kit) but must not carry its own copy: the host's copy is the only
+    /// one, or the plugin's IModule would be a different type from the host's and the plugin would not be found.
     /// </summary>
     public static IReadOnlyList<Violation> PluginProjectsSharingContracts(string repoRoot)
     {
@@ -129,23 +151,26 @@ internal static class DependencyRules
         foreach (var project in Projects(repoRoot).Where(p => !string.IsNullOrEmpty(p.Property("ModularPlugin"))))
         {
             var subject = Relative(repoRoot, project.Path);
-            var toContracts = project.ProjectReferences(repoRoot).Where(r => r.FullPath == contracts).ToList();
-            if (toContracts.Count == 0)
+            if (!project.ProjectReferences(repoRoot).Any(r => r.FullPath == contracts))
             {
                 violations.Add(new(subject, ContractsProject, "a plugin must reference contracts, or it cannot be a module"));
             }
 
-            foreach (var reference in toContracts)
+            foreach (var provided in ProvidedProjects)
             {
-                if (!string.Equals(reference.Private, "false", StringComparison.OrdinalIgnoreCase))
+                var path = Path.GetFullPath(Path.Combine(repoRoot, provided));
+                foreach (var reference in project.ProjectReferences(repoRoot).Where(r => r.FullPath == path))
                 {
-                    violations.Add(new(subject, ContractsProject, "the reference must say Private=\"false\""));
-                }
+                    if (!string.Equals(reference.Private, "false", StringComparison.OrdinalIgnoreCase))
+                    {
+                        violations.Add(new(subject, provided, "the reference must say Private=\"false\""));
+                    }
 
-                var excluded = (reference.ExcludeAssets ?? "").Split(';', StringSplitOptions.TrimEntries);
-                if (!excluded.Any(a => a.Equals("runtime", StringComparison.OrdinalIgnoreCase) || a.Equals("all", StringComparison.OrdinalIgnoreCase)))
-                {
-                    violations.Add(new(subject, ContractsProject, "the reference must say ExcludeAssets=\"runtime\""));
+                    var excluded = (reference.ExcludeAssets ?? "").Split(';', StringSplitOptions.TrimEntries);
+                    if (!excluded.Any(a => a.Equals("runtime", StringComparison.OrdinalIgnoreCase) || a.Equals("all", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        violations.Add(new(subject, provided, "the reference must say ExcludeAssets=\"runtime\""));
+                    }
                 }
             }
         }
@@ -153,12 +178,12 @@ internal static class DependencyRules
         return violations;
     }
 
-    /// <summary>What rule 4 is for, seen in the output: no plugin folder holds a copy of contracts or of the host.</summary>
+    /// <summary>What the rule above is for, seen in the output: no plugin folder holds a copy of contracts, the kit or the host.</summary>
     public static IReadOnlyList<Violation> PluginFolderCopies(string repoRoot) =>
         InstalledPluginFolders(repoRoot)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.dll", SearchOption.AllDirectories)
                 .Select(Path.GetFileNameWithoutExtension)
-                .Where(name => name == "Modular.Contracts" || IsHost(name!))
+                .Where(name => ProvidedAssemblies.Contains(name) || IsHost(name!))
                 .Select(name => new Violation(Relative(repoRoot, folder), name + ".dll",
                     "a plugin folder may not ship its own copy of an assembly the host provides")))
             .ToList();

@@ -7,17 +7,20 @@ namespace Modular.Architecture.Tests;
 public sealed class DependencyRulesCanFailTests : IDisposable
 {
     private const string SharedContracts = """<ProjectReference Include="../../../contracts/Modular.Contracts/Modular.Contracts.csproj" Private="false" ExcludeAssets="runtime" />""";
+    private const string SharedKit = """<ProjectReference Include="../../../contracts/Modular.Kit/Modular.Kit.csproj" Private="false" ExcludeAssets="runtime" />""";
 
     private readonly TemporaryRepository repo = new();
 
     public void Dispose() => repo.Dispose();
 
     [Fact]
-    public void A_module_project_referencing_another_module_and_the_host_is_reported()
+    public void A_module_project_referencing_another_module_the_host_or_another_contracts_project_is_reported()
     {
         repo.Project("modules/alpha/Modular.Modules.Alpha/Modular.Modules.Alpha.csproj", $"""
             <ItemGroup>
               {SharedContracts}
+              {SharedKit}
+              <ProjectReference Include="../../../contracts/Modular.Contracts.Beta/Modular.Contracts.Beta.csproj" />
               <ProjectReference Include="../Modular.Modules.Alpha.Reports/Modular.Modules.Alpha.Reports.csproj" />
               <ProjectReference Include="../../beta/Modular.Modules.Beta/Modular.Modules.Beta.csproj" />
               <ProjectReference Include="..\..\..\host\Modular.Host\Modular.Host.csproj" />
@@ -35,8 +38,8 @@ public sealed class DependencyRulesCanFailTests : IDisposable
 
         Assert.All(violations, v => Assert.Equal("modules/alpha/Modular.Modules.Alpha/Modular.Modules.Alpha.csproj", v.Subject));
         Assert.Equal(
-            ["host/Modular.Host/Modular.Host.csproj", "modules/beta/Modular.Modules.Beta/Modular.Modules.Beta.csproj"],
-            violations.Select(v => v.Offender).Order());
+            ["contracts/Modular.Contracts.Beta/Modular.Contracts.Beta.csproj", "host/Modular.Host/Modular.Host.csproj", "modules/beta/Modular.Modules.Beta/Modular.Modules.Beta.csproj"],
+            violations.Select(v => v.Offender).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -101,6 +104,24 @@ public sealed class DependencyRulesCanFailTests : IDisposable
     }
 
     [Fact]
+    public void A_kit_referencing_the_host_or_a_module_is_reported()
+    {
+        repo.Project(DependencyRules.KitProject, """
+            <ItemGroup>
+              <ProjectReference Include="../Modular.Contracts/Modular.Contracts.csproj" />
+              <ProjectReference Include="../../host/Modular.Host/Modular.Host.csproj" />
+              <ProjectReference Include="../../modules/mediation/Modular.Modules.Mediation/Modular.Modules.Mediation.csproj" />
+            </ItemGroup>
+            """);
+        var assembly = repo.Assembly("contracts/bin/Modular.Kit.dll", "Modular.Kit", "System.Runtime", "Marten", "Modular.Contracts", "Modular.Modules.Mediation");
+
+        Assert.Equal(
+            ["host/Modular.Host/Modular.Host.csproj", "modules/mediation/Modular.Modules.Mediation/Modular.Modules.Mediation.csproj"],
+            DependencyRules.KitProjectReferences(repo.Root).Select(v => v.Offender).Order(StringComparer.Ordinal));
+        Assert.Equal("Modular.Modules.Mediation", Assert.Single(DependencyRules.KitAssemblyReferences(assembly)).Offender);
+    }
+
+    [Fact]
     public void A_host_referencing_a_module_or_a_sample_plugin_is_reported()
     {
         repo.Project(DependencyRules.HostProject, """
@@ -122,7 +143,7 @@ public sealed class DependencyRulesCanFailTests : IDisposable
     }
 
     [Fact]
-    public void A_plugin_project_that_would_take_its_own_copy_of_contracts_is_reported()
+    public void A_plugin_project_that_would_take_its_own_copy_of_contracts_or_the_kit_is_reported()
     {
         repo.Project("modules/copies/Modular.Modules.Copies/Modular.Modules.Copies.csproj", """
             <PropertyGroup><ModularPlugin>module</ModularPlugin></PropertyGroup>
@@ -131,6 +152,13 @@ public sealed class DependencyRulesCanFailTests : IDisposable
         repo.Project("modules/half/Modular.Modules.Half/Modular.Modules.Half.csproj", """
             <PropertyGroup><ModularPlugin>module</ModularPlugin></PropertyGroup>
             <ItemGroup><ProjectReference Include="../../../contracts/Modular.Contracts/Modular.Contracts.csproj" Private="false" /></ItemGroup>
+            """);
+        repo.Project("modules/kitcopy/Modular.Modules.KitCopy/Modular.Modules.KitCopy.csproj", $"""
+            <PropertyGroup><ModularPlugin>module</ModularPlugin></PropertyGroup>
+            <ItemGroup>
+              {SharedContracts}
+              <ProjectReference Include="../../../contracts/Modular.Kit/Modular.Kit.csproj" ExcludeAssets="runtime" />
+            </ItemGroup>
             """);
         repo.Project("tests/SamplePlugins/Modular.Samples.Orphan/Modular.Samples.Orphan.csproj", """
             <PropertyGroup><ModularPlugin>test</ModularPlugin></PropertyGroup>
@@ -154,23 +182,28 @@ public sealed class DependencyRulesCanFailTests : IDisposable
 
         Assert.Equal(
             [
-                "modules/copies/Modular.Modules.Copies/Modular.Modules.Copies.csproj: the reference must say ExcludeAssets=\"runtime\"",
-                "modules/copies/Modular.Modules.Copies/Modular.Modules.Copies.csproj: the reference must say Private=\"false\"",
-                "modules/half/Modular.Modules.Half/Modular.Modules.Half.csproj: the reference must say ExcludeAssets=\"runtime\"",
-                "tests/SamplePlugins/Modular.Samples.Orphan/Modular.Samples.Orphan.csproj: a plugin must reference contracts, or it cannot be a module",
+                "modules/copies/Modular.Modules.Copies/Modular.Modules.Copies.csproj -> contracts/Modular.Contracts/Modular.Contracts.csproj: the reference must say ExcludeAssets=\"runtime\"",
+                "modules/copies/Modular.Modules.Copies/Modular.Modules.Copies.csproj -> contracts/Modular.Contracts/Modular.Contracts.csproj: the reference must say Private=\"false\"",
+                "modules/half/Modular.Modules.Half/Modular.Modules.Half.csproj -> contracts/Modular.Contracts/Modular.Contracts.csproj: the reference must say ExcludeAssets=\"runtime\"",
+                "modules/kitcopy/Modular.Modules.KitCopy/Modular.Modules.KitCopy.csproj -> contracts/Modular.Kit/Modular.Kit.csproj: the reference must say Private=\"false\"",
+                "tests/SamplePlugins/Modular.Samples.Orphan/Modular.Samples.Orphan.csproj -> contracts/Modular.Contracts/Modular.Contracts.csproj: a plugin must reference contracts, or it cannot be a module",
             ],
-            violations.Select(v => $"{v.Subject}: {v.Reason}").Order(StringComparer.Ordinal));
+            violations.Select(v => v.ToString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void A_plugin_folder_holding_its_own_copy_of_contracts_is_reported()
+    public void A_plugin_folder_holding_its_own_copy_of_contracts_or_the_kit_is_reported()
     {
         repo.Assembly("artifacts/plugins/Modular.Modules.Alpha/Modular.Modules.Alpha.dll", "Modular.Modules.Alpha", "Modular.Contracts");
         repo.Assembly("artifacts/plugins/Modular.Modules.Alpha/Modular.Contracts.dll", "Modular.Contracts");
+        repo.Assembly("artifacts/plugins/Modular.Modules.Beta/Modular.Modules.Beta.dll", "Modular.Modules.Beta", "Modular.Contracts", "Modular.Kit");
+        repo.Assembly("artifacts/plugins/Modular.Modules.Beta/Modular.Kit.dll", "Modular.Kit");
         repo.Assembly("artifacts/test-plugins/Modular.Samples.Good/Modular.Samples.Good.dll", "Modular.Samples.Good", "Modular.Contracts");
 
-        var violation = Assert.Single(DependencyRules.PluginFolderCopies(repo.Root));
+        var violations = DependencyRules.PluginFolderCopies(repo.Root);
 
-        Assert.Equal(("artifacts/plugins/Modular.Modules.Alpha", "Modular.Contracts.dll"), (violation.Subject, violation.Offender));
+        Assert.Equal(
+            [("artifacts/plugins/Modular.Modules.Alpha", "Modular.Contracts.dll"), ("artifacts/plugins/Modular.Modules.Beta", "Modular.Kit.dll")],
+            violations.Select(v => (v.Subject, v.Offender)));
     }
 }

@@ -1,13 +1,13 @@
 namespace Modular.Architecture.Tests;
 
 /// <summary>
-/// The dependency rules of ARCHITECTURE.md, checked against this repository's project files and built assemblies.
+/// The dependency rules of the root README ("Writing a module", "The rule"), checked against this repository's project files and built assemblies.
 /// A failure lists every violation found (Assert.Empty prints the collection).
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
     [Fact]
-    public void Module_projects_reference_only_contracts_and_their_own_module_folder() =>
+    public void Module_projects_reference_only_contracts_the_kit_and_their_own_module_folder() =>
         Assert.Empty(DependencyRules.ModuleProjects(Repository.Root));
 
     [Fact]
@@ -23,6 +23,14 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(DependencyRules.ContractsAssemblyReferences(Repository.ContractsAssembly));
 
     [Fact]
+    public void Kit_project_references_contracts_only() =>
+        Assert.Empty(DependencyRules.KitProjectReferences(Repository.Root));
+
+    [Fact]
+    public void Kit_assembly_references_contracts_only_of_our_assemblies() =>
+        Assert.Empty(DependencyRules.KitAssemblyReferences(Repository.KitAssembly));
+
+    [Fact]
     public void Host_project_references_no_module_or_test_project() =>
         Assert.Empty(DependencyRules.HostProjectReferences(Repository.Root));
 
@@ -35,6 +43,6 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(DependencyRules.PluginProjectsSharingContracts(Repository.Root));
 
     [Fact]
-    public void Plugin_folders_hold_no_copy_of_contracts_or_the_host() =>
+    public void Plugin_folders_hold_no_copy_of_contracts_the_kit_or_the_host() =>
         Assert.Empty(DependencyRules.PluginFolderCopies(Repository.Root));
 }

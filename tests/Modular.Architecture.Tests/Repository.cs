@@ -13,6 +13,8 @@ internal static class Repository
 
     public static string HostAssembly => BuiltAssembly("Modular.Architecture.HostAssembly");
 
+    public static string KitAssembly => BuiltAssembly("Modular.Architecture.KitAssembly");
+
     public static string FindRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -113,12 +113,13 @@ internal static class PlatformServices
         return catalog;
     }
 
-    private static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog)
+    /// <summary>The platform's store: its own documents and events, the platform policies, then every module's.</summary>
+    internal static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog)
     {
         var store = new StoreOptions();
         store.Connection(connectionString);
         store.DatabaseSchemaName = "modular";
-        store.Policies.AllDocumentsAreMultiTenanted();
+        TownshipDocuments.Apply(store);
         store.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         store.Events.AppendMode = EventAppendMode.Quick;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
