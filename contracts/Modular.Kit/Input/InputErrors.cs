@@ -186,14 +186,14 @@ public sealed class InputErrors
 
     /// <summary>
     /// An optional phone number as people write it: a mobile (11 digits from 13–19), a landline with or without its area
-    /// code (0851-7654321, 7654321), or a service number; digits, '-', '+', spaces and brackets.
+    /// code (0851-7654321, 7654321), or a service number (12348): digits, '-', '+' and spaces, at least three digits.
     /// </summary>
     public string? Phone(string field, string? value, bool required = false)
     {
         var phone = required ? Required(field, value, "联系电话", "Phone", 30) : Optional(field, value, "联系电话", "Phone", 30);
         if (phone is not null && !PhoneNumbers.IsPlausible(phone))
         {
-            Add(field, "联系电话只能包含数字和“-”", "The phone number may contain only digits and '-'.");
+            Add(field, "联系电话只能包含数字、“-”、“+”和空格，至少3位数字", "A phone number holds digits, '-', '+' and spaces, at least three digits.");
             return null;
         }
 
