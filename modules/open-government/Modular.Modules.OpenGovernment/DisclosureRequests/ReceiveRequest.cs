@@ -9,7 +9,7 @@ namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>A request as filed on the portal or typed in by staff from a letter, fax or visit. Strings, so every bad field is reported.</summary>
 /// <remarks>Public only because the shared Razor fields component takes it as a parameter.</remarks>
-public sealed class ReceiveRequestInput
+internal sealed class ReceiveRequestInput
 {
     public string? RequesterType { get; set; }
 

@@ -4,10 +4,10 @@ using Modular.Modules.OpenGovernment.Publications;
 namespace Modular.Modules.OpenGovernment.Portal;
 
 /// <summary>One page of a portal listing.</summary>
-public sealed record PortalPage(IReadOnlyList<PortalItem> Items, int Page, bool HasMore);
+internal sealed record PortalPage(IReadOnlyList<PortalItem> Items, int Page, bool HasMore);
 
 /// <summary>What a listing shows of a publication (not its body).</summary>
-public sealed record PortalItem(Guid Id, string Title, string Category, string? DocumentNumber, string Summary, DateTimeOffset PublishedAt, string IssuingOffice);
+internal sealed record PortalItem(Guid Id, string Title, string Category, string? DocumentNumber, string Summary, DateTimeOffset PublishedAt, string IssuingOffice);
 
 /// <summary>
 /// The portal's reads, all on <see cref="PublishedPublication"/> and never showing a withdrawn item. Search matches

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>The duties of each stage of handling a power (受理、审查、决定、送达、监管责任).</summary>
-public sealed record StageResponsibilities(string Intake, string Review, string Decision, string Delivery, string Supervision)
+internal sealed record StageResponsibilities(string Intake, string Review, string Decision, string Delivery, string Supervision)
 {
     public static StageResponsibilities Empty { get; } = new("", "", "", "", "");
 }
@@ -13,7 +13,7 @@ public sealed record StageResponsibilities(string Intake, string Review, string 
 /// version documents, so it is public for Marten's serializer; categories and sources are kept as their Chinese names,
 /// which are also the API's keys.
 /// </summary>
-public sealed record PowerItem(
+internal sealed record PowerItem(
     string Code,
     string Name,
     string? SubItem,

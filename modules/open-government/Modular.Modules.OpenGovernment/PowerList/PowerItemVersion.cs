@@ -7,7 +7,7 @@ namespace Modular.Modules.OpenGovernment.PowerList;
 /// (not including) the date the next change took effect. Written in the same session as the approval that makes it,
 /// so the list on any date is one indexed range query instead of a replay of every adjustment.
 /// </summary>
-public sealed class PowerItemVersion
+internal sealed class PowerItemVersion
 {
     /// <summary>The end of a version still in force: a date no query reaches, so "in force on D" needs no null test.</summary>
     public static readonly DateOnly Open = DateOnly.MaxValue;
@@ -41,7 +41,7 @@ public sealed class PowerItemVersion
 }
 
 /// <summary>An item as the API shows it: every field, with the dates of the version shown.</summary>
-public sealed record PowerItemView(
+internal sealed record PowerItemView(
     string Code,
     string Name,
     string? SubItem,
@@ -66,13 +66,13 @@ public sealed record PowerItemView(
         v.ValidFrom, v.ValidTo == PowerItemVersion.Open ? null : v.ValidTo);
 }
 
-public sealed record PowerListAsOf(DateOnly AsOf, IReadOnlyList<PowerItemView> Items, IReadOnlyDictionary<string, int> CountsByCategory);
+internal sealed record PowerListAsOf(DateOnly AsOf, IReadOnlyList<PowerItemView> Items, IReadOnlyDictionary<string, int> CountsByCategory);
 
-public sealed record AmendedItem(string Code, string Name, string Category, DateOnly EffectiveOn, IReadOnlyList<string> ChangedFields);
+internal sealed record AmendedItem(string Code, string Name, string Category, DateOnly EffectiveOn, IReadOnlyList<string> ChangedFields);
 
-public sealed record ListedChange(string Code, string Name, string Category, DateOnly EffectiveOn);
+internal sealed record ListedChange(string Code, string Name, string Category, DateOnly EffectiveOn);
 
-public sealed record PowerListChanges(DateOnly From, DateOnly To, IReadOnlyList<ListedChange> Added, IReadOnlyList<AmendedItem> Amended, IReadOnlyList<ListedChange> Repealed);
+internal sealed record PowerListChanges(DateOnly From, DateOnly To, IReadOnlyList<ListedChange> Added, IReadOnlyList<AmendedItem> Amended, IReadOnlyList<ListedChange> Repealed);
 
 /// <summary>The list's questions, each answered from the version documents.</summary>
 internal static class PowerListQueries

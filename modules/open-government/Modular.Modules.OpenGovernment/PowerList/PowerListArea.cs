@@ -36,11 +36,11 @@ internal sealed class PowerListArea : IModuleArea
         options.Events.MapEventType<PowerListAdjusted>("open-government.power-list-adjusted.v1");
         options.Projections.Snapshot<PowerListProposal>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<PowerListLedger>(SnapshotLifecycle.Inline);
-        options.Schema.For<PowerListProposal>().StartIndexesByTenantId().Index(p => p.Status).Index(p => p.ProposedOn);
+        options.Schema.For<PowerListProposal>().Index(p => p.Status).Index(p => p.ProposedOn);
         // "In force on D" is ValidFrom <= D < ValidTo: one range scan of this township's part of the index. ValidTo
         // leads because the busiest question (today: portal, dashboard) then reads only the open versions, however
         // long the history behind them.
-        options.Schema.For<PowerItemVersion>().StartIndexesByTenantId().Index(v => new { v.ValidTo, v.ValidFrom }).Index(v => v.Code);
+        options.Schema.For<PowerItemVersion>().Index(v => new { v.ValidTo, v.ValidFrom }).Index(v => v.Code);
     }
 
     // The public list is the portal page (PowerList/Pages/PortalPowerList.razor); no anonymous API is needed.

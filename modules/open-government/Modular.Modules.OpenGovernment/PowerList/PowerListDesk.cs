@@ -9,10 +9,10 @@ using Modular.Modules.OpenGovernment.Shared;
 namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>A proposal as written by the judicial office: the changes and the date they should take effect.</summary>
-public sealed record ProposeChanges(string? Title, string? Explanation, string? EffectiveOn, IReadOnlyList<ProposedChange>? Changes);
+internal sealed record ProposeChanges(string? Title, string? Explanation, string? EffectiveOn, IReadOnlyList<ProposedChange>? Changes);
 
 /// <summary>The county's decision: the version of the proposal it read, and a note (required to reject).</summary>
-public sealed record DecideProposal(int? Version, string? Reason);
+internal sealed record DecideProposal(int? Version, string? Reason);
 
 /// <summary>
 /// The list's write side: proposals are made, approved and rejected here, by the API, the pages, the importer and the

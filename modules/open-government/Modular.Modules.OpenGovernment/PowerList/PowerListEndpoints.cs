@@ -8,11 +8,11 @@ using Modular.Modules.OpenGovernment.Shared;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
 
-public sealed record PowerItemHistoryEntry(DateOnly ValidFrom, DateOnly? ValidTo, string BeganBy, Guid BeganWithProposal, string? EndedBy, Guid? EndedWithProposal, string? EndReason, PowerItemView Item);
+internal sealed record PowerItemHistoryEntry(DateOnly ValidFrom, DateOnly? ValidTo, string BeganBy, Guid BeganWithProposal, string? EndedBy, Guid? EndedWithProposal, string? EndReason, PowerItemView Item);
 
-public sealed record PowerItemDetail(string Code, DateOnly AsOf, PowerItemView? InForce, IReadOnlyList<PowerItemHistoryEntry> History);
+internal sealed record PowerItemDetail(string Code, DateOnly AsOf, PowerItemView? InForce, IReadOnlyList<PowerItemHistoryEntry> History);
 
-public sealed record ImportAnswer(Guid ProposalId, int Version, int Added, int Amended, int Unchanged);
+internal sealed record ImportAnswer(Guid ProposalId, int Version, int Added, int Amended, int Unchanged);
 
 /// <summary>The list's HTTP API, under /api/t/{township}/open-government/power-list.</summary>
 internal static class PowerListEndpoints
@@ -183,4 +183,4 @@ internal static class PowerListEndpoints
         TypedResults.Ok(new DemoAnswer(await demo.SeedHistoryAsync(ct)));
 }
 
-public sealed record DemoAnswer(bool Seeded);
+internal sealed record DemoAnswer(bool Seeded);

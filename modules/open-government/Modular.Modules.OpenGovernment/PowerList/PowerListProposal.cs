@@ -1,7 +1,7 @@
 namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>One change a proposal asks for: add an item, amend it (the whole new text), or repeal it.</summary>
-public sealed record ProposedChange(string Kind, string Code, PowerItem? Item, string? Reason)
+internal sealed record ProposedChange(string Kind, string Code, PowerItem? Item, string? Reason)
 {
     public const string Add = "add";
     public const string Amend = "amend";
@@ -10,7 +10,7 @@ public sealed record ProposedChange(string Kind, string Code, PowerItem? Item, s
 
 /// <summary>The township's judicial office (司法所) proposed an adjustment of the list, to take effect on a date.</summary>
 /// <param name="Origin">How it was made: <c>form</c>, <c>import</c> (an Excel workbook) or <c>demo</c>.</param>
-public sealed record PowerListChangeProposed(
+internal sealed record PowerListChangeProposed(
     Guid ProposalId,
     string Title,
     string? Explanation,
@@ -21,22 +21,22 @@ public sealed record PowerListChangeProposed(
     DateOnly ProposedOn);
 
 /// <summary>The county approved the proposal; its changes took effect in the list on its effective date.</summary>
-public sealed record PowerListProposalApproved(Guid ProposalId, string ApprovedBy, DateOnly ApprovedOn, string? Note);
+internal sealed record PowerListProposalApproved(Guid ProposalId, string ApprovedBy, DateOnly ApprovedOn, string? Note);
 
 /// <summary>The county rejected the proposal, saying why; the list is unchanged.</summary>
-public sealed record PowerListProposalRejected(Guid ProposalId, string RejectedBy, DateOnly RejectedOn, string Reason);
+internal sealed record PowerListProposalRejected(Guid ProposalId, string RejectedBy, DateOnly RejectedOn, string Reason);
 
 /// <summary>A change as it was applied to the list: what it did to the item, and which fields an amendment changed.</summary>
-public sealed record AppliedChange(string Kind, string Code, string Name, string Category, IReadOnlyList<string> ChangedFields);
+internal sealed record AppliedChange(string Kind, string Code, string Name, string Category, IReadOnlyList<string> ChangedFields);
 
 /// <summary>
 /// Recorded on the township's list stream when an approved proposal is applied: the one stream every approval
 /// appends to, so two approvals racing over the same items cannot both win (the second answers 409).
 /// </summary>
-public sealed record PowerListAdjusted(Guid ProposalId, DateOnly EffectiveOn, IReadOnlyList<AppliedChange> Changes);
+internal sealed record PowerListAdjusted(Guid ProposalId, DateOnly EffectiveOn, IReadOnlyList<AppliedChange> Changes);
 
 /// <summary>A proposal's state: an inline snapshot of its stream.</summary>
-public sealed class PowerListProposal
+internal sealed class PowerListProposal
 {
     public const string Pending = "pending";
     public const string Approved = "approved";
@@ -87,7 +87,7 @@ public sealed class PowerListProposal
 }
 
 /// <summary>The township's list as a stream: how many adjustments took effect. Its version serialises approvals.</summary>
-public sealed class PowerListLedger
+internal sealed class PowerListLedger
 {
     public Guid Id { get; set; }
 

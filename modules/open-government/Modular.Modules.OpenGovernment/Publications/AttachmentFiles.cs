@@ -5,7 +5,7 @@ using Modular.Kit;
 namespace Modular.Modules.OpenGovernment.Publications;
 
 /// <summary>An attachment's bytes, kept in PostgreSQL so every host instance serves the same file.</summary>
-public sealed class StoredAttachment
+internal sealed class StoredAttachment
 {
     public Guid Id { get; set; }
 

@@ -4,13 +4,13 @@ using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
-public sealed record CatalogueCategoryAdded(string Name, string By, DateTimeOffset At);
+internal sealed record CatalogueCategoryAdded(string Name, string By, DateTimeOffset At);
 
 /// <summary>
 /// The township's catalogue of publication categories (公开目录): the national default list, plus what the township
 /// added. One stream per township (the id is the same in each township's tenant).
 /// </summary>
-public sealed class CatalogueSettings
+internal sealed class CatalogueSettings
 {
     public static readonly Guid StreamId = new("6f1b3a52-6c4e-4b7a-9a55-0c3d5e7f0a01");
 

@@ -8,15 +8,15 @@ using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
-public sealed record NormativeDocumentRegistered(Guid Id, string Number, string Title, DateOnly IssuedOn, DateOnly? LegalityReviewedOn, DateOnly? FiledOn, string By, DateTimeOffset At);
+internal sealed record NormativeDocumentRegistered(Guid Id, string Number, string Title, DateOnly IssuedOn, DateOnly? LegalityReviewedOn, DateOnly? FiledOn, string By, DateTimeOffset At);
 
-public sealed record NormativeDocumentRepealed(DateOnly RepealedOn, string Reason, string By, DateTimeOffset At);
+internal sealed record NormativeDocumentRepealed(DateOnly RepealedOn, string Reason, string By, DateTimeOffset At);
 
 /// <summary>The statement that the township made no normative documents in a year (本年度未制定规范性文件).</summary>
-public sealed record NoNormativeDocumentsDeclared(int Year, string By, DateTimeOffset At);
+internal sealed record NoNormativeDocumentsDeclared(int Year, string By, DateTimeOffset At);
 
 /// <summary>规范性文件登记: number, title, issue date, legality review, filing (备案) with the county, and whether in force.</summary>
-public sealed class NormativeDocument
+internal sealed class NormativeDocument
 {
     public Guid Id { get; set; }
 
@@ -55,7 +55,7 @@ public sealed class NormativeDocument
 }
 
 /// <summary>A year's "none made" statement; one stream per year, so it is recorded once.</summary>
-public sealed class NormativeYearStatement
+internal sealed class NormativeYearStatement
 {
     public Guid Id { get; set; }
 

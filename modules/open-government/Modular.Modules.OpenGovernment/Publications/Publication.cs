@@ -1,7 +1,7 @@
 namespace Modular.Modules.OpenGovernment.Publications;
 
 /// <summary>公开属性: how a piece of government information is disclosed.</summary>
-public enum Disclosure
+internal enum Disclosure
 {
     /// <summary>主动公开: published on the portal.</summary>
     Proactive,
@@ -13,7 +13,7 @@ public enum Disclosure
     NotDisclosed,
 }
 
-public enum PublicationState
+internal enum PublicationState
 {
     Draft,
     Submitted,
@@ -26,10 +26,10 @@ public enum PublicationState
 }
 
 /// <summary>An attachment's record in the publication; the bytes live in <see cref="StoredAttachment"/>.</summary>
-public sealed record AttachmentRef(Guid Id, string FileName, string ContentType, long Size);
+internal sealed record AttachmentRef(Guid Id, string FileName, string ContentType, long Size);
 
 /// <summary>What a clerk writes. The body is already sanitised HTML when it gets here.</summary>
-public sealed record PublicationContent(
+internal sealed record PublicationContent(
     string Title,
     string Category,
     string? DocumentNumber,
@@ -40,36 +40,36 @@ public sealed record PublicationContent(
     string IssuingOffice);
 
 /// <summary>One version that went out, kept for good when a later one replaces it.</summary>
-public sealed record PublishedVersion(int Number, PublicationContent Content, IReadOnlyList<AttachmentRef> Attachments, DateTimeOffset PublishedAt, string PublishedBy);
+internal sealed record PublishedVersion(int Number, PublicationContent Content, IReadOnlyList<AttachmentRef> Attachments, DateTimeOffset PublishedAt, string PublishedBy);
 
 /// <summary>The two checks a reviewer records before anything is published: 保密审查 and 合法性审查.</summary>
-public sealed record ReviewRecord(string ConfidentialityOpinion, string LegalityOpinion, string Reviewer, DateTimeOffset ReviewedAt);
+internal sealed record ReviewRecord(string ConfidentialityOpinion, string LegalityOpinion, string Reviewer, DateTimeOffset ReviewedAt);
 
-public sealed record PublicationDrafted(Guid Id, PublicationContent Content, string By, DateTimeOffset At);
+internal sealed record PublicationDrafted(Guid Id, PublicationContent Content, string By, DateTimeOffset At);
 
-public sealed record PublicationDraftEdited(PublicationContent Content, string By, DateTimeOffset At);
+internal sealed record PublicationDraftEdited(PublicationContent Content, string By, DateTimeOffset At);
 
-public sealed record PublicationAttachmentAdded(AttachmentRef Attachment, string By);
+internal sealed record PublicationAttachmentAdded(AttachmentRef Attachment, string By);
 
-public sealed record PublicationAttachmentRemoved(Guid AttachmentId, string By);
+internal sealed record PublicationAttachmentRemoved(Guid AttachmentId, string By);
 
-public sealed record PublicationSubmitted(string By, DateTimeOffset At);
+internal sealed record PublicationSubmitted(string By, DateTimeOffset At);
 
-public sealed record PublicationReturned(string Reason, string By, DateTimeOffset At);
+internal sealed record PublicationReturned(string Reason, string By, DateTimeOffset At);
 
-public sealed record PublicationReviewed(string ConfidentialityOpinion, string LegalityOpinion, string By, DateTimeOffset At);
+internal sealed record PublicationReviewed(string ConfidentialityOpinion, string LegalityOpinion, string By, DateTimeOffset At);
 
-public sealed record PublicationPublished(int VersionNumber, string By, DateTimeOffset At);
+internal sealed record PublicationPublished(int VersionNumber, string By, DateTimeOffset At);
 
-public sealed record PublicationFiled(string By, DateTimeOffset At);
+internal sealed record PublicationFiled(string By, DateTimeOffset At);
 
 /// <summary>A published item is being changed: a new working copy, while the published version stays on the portal.</summary>
-public sealed record PublicationRevisionStarted(PublicationContent Content, string By, DateTimeOffset At);
+internal sealed record PublicationRevisionStarted(PublicationContent Content, string By, DateTimeOffset At);
 
-public sealed record PublicationWithdrawn(string Reason, string By, DateTimeOffset At);
+internal sealed record PublicationWithdrawn(string Reason, string By, DateTimeOffset At);
 
 /// <summary>A publication: its working copy, its state in the review workflow, and every version that went out.</summary>
-public sealed class Publication
+internal sealed class Publication
 {
     public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ namespace Modular.Modules.OpenGovernment.Publications;
 /// so every portal page is a single indexed query. Kept in step by the workflow in the same transaction as the event.
 /// A withdrawn publication stays here, marked, so its page can answer 410 Gone.
 /// </summary>
-public sealed class PublishedPublication
+internal sealed class PublishedPublication
 {
     public Guid Id { get; set; }
 
