@@ -1,6 +1,6 @@
 using Marten;
 using Modular.Contracts.Extensions;
-using Modular.Modules.Mediation.Shared;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Disputes;
 

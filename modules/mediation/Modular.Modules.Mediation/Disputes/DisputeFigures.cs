@@ -2,7 +2,7 @@ using System.Globalization;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
 
 namespace Modular.Modules.Mediation.Disputes;
 
