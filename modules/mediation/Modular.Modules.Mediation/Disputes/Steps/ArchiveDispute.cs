@@ -33,12 +33,8 @@ internal static class ArchiveDisputeStep
         return errors.Any ? [] : [new DisputeArchived(on, c.FileNumber!)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, ArchiveDisputeInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, ArchiveDisputeInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<ArchiveDisputeInput>(disputes, Name, RunAsync);
 }

@@ -28,12 +28,8 @@ internal static class AssignMediatorStep
         return errors.Any ? [] : [new MediatorAssigned(on, c.Mediator!, c.ChosenByParties)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, AssignMediatorInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, AssignMediatorInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<AssignMediatorInput>(disputes, Name, RunAsync);
 }

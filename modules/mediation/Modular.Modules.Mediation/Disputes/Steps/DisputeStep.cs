@@ -28,8 +28,18 @@ internal sealed class DisputeStepContext(IDocumentSession session, DisputeClock 
 
     public string UserName => user.DisplayName;
 
-    public Task<bool> RunAsync(Guid id, long? version, InputErrors errors, Func<Dispute, IReadOnlyList<object>> decide, CancellationToken ct) =>
-        session.RunStepAsync(id, version, errors, decide, ct);
+    /// <summary>
+    /// One step, as the API and the page run it: reads the input into the step's command (naming every bad field), lets
+    /// the pure decision return the events, refuses every problem at once, and saves. False when not this township's.
+    /// </summary>
+    public Task<bool> RunAsync<TInput, TCommand>(Guid id, TInput input, Func<TInput, DateOnly, InputErrors, TCommand> read,
+        Func<Dispute, TCommand, InputErrors, IReadOnlyList<object>> decide, CancellationToken ct)
+        where TInput : DisputeStepInput
+    {
+        var errors = new InputErrors();
+        var command = read(input, Today, errors);
+        return session.RunStepAsync<Dispute>(id, input.Version, errors, d => decide(d, command, errors), ct);
+    }
 }
 
 /// <summary>The rules every step of a dispute shares: its date, and how its endpoint is mapped.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Modular.Contracts.Townships;
-using Modular.Kit.Input;
+using Modular.Kit.Steps;
 using static Modular.Kit.Text;
 
 namespace Modular.Modules.Mediation.Disputes.Steps;
@@ -48,20 +48,12 @@ public abstract class DisputeStepFormBase : ComponentBase
             return;
         }
 
-        try
+        var post = await StepPosts.RunAsync(() => step(Steps), T("纠纷已被他人更新，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again."));
+        if (post.Done)
         {
-            if (await step(Steps))
-            {
-                Navigation.NavigateTo($"/t/{Frame.Township}/mediation/disputes/{Frame.Id}");
-            }
+            Navigation.NavigateTo($"/t/{Frame.Township}/mediation/disputes/{Frame.Id}");
         }
-        catch (InputRejectedException refused)
-        {
-            Errors = refused.Errors;
-        }
-        catch (Exception conflict) when (VersionConflict.Is(conflict))
-        {
-            Errors = new Dictionary<string, string[]> { ["version"] = [T("纠纷已被他人更新，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again.")] };
-        }
+
+        Errors = post.Errors;
     }
 }

@@ -37,12 +37,8 @@ internal static class DraftAgreementStep
         return errors.Any ? [] : [new AgreementDrafted(on, c.Facts!, c.Matters!, c.Responsibilities!, c.Terms!, c.Performance!)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, DraftAgreementInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, DraftAgreementInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<DraftAgreementInput>(disputes, Name, RunAsync);
 }

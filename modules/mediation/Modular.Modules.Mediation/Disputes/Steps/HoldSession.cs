@@ -39,12 +39,8 @@ internal static class HoldSessionStep
         return errors.Any ? [] : [new MediationSessionHeld(on, c.Place!, c.Participants!, c.Record!)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, HoldSessionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, HoldSessionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<HoldSessionInput>(disputes, Name, RunAsync);
 }

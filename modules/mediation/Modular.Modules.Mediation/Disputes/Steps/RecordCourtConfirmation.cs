@@ -42,12 +42,8 @@ internal static class RecordCourtConfirmationStep
         return errors.Any ? [] : [new CourtConfirmationApplied(on, c.Court!)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, RecordCourtConfirmationInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, context.Clock.CourtConfirmationDueOn(d), errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, RecordCourtConfirmationInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, (d, c, errors) => Decide(d, c, context.Clock.CourtConfirmationDueOn(d), errors), ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<RecordCourtConfirmationInput>(disputes, Name, RunAsync);
 }

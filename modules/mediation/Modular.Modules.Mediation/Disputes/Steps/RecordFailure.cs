@@ -60,12 +60,8 @@ internal static class RecordFailureStep
                 [.. d.Parties.Where(p => p != applicant).Select(Contract)], d.Village, d.Summary, c.Reason!, d.Mediator ?? c.RecordedBy)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, RecordFailureInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, context.UserName, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, RecordFailureInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, (i, today, errors) => Read(i, today, context.UserName, errors), Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<RecordFailureInput>(disputes, Name, RunAsync);
 

@@ -21,12 +21,8 @@ internal static class SignAgreementStep
         return errors.Any ? [] : [new AgreementSigned(on)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, SignAgreementInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, SignAgreementInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<SignAgreementInput>(disputes, Name, RunAsync);
 }

@@ -33,12 +33,8 @@ internal static class StartMediationStep
         return errors.Any ? [] : [new MediationStarted(on, c.Basis!.Value, c.AppliedBy)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, StartMediationInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, StartMediationInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<StartMediationInput>(disputes, Name, RunAsync);
 }

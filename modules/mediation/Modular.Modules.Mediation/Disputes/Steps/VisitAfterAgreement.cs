@@ -28,12 +28,8 @@ internal static class VisitAfterAgreementStep
         return errors.Any ? [] : [new FollowUpVisited(on, c.Visitor!, c.Note!)];
     }
 
-    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, VisitAfterAgreementInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, d => Decide(d, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(DisputeStepContext context, Guid id, VisitAfterAgreementInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<VisitAfterAgreementInput>(disputes, Name, RunAsync);
 }

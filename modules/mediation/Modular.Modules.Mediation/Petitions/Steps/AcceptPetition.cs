@@ -21,12 +21,8 @@ internal static class AcceptPetitionStep
         return errors.Any ? [] : [new PetitionAccepted(c.On!.Value)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, AcceptPetitionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, AcceptPetitionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<AcceptPetitionInput>(petitions, Name, RunAsync);
 }

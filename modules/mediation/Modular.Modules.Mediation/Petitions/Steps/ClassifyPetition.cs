@@ -25,12 +25,8 @@ internal static class ClassifyPetitionStep
         return errors.Any ? [] : [new PetitionClassified(c.On!.Value, c.Category!.Value)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ClassifyPetitionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ClassifyPetitionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<ClassifyPetitionInput>(petitions, Name, RunAsync);
 }

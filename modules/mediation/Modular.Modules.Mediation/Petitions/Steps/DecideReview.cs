@@ -28,12 +28,8 @@ internal static class DecideReviewStep
         return errors.Any ? [] : [new ReviewDecided(c.On!.Value, p.State == PetitionState.UnderReview ? 1 : 2, c.Outcome!.Value, c.Text!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, DecideReviewInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, DecideReviewInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<DecideReviewInput>(petitions, Name, RunAsync);
 }

@@ -48,12 +48,8 @@ internal static class ExtendDeadlineStep
         return errors.Any ? [] : [new OpinionDeadlineExtended(c.On!.Value, c.Days!.Value, c.Reason!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ExtendDeadlineInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, context.Clock.OpinionDueOn(p), errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ExtendDeadlineInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.OpinionDueOn(p), errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<ExtendDeadlineInput>(petitions, Name, RunAsync);
 }

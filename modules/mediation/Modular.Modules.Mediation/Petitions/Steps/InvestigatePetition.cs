@@ -25,12 +25,8 @@ internal static class InvestigatePetitionStep
         return errors.Any ? [] : [new InvestigationStarted(c.On!.Value, c.Investigator!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, InvestigatePetitionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, InvestigatePetitionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<InvestigatePetitionInput>(petitions, Name, RunAsync);
 }

@@ -31,12 +31,8 @@ internal static class IssueOpinionStep
         return errors.Any ? [] : [new OpinionIssued(c.On!.Value, c.Outcome!.Value, c.Text!, c.Basis!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, IssueOpinionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, IssueOpinionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<IssueOpinionInput>(petitions, Name, RunAsync);
 }

@@ -31,12 +31,8 @@ internal static class ObjectToPetitionStep
         return errors.Any ? [] : [new PetitionObjected(c.On!.Value, c.Reason!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ObjectToPetitionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, context.Clock.ObjectionDueOn(p), errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ObjectToPetitionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ObjectionDueOn(p), errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<ObjectToPetitionInput>(petitions, Name, RunAsync);
 }

@@ -22,8 +22,18 @@ internal sealed class PetitionStepContext(IDocumentSession session, PetitionCloc
 
     public PetitionClock Clock => clock;
 
-    public Task<bool> RunAsync(Guid id, long? version, InputErrors errors, Func<Petition, IReadOnlyList<object>> decide, CancellationToken ct) =>
-        session.RunStepAsync(id, version, errors, decide, ct);
+    /// <summary>
+    /// One step, as the API and the page run it: reads the input into the step's command (naming every bad field), lets
+    /// the pure decision return the events, refuses every problem at once, and saves. False when not this township's.
+    /// </summary>
+    public Task<bool> RunAsync<TInput, TCommand>(Guid id, TInput input, Func<TInput, DateOnly, InputErrors, TCommand> read,
+        Func<Petition, TCommand, InputErrors, IReadOnlyList<object>> decide, CancellationToken ct)
+        where TInput : PetitionStepInput
+    {
+        var errors = new InputErrors();
+        var command = read(input, Today, errors);
+        return session.RunStepAsync<Petition>(id, input.Version, errors, p => decide(p, command, errors), ct);
+    }
 }
 
 /// <summary>The rules every step of a petition shares: its date, the state the table allows, and how its endpoint is mapped.</summary>

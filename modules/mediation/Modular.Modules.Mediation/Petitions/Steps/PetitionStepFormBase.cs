@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Modular.Contracts.Townships;
-using Modular.Kit.Input;
+using Modular.Kit.Steps;
 using static Modular.Kit.Text;
 
 namespace Modular.Modules.Mediation.Petitions.Steps;
@@ -37,20 +37,12 @@ public abstract class PetitionStepFormBase : ComponentBase
             return;
         }
 
-        try
+        var post = await StepPosts.RunAsync(() => step(Steps), T("记录已被他人修改，请查看最新状态后重试。", "Someone else changed the petition: check it and try again."));
+        if (post.Done)
         {
-            if (await step(Steps))
-            {
-                Navigation.NavigateTo($"/t/{Frame.Township}/mediation/petitions/{Frame.Id}");
-            }
+            Navigation.NavigateTo($"/t/{Frame.Township}/mediation/petitions/{Frame.Id}");
         }
-        catch (InputRejectedException refused)
-        {
-            Errors = refused.Errors;
-        }
-        catch (Exception conflict) when (VersionConflict.Is(conflict))
-        {
-            Errors = new Dictionary<string, string[]> { ["version"] = [T("记录已被他人修改，请查看最新状态后重试。", "Someone else changed the petition: check it and try again.")] };
-        }
+
+        Errors = post.Errors;
     }
 }

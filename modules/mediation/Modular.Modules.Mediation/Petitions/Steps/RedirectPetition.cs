@@ -39,12 +39,8 @@ internal static class RedirectPetitionStep
         return errors.Any ? [] : [new PetitionRedirected(c.On!.Value, c.Procedure!, c.Explanation!)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, RedirectPetitionInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, RedirectPetitionInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<RedirectPetitionInput>(petitions, Name, RunAsync);
 }

@@ -27,12 +27,8 @@ internal static class RequestReviewStep
         return errors.Any ? [] : [new ReviewRequested(c.On!.Value, p.State == PetitionState.OpinionIssued ? 1 : 2)];
     }
 
-    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, RequestReviewInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var command = Read(input, context.Today, errors);
-        return context.RunAsync(id, input.Version, errors, p => Decide(p, command, context.Clock.ReviewRequestDueOn(p), errors), ct);
-    }
+    public static Task<bool> RunAsync(PetitionStepContext context, Guid id, RequestReviewInput input, CancellationToken ct) =>
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ReviewRequestDueOn(p), errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<RequestReviewInput>(petitions, Name, RunAsync);
 }
