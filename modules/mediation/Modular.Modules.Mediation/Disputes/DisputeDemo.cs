@@ -1,5 +1,6 @@
 using Marten;
 using Modular.Contracts.Extensions;
+using Modular.Modules.Mediation.Disputes.Steps;
 using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Disputes;

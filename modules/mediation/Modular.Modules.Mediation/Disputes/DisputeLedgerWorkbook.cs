@@ -3,6 +3,7 @@ using Marten;
 using Modular.Contracts.PersonalData;
 using Modular.Kit.Documents;
 using Modular.Kit.Input;
+using Modular.Modules.Mediation.Disputes.Steps;
 using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Disputes;

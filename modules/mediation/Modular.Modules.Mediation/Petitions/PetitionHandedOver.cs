@@ -4,6 +4,7 @@ using Modular.Contracts.Integration;
 using Modular.Contracts.OpenGovernment;
 using Modular.Kit.Checks;
 using Modular.Kit.Steps;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 

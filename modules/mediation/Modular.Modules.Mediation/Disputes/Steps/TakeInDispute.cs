@@ -7,7 +7,7 @@ using Modular.Modules.Mediation.Liaisons;
 using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
-namespace Modular.Modules.Mediation.Disputes;
+namespace Modular.Modules.Mediation.Disputes.Steps;
 
 internal sealed class PartyInput
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Kit.Input;
 using Modular.Kit.Steps;
 
-namespace Modular.Modules.Mediation.Petitions;
+namespace Modular.Modules.Mediation.Petitions.Steps;
 
 internal sealed class RegisterPetitionInput
 {
