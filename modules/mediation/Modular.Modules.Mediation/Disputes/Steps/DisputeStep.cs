@@ -35,11 +35,7 @@ internal sealed class DisputeStepContext(IDocumentSession session, DisputeClock 
     public Task<bool> RunAsync<TInput, TCommand>(Guid id, TInput input, Func<TInput, DateOnly, InputErrors, TCommand> read,
         Func<Dispute, TCommand, InputErrors, IReadOnlyList<object>> decide, CancellationToken ct)
         where TInput : DisputeStepInput
-    {
-        var errors = new InputErrors();
-        var command = read(input, Today, errors);
-        return session.RunStepAsync<Dispute>(id, input.Version, errors, d => decide(d, command, errors), ct);
-    }
+        => session.ReadAndRunStepAsync(id, input.Version, input, Today, read, decide, ct);
 }
 
 /// <summary>The rules every step of a dispute shares: its date, and how its endpoint is mapped.</summary>

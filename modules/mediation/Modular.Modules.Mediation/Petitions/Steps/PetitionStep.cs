@@ -29,11 +29,7 @@ internal sealed class PetitionStepContext(IDocumentSession session, PetitionCloc
     public Task<bool> RunAsync<TInput, TCommand>(Guid id, TInput input, Func<TInput, DateOnly, InputErrors, TCommand> read,
         Func<Petition, TCommand, InputErrors, IReadOnlyList<object>> decide, CancellationToken ct)
         where TInput : PetitionStepInput
-    {
-        var errors = new InputErrors();
-        var command = read(input, Today, errors);
-        return session.RunStepAsync<Petition>(id, input.Version, errors, p => decide(p, command, errors), ct);
-    }
+        => session.ReadAndRunStepAsync(id, input.Version, input, Today, read, decide, ct);
 }
 
 /// <summary>The rules every step of a petition shares: its date, the state the table allows, and how its endpoint is mapped.</summary>
