@@ -77,7 +77,7 @@ public sealed class DisputeBrowserTests(MediationBrowserPlatform platform, Chrom
         await page.ClickAsync("details[data-step='signature'] button[type=submit]");
         await Expect(page.Locator("small.dispute-state")).ToHaveAttributeAsync("data-state", "Agreed");
         await Expect(page.Locator("#court-window")).ToContainTextAsync("2026-12-07"); // 30 days from 11-06 is Sunday 12-06
-        await Expect(page.Locator("ol.dispute-timeline li")).ToHaveCountAsync(6);
+        await Expect(page.Locator("section.record-timeline li")).ToHaveCountAsync(6);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#agreement-link"));
         var path = await download.PathAsync();

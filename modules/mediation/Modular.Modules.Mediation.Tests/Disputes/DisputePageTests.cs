@@ -102,7 +102,7 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
         var readerIntake = await clerk.GetAsync($"/t/{slug}/mediation/disputes/new");
 
         // A reader who forges the step form (with a token from a page they may post on) moves nothing.
-        var forged = await PostFormAsync(clerk, $"/t/{slug}/mediation/disputes/{id}", "dispute-step-start",
+        var forged = await PostFormAsync(clerk, $"/t/{slug}/mediation/disputes/{id}", "start",
             new() { ["Form.Version"] = "1", ["Form.On"] = "2026-11-03", ["Form.Basis"] = "CommitteeInitiative" }, tokenFrom: $"/t/{slug}/mediation/petitions/new");
 
         Assert.Equal(["start", "refusal", "routing", "police-report"], Steps(page));
@@ -122,7 +122,7 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
         var stale = await PageVersionAsync(mediator, url);
         await StepAsync(mediator, slug, id, "start", new() { ["on"] = "2026-11-03", ["basis"] = "CommitteeInitiative" });
 
-        var response = await PostFormAsync(mediator, url, "dispute-step-police-report", new()
+        var response = await PostFormAsync(mediator, url, "police-report", new()
         {
             ["Form.Version"] = stale.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.On"] = "2026-11-04",
@@ -144,13 +144,13 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
         var (id, _) = await TakeInAsync(mediator, slug);
         var url = $"/t/{slug}/mediation/disputes/{id}";
 
-        var bad = await PostFormAsync(mediator, url, "dispute-step-start", new()
+        var bad = await PostFormAsync(mediator, url, "start", new()
         {
             ["Form.Version"] = (await PageVersionAsync(mediator, url)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.On"] = "2026-10-01", // before the intake
             ["Form.Basis"] = "Application", // without the applicant
         });
-        var good = await PostFormAsync(mediator, url, "dispute-step-start", new()
+        var good = await PostFormAsync(mediator, url, "start", new()
         {
             ["Form.Version"] = (await PageVersionAsync(mediator, url)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.On"] = "2026-11-03",
@@ -308,6 +308,6 @@ public sealed partial class DisputePageTests(MediationPlatform platform)
     [GeneratedRegex("name=\"Form.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex("<details class=\"dispute-step\" data-step=\"([a-z-]+)\"")]
+    [GeneratedRegex("<details class=\"step-form\" data-step=\"([a-z-]+)\"")]
     private static partial Regex StepPattern();
 }

@@ -33,10 +33,9 @@ public sealed class PetitionBrowserTests(MediationBrowserPlatform platform, Chro
         await Assertions.Expect(page.Locator("small.petition-state")).ToHaveAttributeAsync("data-state", "Registered");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("2026-07-20");
 
-        await page.SelectOptionAsync("select[name='Form.Step']", "acceptance");
-        await page.FillAsync("input[name='Form.On']", "2026-07-06");
-        await page.ClickAsync("form[data-enhance='false']:has(select[name='Form.Step']) button[type=submit]");
+        await page.FillAsync("details[data-step='acceptance'] input[name='Form.On']", "2026-07-06");
+        await page.ClickAsync("details[data-step='acceptance'] button[type=submit]");
         await Assertions.Expect(page.Locator("small.petition-state")).ToHaveAttributeAsync("data-state", "Accepted");
-        await Assertions.Expect(page.Locator("ol.petition-timeline li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("section.record-timeline li")).ToHaveCountAsync(2);
     }
 }

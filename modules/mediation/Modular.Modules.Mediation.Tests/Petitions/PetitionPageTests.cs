@@ -38,9 +38,9 @@ public sealed class PetitionPageTests(MediationPlatform platform)
         var mediatorPage = await mediator.GetStringAsync($"/t/{slug}/mediation/petitions/{id}");
         var register = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/petitions", Transferred("2026-05-28"));
 
-        Assert.Contains("value=\"acceptance\"", clerkPage);
-        Assert.Contains("value=\"objection\"", clerkPage);
-        Assert.DoesNotContain("value=\"opinion\"", clerkPage);
+        Assert.Contains("data-step=\"acceptance\"", clerkPage);
+        Assert.Contains("data-step=\"objection\"", clerkPage);
+        Assert.DoesNotContain("data-step=\"opinion\"", clerkPage);
         Assert.DoesNotContain("petition-step", mediatorPage);
         Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
     }

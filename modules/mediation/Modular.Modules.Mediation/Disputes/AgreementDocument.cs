@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -32,7 +34,7 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
             value is null ? "—" : fullCopyReason is null ? guard.Mask(kind, value) : value;
 
         var committee = $"{township.Required.Name}人民调解委员会";
-        var word = new WordWriter()
+        var word = new WordDocument()
             .Title("人民调解协议书")
             .Right($"编号：{committee}〔{d.ReceivedOn.Year}〕调字第{d.Number}号");
         foreach (var p in d.Parties)
@@ -64,11 +66,9 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
         word.Paragraph($"人民调解员（签名）：{d.Mediator}　＿＿＿＿＿＿＿＿　　年　　月　　日", indent: false)
             .Paragraph("记录人（签名）：＿＿＿＿＿＿＿＿", indent: false)
             .Right($"{committee}（印章）")
-            .Right(d.ResolvedOn is { } signed ? Chinese(signed) : "　　年　　月　　日");
+            .Right(d.ResolvedOn is { } signed ? TownshipTime.Chinese(signed) : "　　年　　月　　日");
         return word.ToBytes();
     }
-
-    private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>The masked copy by default; <c>?full=true&amp;reason=…</c> needs the reveal permission and is audited.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ForbidHttpResult>> EndpointAsync(
@@ -82,7 +82,7 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
                 return TypedResults.Forbid();
             }
 
-            var errors = new Errors();
+            var errors = new InputErrors();
             fullReason = errors.Required("reason", reason, "完整导出个人信息的理由", "Reason for a full copy", 500);
             if (errors.Any)
             {
@@ -91,7 +91,7 @@ internal sealed class AgreementDocument(DisputeQueries queries, ITownshipContext
         }
 
         return await document.WriteAsync(id, fullReason, ct) is { } bytes
-            ? TypedResults.File(bytes, WordWriter.ContentType, $"mediation-agreement-{id:N}.docx")
+            ? TypedResults.File(bytes, WordDocument.ContentType, $"mediation-agreement-{id:N}.docx")
             : TypedResults.NotFound();
     }
 }

@@ -1,11 +1,36 @@
 using Modular.Contracts.Mediation;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Steps;
+using Modular.Modules.Mediation.Disputes.Steps;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Disputes;
 
 /// <summary>A dispute (矛盾纠纷) and where its mediation stands: the inline snapshot of its stream, and the ledger's row.</summary>
 internal sealed class Dispute
 {
+    private static readonly DisputeState[] BeforeAgreement = [DisputeState.Registered, DisputeState.Accepted, DisputeState.Mediating];
+
+    /// <summary>
+    /// Which steps of 人民调解法 each state allows, in the order a mediator usually takes them: the API refuses a step out
+    /// of turn with it, the page offers only these, the due list asks only for these.
+    /// </summary>
+    public static StepTable<Dispute, DisputeState> Steps { get; } = new StepTable<Dispute, DisputeState>(d => d.State, DisputeVocabulary.Label)
+        .Allow(StartMediationStep.Name, DisputeState.Registered)
+        .Allow(HoldSessionStep.Name, HoldSessionStep.HasMediator, DisputeState.Accepted, DisputeState.Mediating)
+        .Allow(DraftAgreementStep.Name, DisputeState.Mediating)
+        .Allow(SignAgreementStep.Name, DisputeState.AgreementDrafted)
+        .Allow(ReachOralAgreementStep.Name, DisputeState.Mediating)
+        .Allow(RecordFailureStep.Name, DisputeState.Mediating, DisputeState.AgreementDrafted)
+        .Allow(AssignMediatorStep.Name, DisputeState.Accepted, DisputeState.Mediating)
+        .Allow(RefuseMediationStep.Name, BeforeAgreement)
+        .Allow(RouteDisputeStep.Name, BeforeAgreement)
+        .Allow(NotifyPoliceStep.Name, [.. BeforeAgreement, DisputeState.AgreementDrafted])
+        .Allow(CheckPerformanceStep.Name, DisputeState.Agreed)
+        .Allow(RecordCourtConfirmationStep.Name, RecordCourtConfirmationStep.IsOpen, DisputeState.Agreed, DisputeState.Performed)
+        .Allow(VisitAfterAgreementStep.Name, DisputeState.Agreed, DisputeState.Performed)
+        .Allow(ArchiveDisputeStep.Name, ArchiveDisputeStep.PerformanceChecked,
+            DisputeState.Agreed, DisputeState.Performed, DisputeState.Failed, DisputeState.Refused, DisputeState.Routed);
+
     public Guid Id { get; set; }
 
     public long Version { get; set; }
@@ -288,12 +313,4 @@ internal sealed class Dispute
         IsOpen = false;
         LastStepOn = on;
     }
-}
-
-/// <summary>The ledger number counter of one year (调 2026-0001), versioned so two intakes cannot take one number.</summary>
-internal sealed class DisputeNumberCounter : IYearCounter
-{
-    public string Id { get; set; } = "";
-
-    public int Last { get; set; }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Modular.Contracts.Extensions;
-using Modular.Modules.Mediation.Shared;
+using Modular.Modules.Mediation.Disputes.Steps;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Disputes;
 

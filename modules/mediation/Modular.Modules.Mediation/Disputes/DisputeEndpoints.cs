@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
+using Modular.Kit.PersonalData;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -16,7 +20,7 @@ internal static class DisputeEndpoints
         string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, Guid? household, int? page,
         DisputeQueries queries, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var filter = Filter(errors, state, category, village, mediator, from, to, open);
         return errors.Any
             ? TypedResults.ValidationProblem(errors.ToDictionary())
@@ -24,7 +28,7 @@ internal static class DisputeEndpoints
     }
 
     /// <summary>Reads the ledger's filters from query text; bad ones are named in <paramref name="errors"/>.</summary>
-    public static DisputeFilter? Filter(Errors errors, string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open)
+    public static DisputeFilter? Filter(InputErrors errors, string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open)
     {
         var s = errors.Choice<DisputeState>("state", state, "状态", "state", required: false);
         var start = errors.Day("from", from);
@@ -39,7 +43,7 @@ internal static class DisputeEndpoints
 
     public static async Task<Results<Ok<DisputeFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, DisputeFigures figures, DisputeClock clock, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var period = Period.Read(from, to, clock.Today, errors);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(period.From, period.To, ct));
     }
@@ -50,13 +54,10 @@ internal static class DisputeEndpoints
     public static async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, NotFound>> TimelineAsync(Guid id, DisputeQueries queries, CancellationToken ct) =>
         await queries.TimelineAsync(id, ct) is { } timeline ? TypedResults.Ok(timeline) : TypedResults.NotFound();
 
-    /// <summary>Runs one step; answers the dispute's new state, 404 when it is not this township's, 400 with every bad field.</summary>
-    public static Task<Results<Ok<DisputeView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, DisputeQueries queries, CancellationToken ct) =>
-        Answers.StepAsync(step, () => queries.GetAsync(id, ct));
 
     /// <summary>One field of one party in clear, for a user allowed to see it who gives a reason; audited.</summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
-        Guid id, int index, RevealInput input, DisputeQueries queries, IPersonalDataGuard guard, CancellationToken ct)
+        Guid id, int index, RevealRequest input, DisputeQueries queries, IPersonalDataGuard guard, CancellationToken ct)
     {
         var dispute = await queries.LoadAsync(id, ct);
         if (dispute is null || index < 0 || index >= dispute.Parties.Count)
@@ -65,7 +66,7 @@ internal static class DisputeEndpoints
         }
 
         var party = dispute.Parties[index];
-        return await Reveal.FieldAsync(input, party.Personal, $"纠纷 {dispute.Number} / {party.Name}", guard, ct);
+        return await Reveals.AnswerAsync(input, party.Personal, $"纠纷 {dispute.Number} / {party.Name}", guard, ct);
     }
 
     /// <summary>The ledger as .xlsx, masked; in full only for a user allowed to reveal, with a reason, audited.</summary>
@@ -73,7 +74,7 @@ internal static class DisputeEndpoints
         string? state, string? category, string? village, string? mediator, string? from, string? to, bool? open, bool? full, string? reason,
         DisputeQueries queries, DisputeSettingsReader settings, DisputeClock clock, IPersonalDataGuard guard, ICurrentUser user, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var filter = Filter(errors, state, category, village, mediator, from, to, open);
         if (full == true && !user.HasPermission(Permissions.PersonalDataReveal))
         {
@@ -133,7 +134,7 @@ internal static class DisputeEndpoints
         {
             await change();
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }

@@ -1,6 +1,6 @@
 using Modular.Contracts.Mediation;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Disputes;
 

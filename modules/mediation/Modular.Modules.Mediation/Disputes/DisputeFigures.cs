@@ -2,7 +2,8 @@ using System.Globalization;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -94,13 +95,14 @@ internal sealed class DisputeDeadlines(IQuerySession session, DisputeSettingsRea
                     new($"本镇要求：受理后{settings.TargetDays}日内化解", $"Local practice: resolved within {settings.TargetDays} days")));
             }
 
-            if (d.CourtConfirmationAppliedOn is null && clock.CourtConfirmationDueOn(d) is { } window && window >= today && window <= horizon)
+            // The due list asks only for what the step table allows now: an archived dispute is due nothing.
+            if (Dispute.Steps.Allows(d, RecordCourtConfirmationStep.Name) && clock.CourtConfirmationDueOn(d) is { } window && window >= today && window <= horizon)
             {
                 items.Add(new(new($"纠纷 {d.Number} 司法确认申请期限", $"Court confirmation window of dispute {d.Number}"), window, link,
                     new("人民调解法第三十三条：协议生效之日起30日内可共同申请司法确认", "People's Mediation Law Art 33: 30 days from the agreement")));
             }
 
-            if (clock.FollowUpDueOn(d, settings) is { } visit && visit <= horizon)
+            if (Dispute.Steps.Allows(d, VisitAfterAgreementStep.Name) && clock.FollowUpDueOn(d, settings) is { } visit && visit <= horizon)
             {
                 items.Add(new(new($"纠纷 {d.Number} 回访", $"Follow-up visit of dispute {d.Number}"), visit, link,
                     new($"本镇要求：协议生效后{settings.FollowUpDays}日内回访", $"Local practice: visit within {settings.FollowUpDays} days of the agreement")));

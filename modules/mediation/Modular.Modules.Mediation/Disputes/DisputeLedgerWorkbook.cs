@@ -1,7 +1,10 @@
 using System.Globalization;
 using Marten;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Documents;
+using Modular.Kit.Input;
+using Modular.Modules.Mediation.Disputes.Steps;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -92,7 +95,7 @@ internal static class DisputeLedgerWorkbook
         var disputes = new List<(DisputeTakenIn, LedgerOutcomeImported?)>();
         foreach (var row in rows)
         {
-            var rowErrors = new Errors();
+            var rowErrors = new InputErrors();
             var input = new DisputeIntakeInput
             {
                 Source = ChoiceName<DisputeSource>(row["来源"], DisputeVocabulary.Label),
@@ -129,7 +132,7 @@ internal static class DisputeLedgerWorkbook
         return (disputes, errors);
     }
 
-    private static LedgerOutcomeImported? ReadOutcome(WorkbookRow row, DateOnly? receivedOn, DateOnly today, Errors errors)
+    private static LedgerOutcomeImported? ReadOutcome(WorkbookRow row, DateOnly? receivedOn, DateOnly today, InputErrors errors)
     {
         var text = row["办理结果"];
         var mediator = errors.Optional("mediator", row["调解员"], "调解员", "Mediator", 100);

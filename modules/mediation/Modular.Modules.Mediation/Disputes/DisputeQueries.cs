@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Records;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
+using Text = Modular.Kit.Text;
 
 namespace Modular.Modules.Mediation.Disputes;
 

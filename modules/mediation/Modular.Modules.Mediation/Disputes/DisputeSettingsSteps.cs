@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marten;
 using Modular.Contracts.Townships;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Input;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -81,10 +81,10 @@ internal sealed class DisputeSettingsSteps(IDocumentSession session, ITownshipCo
         return errors.Any ? null : new DisputePracticeSet(input.TargetDays!.Value, input.FollowUpDays!.Value);
     });
 
-    private static (string? Chinese, string? English) Names(DisputeSettingsInput input, Errors errors) =>
+    private static (string? Chinese, string? English) Names(DisputeSettingsInput input, InputErrors errors) =>
         (errors.Required("chinese", input.Chinese, "类别名称", "Chinese name", 30), errors.Required("english", input.English, "英文名称", "English name", 60));
 
-    private static DisputeCategory? Existing(DisputeSettings s, string? code, Errors errors)
+    private static DisputeCategory? Existing(DisputeSettings s, string? code, InputErrors errors)
     {
         var category = s.Find(code);
         if (category is null)
@@ -95,19 +95,18 @@ internal sealed class DisputeSettingsSteps(IDocumentSession session, ITownshipCo
         return category;
     }
 
-    private async Task RunAsync(DisputeSettingsInput input, CancellationToken ct, Func<DisputeSettings, Errors, object?> decide)
+    private async Task RunAsync(DisputeSettingsInput input, CancellationToken ct, Func<DisputeSettings, InputErrors, object?> decide)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         if (input.Version is not { } version)
         {
-            errors.Add("version", "缺少记录版本", "The version you read is required.");
-            throw new InputException(errors.ToDictionary());
+            throw InputRejectedException.Of("version", "缺少记录版本", "The version you read is required.");
         }
 
         var id = DisputeSettings.StreamId(township.Required.Slug);
         var stream = await session.Events.FetchForWriting<DisputeSettings>(id, version, ct);
         var change = decide(stream.Aggregate ?? new DisputeSettings { Id = id }, errors);
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         stream.AppendOne(change!);
         await session.SaveChangesAsync(ct);
     }

@@ -1,6 +1,6 @@
 using Modular.Contracts.Mediation;
+using static Modular.Kit.Text;
 using static Modular.Modules.Mediation.Disputes.DisputeVocabulary;
-using static Modular.Modules.Mediation.Shared.Text;
 
 namespace Modular.Modules.Mediation.Disputes;
 

@@ -63,5 +63,5 @@ internal static class DisputeVocabulary
         _ => new("法律、法规、规章规定的其他情形", "Other statutory matter"),
     };
 
-    public static string T(LocalizedText text) => Shared.Text.T(text);
+    public static string T(LocalizedText text) => Modular.Kit.Text.T(text);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
+using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -23,7 +24,8 @@ internal sealed class DisputesArea : IModuleArea
         services.AddScoped<DisputeSettingsSteps>();
         services.AddScoped<DisputeQueries>();
         services.AddScoped<TakeInDispute>();
-        services.AddScoped<DisputeSteps>();
+        services.AddScoped<DisputeStepContext>();
+        services.AddScoped<LinkHousehold>();
         services.AddScoped<AgreementDocument>();
         services.AddScoped<DisputeLedgerImport>();
         services.AddScoped<DisputeFigures>();
@@ -96,27 +98,22 @@ internal sealed class DisputesArea : IModuleArea
         disputes.MapGet("/{id:guid}/timeline", DisputeEndpoints.TimelineAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapGet("/{id:guid}/agreement.docx", AgreementDocument.EndpointAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapPost("/{id:guid}/parties/{index:int}/reveal", DisputeEndpoints.RevealAsync).RequireAuthorization(Permissions.DisputesRead, Permissions.PersonalDataReveal);
-        disputes.MapPost("/{id:guid}/parties/{index:int}/household", (Guid id, int index, HouseholdLinkInput input, DisputeSteps steps, DisputeQueries queries, CancellationToken ct) =>
-            DisputeEndpoints.StepAsync(id, () => steps.LinkHouseholdAsync(id, index, input, ct), queries, ct)).RequireAuthorization(Permissions.DisputesHandle);
-        Step(disputes, "start", (s, id, input, ct) => s.StartAsync(id, input, ct));
-        Step(disputes, "refusal", (s, id, input, ct) => s.RefuseAsync(id, input, ct));
-        Step(disputes, "mediator", (s, id, input, ct) => s.AssignMediatorAsync(id, input, ct));
-        Step(disputes, "session", (s, id, input, ct) => s.HoldSessionAsync(id, input, ct));
-        Step(disputes, "routing", (s, id, input, ct) => s.RouteAsync(id, input, ct));
-        Step(disputes, "police-report", (s, id, input, ct) => s.NotifyPoliceAsync(id, input, ct));
-        Step(disputes, "agreement", (s, id, input, ct) => s.DraftAgreementAsync(id, input, ct));
-        Step(disputes, "signature", (s, id, input, ct) => s.SignAgreementAsync(id, input, ct));
-        Step(disputes, "oral-agreement", (s, id, input, ct) => s.ReachOralAgreementAsync(id, input, ct));
-        Step(disputes, "failure", (s, id, input, ct) => s.FailAsync(id, input, ct));
-        Step(disputes, "performance", (s, id, input, ct) => s.CheckPerformanceAsync(id, input, ct));
-        Step(disputes, "court-confirmation", (s, id, input, ct) => s.RecordCourtConfirmationAsync(id, input, ct));
-        Step(disputes, "follow-up", (s, id, input, ct) => s.VisitAsync(id, input, ct));
-        Step(disputes, "archive", (s, id, input, ct) => s.ArchiveAsync(id, input, ct));
+        LinkHousehold.Map(disputes);
+        StartMediationStep.Map(disputes);
+        RefuseMediationStep.Map(disputes);
+        AssignMediatorStep.Map(disputes);
+        HoldSessionStep.Map(disputes);
+        RouteDisputeStep.Map(disputes);
+        NotifyPoliceStep.Map(disputes);
+        DraftAgreementStep.Map(disputes);
+        SignAgreementStep.Map(disputes);
+        ReachOralAgreementStep.Map(disputes);
+        RecordFailureStep.Map(disputes);
+        CheckPerformanceStep.Map(disputes);
+        RecordCourtConfirmationStep.Map(disputes);
+        VisitAfterAgreementStep.Map(disputes);
+        ArchiveDisputeStep.Map(disputes);
     }
-
-    private static void Step(IEndpointRouteBuilder group, string name, Func<DisputeSteps, Guid, DisputeStepInput, CancellationToken, Task<bool>> step) =>
-        group.MapPost($"/{{id:guid}}/{name}", (Guid id, DisputeStepInput input, DisputeSteps steps, DisputeQueries queries, CancellationToken ct) =>
-            DisputeEndpoints.StepAsync(id, () => step(steps, id, input, ct), queries, ct)).RequireAuthorization(Permissions.DisputesHandle);
 
     private static void Setting(IEndpointRouteBuilder group, string name, Func<DisputeSettingsSteps, DisputeSettingsInput, CancellationToken, Task> change) =>
         group.MapPost($"/settings/{name}", (DisputeSettingsInput input, DisputeSettingsSteps steps, Marten.IQuerySession session, Contracts.Townships.ITownshipContext township, CancellationToken ct) =>

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Townships;
-
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Kit.Documents;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -18,14 +18,14 @@ internal sealed class OpinionLetter(PetitionQueries queries, PetitionClock clock
         }
 
         var office = $"{township.Required.Name}人民政府";
-        var word = new WordWriter()
+        var word = new WordDocument()
             .Title(office)
             .Title("信访事项处理意见书")
             .Right($"编号：{p.Number}")
             .Paragraph($"{p.Petitioner.Name}：", indent: false)
-            .Paragraph($"本机关于{Chinese(p.ReceivedOn)}收到您的信访事项" +
+            .Paragraph($"本机关于{TownshipTime.Chinese(p.ReceivedOn)}收到您的信访事项" +
                 (p.TransferringOffice is null ? "" : $"（{p.TransferringOffice}转送，文号{p.TransferReference}）") +
-                $"，于{Chinese(p.AcceptedOn!.Value)}受理。您反映：{p.Matter}");
+                $"，于{TownshipTime.Chinese(p.AcceptedOn!.Value)}受理。您反映：{p.Matter}");
         if (p.ExtendedOn is not null)
         {
             word.Paragraph($"因{p.ExtensionReason}，本机关将办理期限延长{p.ExtensionDays}日，并已告知您。");
@@ -37,14 +37,12 @@ internal sealed class OpinionLetter(PetitionQueries queries, PetitionClock clock
             // 信访工作条例 Art 35: a review may be asked of the office one level up within 30 days of receiving the opinion.
             .Paragraph($"如对本处理意见不服，可以自收到本意见书之日起30日内请求{township.Required.CountyName}人民政府或者本机关的上一级主管部门复查（请求期限至{clock.Deadline30(issued):yyyy-MM-dd}）。")
             .Right(office)
-            .Right(Chinese(issued));
+            .Right(TownshipTime.Chinese(issued));
         return word.ToBytes();
     }
 
-    private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
-
     public static async Task<Results<FileContentHttpResult, NotFound>> EndpointAsync(Guid id, OpinionLetter letter, CancellationToken ct) =>
         await letter.WriteAsync(id, ct) is { } bytes
-            ? TypedResults.File(bytes, WordWriter.ContentType, $"petition-opinion-{id:N}.docx")
+            ? TypedResults.File(bytes, WordDocument.ContentType, $"petition-opinion-{id:N}.docx")
             : TypedResults.NotFound();
 }

@@ -1,4 +1,5 @@
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Steps;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -78,6 +79,21 @@ internal sealed record ReviewDecided(DateOnly DecidedOn, int Level, OpinionOutco
 /// <summary>A petition (信访事项) and where it stands: the inline snapshot of its stream.</summary>
 internal sealed class Petition
 {
+    /// <summary>
+    /// Which steps of 信访工作条例 each state allows, in the order a clerk usually takes them: the API refuses a step out
+    /// of turn with it, the page offers only these.
+    /// </summary>
+    public static StepTable<Petition, PetitionState> Steps { get; } = new StepTable<Petition, PetitionState>(p => p.State, PetitionVocabulary.Label)
+        .Allow(AcceptPetitionStep.Name, PetitionState.Registered)
+        .Allow(ObjectToPetitionStep.Name, PetitionState.Registered)
+        .Allow(ClassifyPetitionStep.Name, PetitionState.Accepted)
+        .Allow(InvestigatePetitionStep.Name, PetitionState.Classified)
+        .Allow(RedirectPetitionStep.Name, RedirectPetitionStep.IsClaim, PetitionState.Classified)
+        .Allow(IssueOpinionStep.Name, PetitionState.Investigating)
+        .Allow(ExtendDeadlineStep.Name, ExtendDeadlineStep.NotYetExtended, PetitionState.Accepted, PetitionState.Classified, PetitionState.Investigating)
+        .Allow(RequestReviewStep.Name, PetitionState.OpinionIssued, PetitionState.Reviewed)
+        .Allow(DecideReviewStep.Name, PetitionState.UnderReview, PetitionState.UnderSecondReview);
+
     public Guid Id { get; set; }
 
     public long Version { get; set; }
@@ -252,12 +268,4 @@ internal sealed class Petition
             State = PetitionState.Final;
         }
     }
-}
-
-/// <summary>The tracking-number counter of one year, versioned so two registrations cannot take one number.</summary>
-internal sealed class PetitionNumberCounter : IYearCounter
-{
-    public string Id { get; set; } = "";
-
-    public int Last { get; set; }
 }

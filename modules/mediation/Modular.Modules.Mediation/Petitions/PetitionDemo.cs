@@ -1,5 +1,6 @@
 using Marten;
 using Modular.Contracts.Extensions;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit;
+using Modular.Kit.Input;
+using Modular.Kit.PersonalData;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -13,7 +16,7 @@ internal static class PetitionEndpoints
         PetitionState? filter = null;
         if (!string.IsNullOrWhiteSpace(state))
         {
-            var errors = new Errors();
+            var errors = new InputErrors();
             filter = errors.Choice<PetitionState>("state", state, "状态", "state");
             if (errors.Any)
             {
@@ -33,18 +36,14 @@ internal static class PetitionEndpoints
 
     public static async Task<Results<Ok<PetitionFigureSet>, ValidationProblem>> FiguresAsync(string? from, string? to, PetitionFigures figures, PetitionClock clock, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var period = Period.Read(from, to, clock.Today, errors);
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await figures.ForPeriodAsync(period.From, period.To, ct));
     }
 
-    /// <summary>Runs one step; answers the petition's new state, 404 when it is not this township's, 400 with every bad field.</summary>
-    public static Task<Results<Ok<PetitionView>, NotFound, ValidationProblem>> StepAsync(Guid id, Func<Task<bool>> step, PetitionQueries queries, CancellationToken ct) =>
-        Answers.StepAsync(step, () => queries.GetAsync(id, ct));
-
     /// <summary>One field of the petitioner in clear, for a user allowed to see it who gives a reason; audited.</summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealAsync(
-        Guid id, RevealInput input, PetitionQueries queries, IPersonalDataGuard guard, CancellationToken ct)
+        Guid id, RevealRequest input, PetitionQueries queries, IPersonalDataGuard guard, CancellationToken ct)
     {
         if (await queries.LoadAsync(id, ct) is not { } petition)
         {
@@ -52,7 +51,7 @@ internal static class PetitionEndpoints
         }
 
         var who = petition.Petitioner;
-        return await Reveal.FieldAsync(input, kind => kind switch
+        return await Reveals.AnswerAsync(input, kind => kind switch
         {
             PersonalDataKind.IdNumber => who.IdNumber,
             PersonalDataKind.PhoneNumber => who.Phone,

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Modular.Contracts.Integration;
 using Modular.Contracts.OpenGovernment;
-
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Checks;
+using Modular.Kit.Steps;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -22,7 +23,8 @@ internal sealed class PetitionHandedOver : IIntegrationEventHandler<DisclosureRe
         }
 
         var idNumber = IdentityNumbers.IsValidResidentId(e.ApplicantIdNumber) ? e.ApplicantIdNumber!.ToUpperInvariant() : null;
-        var number = await Streams.NextNumberAsync<PetitionNumberCounter>(context.Operations, e.AnsweredOn.Year, cancellationToken);
+        // In the relay's unit of work, which the daemon retries as a whole when another registration took the number.
+        var number = await YearlyNumbers.NextAsync<PetitionNumberCounter>(context.Operations, e.AnsweredOn.Year, cancellationToken);
         var registered = new PetitionRegistered(
             id, number, PetitionChannel.DisclosureRequest, e.AnsweredOn, "政府信息公开工作机构", e.RequestNumber,
             new Petitioner(e.ApplicantName, idNumber, e.ApplicantPhone, e.ApplicantAddress), e.Matter, e.RequestId);

@@ -1,6 +1,6 @@
 using Marten;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -97,16 +97,16 @@ internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock
 
     private static string Describe(object data) => data switch
     {
-        PetitionRegistered r => Shared.Text.T($"登记（{PetitionVocabulary.Label(r.Channel).Chinese}，{r.ReceivedOn:yyyy-MM-dd}）", $"Registered ({PetitionVocabulary.Label(r.Channel).English}, {r.ReceivedOn:yyyy-MM-dd})"),
-        PetitionObjected o => Shared.Text.T($"提出异议：不属本机关职权（{o.ObjectedOn:yyyy-MM-dd}）：{o.Reason}", $"Objected, outside the remit ({o.ObjectedOn:yyyy-MM-dd}): {o.Reason}"),
-        PetitionAccepted a => Shared.Text.T($"受理并告知（{a.NoticeOn:yyyy-MM-dd}）", $"Accepted, notice sent ({a.NoticeOn:yyyy-MM-dd})"),
-        PetitionClassified c => Shared.Text.T($"分类：{PetitionVocabulary.Label(c.Category).Chinese}", $"Classified: {PetitionVocabulary.Label(c.Category).English}"),
-        PetitionRedirected r => Shared.Text.T($"导入{r.Procedure}（{r.RedirectedOn:yyyy-MM-dd}）", $"Redirected to {r.Procedure} ({r.RedirectedOn:yyyy-MM-dd})"),
-        InvestigationStarted i => Shared.Text.T($"开始调查核实：{i.Investigator}（{i.StartedOn:yyyy-MM-dd}）", $"Investigation by {i.Investigator} ({i.StartedOn:yyyy-MM-dd})"),
-        OpinionDeadlineExtended x => Shared.Text.T($"办理期限延长{x.Days}日：{x.Reason}", $"Deadline extended by {x.Days} days: {x.Reason}"),
-        OpinionIssued o => Shared.Text.T($"出具处理意见：{PetitionVocabulary.Label(o.Outcome).Chinese}（{o.IssuedOn:yyyy-MM-dd}）", $"Opinion issued: {PetitionVocabulary.Label(o.Outcome).English} ({o.IssuedOn:yyyy-MM-dd})"),
-        ReviewRequested q => Shared.Text.T($"请求{(q.Level == 1 ? "复查" : "复核")}（{q.RequestedOn:yyyy-MM-dd}）", $"{(q.Level == 1 ? "Review" : "Second review")} requested ({q.RequestedOn:yyyy-MM-dd})"),
-        ReviewDecided d => Shared.Text.T($"{(d.Level == 1 ? "复查" : "复核")}意见：{PetitionVocabulary.Label(d.Outcome).Chinese}（{d.DecidedOn:yyyy-MM-dd}）", $"{(d.Level == 1 ? "Review" : "Second review")} decided: {PetitionVocabulary.Label(d.Outcome).English} ({d.DecidedOn:yyyy-MM-dd})"),
+        PetitionRegistered r => Modular.Kit.Text.T($"登记（{PetitionVocabulary.Label(r.Channel).Chinese}，{r.ReceivedOn:yyyy-MM-dd}）", $"Registered ({PetitionVocabulary.Label(r.Channel).English}, {r.ReceivedOn:yyyy-MM-dd})"),
+        PetitionObjected o => Modular.Kit.Text.T($"提出异议：不属本机关职权（{o.ObjectedOn:yyyy-MM-dd}）：{o.Reason}", $"Objected, outside the remit ({o.ObjectedOn:yyyy-MM-dd}): {o.Reason}"),
+        PetitionAccepted a => Modular.Kit.Text.T($"受理并告知（{a.NoticeOn:yyyy-MM-dd}）", $"Accepted, notice sent ({a.NoticeOn:yyyy-MM-dd})"),
+        PetitionClassified c => Modular.Kit.Text.T($"分类：{PetitionVocabulary.Label(c.Category).Chinese}", $"Classified: {PetitionVocabulary.Label(c.Category).English}"),
+        PetitionRedirected r => Modular.Kit.Text.T($"导入{r.Procedure}（{r.RedirectedOn:yyyy-MM-dd}）", $"Redirected to {r.Procedure} ({r.RedirectedOn:yyyy-MM-dd})"),
+        InvestigationStarted i => Modular.Kit.Text.T($"开始调查核实：{i.Investigator}（{i.StartedOn:yyyy-MM-dd}）", $"Investigation by {i.Investigator} ({i.StartedOn:yyyy-MM-dd})"),
+        OpinionDeadlineExtended x => Modular.Kit.Text.T($"办理期限延长{x.Days}日：{x.Reason}", $"Deadline extended by {x.Days} days: {x.Reason}"),
+        OpinionIssued o => Modular.Kit.Text.T($"出具处理意见：{PetitionVocabulary.Label(o.Outcome).Chinese}（{o.IssuedOn:yyyy-MM-dd}）", $"Opinion issued: {PetitionVocabulary.Label(o.Outcome).English} ({o.IssuedOn:yyyy-MM-dd})"),
+        ReviewRequested q => Modular.Kit.Text.T($"请求{(q.Level == 1 ? "复查" : "复核")}（{q.RequestedOn:yyyy-MM-dd}）", $"{(q.Level == 1 ? "Review" : "Second review")} requested ({q.RequestedOn:yyyy-MM-dd})"),
+        ReviewDecided d => Modular.Kit.Text.T($"{(d.Level == 1 ? "复查" : "复核")}意见：{PetitionVocabulary.Label(d.Outcome).Chinese}（{d.DecidedOn:yyyy-MM-dd}）", $"{(d.Level == 1 ? "Review" : "Second review")} decided: {PetitionVocabulary.Label(d.Outcome).English} ({d.DecidedOn:yyyy-MM-dd})"),
         _ => data.GetType().Name,
     };
 }

@@ -44,5 +44,5 @@ internal static class PetitionVocabulary
         _ => new("复核终结", "Final"),
     };
 
-    public static string T(LocalizedText text) => Shared.Text.T(text);
+    public static string T(LocalizedText text) => Modular.Kit.Text.T(text);
 }

@@ -8,6 +8,7 @@ using Modular.Contracts.Integration;
 using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
 using Modular.Kit.Modules;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 
@@ -22,7 +23,7 @@ internal sealed class PetitionsArea : IModuleArea
         services.AddScoped<PetitionClock>();
         services.AddScoped<PetitionQueries>();
         services.AddScoped<RegisterPetition>();
-        services.AddScoped<PetitionSteps>();
+        services.AddScoped<PetitionStepContext>();
         services.AddScoped<OpinionLetter>();
         services.AddScoped<PetitionFigures>();
         services.AddScoped<IDashboardFigures, PetitionDashboard>();
@@ -62,18 +63,14 @@ internal sealed class PetitionsArea : IModuleArea
         petitions.MapGet("/{id:guid}/timeline", PetitionEndpoints.TimelineAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapGet("/{id:guid}/opinion.docx", OpinionLetter.EndpointAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapPost("/{id:guid}/reveal", PetitionEndpoints.RevealAsync).RequireAuthorization(Permissions.PetitionsRead, Permissions.PersonalDataReveal);
-        Step(petitions, "objection", (s, id, input, ct) => s.ObjectAsync(id, input, ct));
-        Step(petitions, "acceptance", (s, id, input, ct) => s.AcceptAsync(id, input, ct));
-        Step(petitions, "classification", (s, id, input, ct) => s.ClassifyAsync(id, input, ct));
-        Step(petitions, "redirection", (s, id, input, ct) => s.RedirectAsync(id, input, ct));
-        Step(petitions, "investigation", (s, id, input, ct) => s.InvestigateAsync(id, input, ct));
-        Step(petitions, "extension", (s, id, input, ct) => s.ExtendAsync(id, input, ct));
-        Step(petitions, "opinion", (s, id, input, ct) => s.IssueOpinionAsync(id, input, ct));
-        Step(petitions, "review-request", (s, id, input, ct) => s.RequestReviewAsync(id, input, ct));
-        Step(petitions, "review-decision", (s, id, input, ct) => s.DecideReviewAsync(id, input, ct));
+        AcceptPetitionStep.Map(petitions);
+        ObjectToPetitionStep.Map(petitions);
+        ClassifyPetitionStep.Map(petitions);
+        RedirectPetitionStep.Map(petitions);
+        InvestigatePetitionStep.Map(petitions);
+        ExtendDeadlineStep.Map(petitions);
+        IssueOpinionStep.Map(petitions);
+        RequestReviewStep.Map(petitions);
+        DecideReviewStep.Map(petitions);
     }
-
-    private static void Step(IEndpointRouteBuilder group, string name, Func<PetitionSteps, Guid, PetitionStepInput, CancellationToken, Task<bool>> step) =>
-        group.MapPost($"/{{id:guid}}/{name}", (Guid id, PetitionStepInput input, PetitionSteps steps, PetitionQueries queries, CancellationToken ct) =>
-            PetitionEndpoints.StepAsync(id, () => step(steps, id, input, ct), queries, ct)).RequireAuthorization(Permissions.PetitionsHandle);
 }

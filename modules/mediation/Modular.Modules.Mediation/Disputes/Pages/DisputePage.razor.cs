@@ -1,26 +1,23 @@
 using Microsoft.AspNetCore.Components;
 using Modular.Contracts.PersonalData;
-using Modular.Modules.Mediation.Shared;
-using static Modular.Modules.Mediation.Shared.Text;
+using Modular.Kit.Input;
+using Modular.Kit.Records;
+using Modular.Modules.Mediation.Disputes.Steps;
+using static Modular.Kit.Text;
 
 namespace Modular.Modules.Mediation.Disputes.Pages;
 
 /// <summary>
-/// A dispute's page: its facts (parties masked), the steps its state allows as one small form each, a party's field
-/// revealed with a reason for staff allowed to, and the timeline.
+/// A dispute's page: its facts (parties masked), the form of each step <see cref="Dispute.Steps"/> allows, a party's
+/// field revealed with a reason for staff allowed to, and the timeline.
 /// </summary>
 public partial class DisputePage
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     [Parameter] public string Township { get; set; } = "";
 
     [Parameter] public Guid Id { get; set; }
 
     [CascadingParameter] public Microsoft.AspNetCore.Http.HttpContext? Http { get; set; }
-
-    // Bound from whichever step form was posted (each has its own form name): the step is the handler's argument.
-    [SupplyParameterFromForm] private DisputeStepForm? Form { get; set; }
 
     [SupplyParameterFromForm] private RevealForm? Reveal { get; set; }
 
@@ -30,9 +27,8 @@ public partial class DisputePage
     private string? linkError;
 
     private DisputeView? dispute;
+    private Dispute? record;
     private IReadOnlyList<TimelineEntry> timeline = [];
-    private Dictionary<string, string[]>? errors;
-    private string? failedStep;
     private readonly Dictionary<(int Party, PersonalDataKind Kind), string> revealed = [];
     private string? revealError;
     private (int, PersonalDataKind)? revealFailed;
@@ -41,7 +37,6 @@ public partial class DisputePage
 
     protected override void OnInitialized()
     {
-        Form ??= new();
         Reveal ??= new();
         Link ??= new();
     }
@@ -57,7 +52,8 @@ public partial class DisputePage
 
     private async Task LoadAsync()
     {
-        dispute = await Queries.GetAsync(Id, CancellationToken.None);
+        record = await Queries.LoadAsync(Id, CancellationToken.None);
+        dispute = record is null ? null : await Queries.GetAsync(Id, CancellationToken.None);
         timeline = await Queries.TimelineAsync(Id, CancellationToken.None) ?? [];
         villageHouseholds = dispute is not null && User.HasPermission(Permissions.DisputesHandle) && User.HasPermission(Permissions.HouseholdsRead)
             ? await Households.FindAsync(dispute.Village, null, 200, CancellationToken.None)
@@ -67,108 +63,13 @@ public partial class DisputePage
     private static IEnumerable<(PersonalDataKind Kind, string? Masked)> PartyFields(PartyView p) =>
         [(PersonalDataKind.IdNumber, p.IdNumber), (PersonalDataKind.PhoneNumber, p.Phone), (PersonalDataKind.Address, p.Address)];
 
-    /// <summary>The steps 人民调解法 allows from the dispute's state, in the order a mediator usually takes them (mirrors DisputeSteps).</summary>
-    private IReadOnlyList<string> Allowed => dispute is not { } d ? [] : Enum.TryParse<DisputeState>(d.State, out var state) ? state switch
+    /// <summary>What a step's form is given: the dispute as the form shows it, and whether it opens unposted.</summary>
+    private Dictionary<string, object> StepParameters(DisputeView d, bool first) => new()
     {
-        DisputeState.Registered => ["start", "refusal", "routing", "police-report"],
-        DisputeState.Accepted => [.. d.Mediator is null ? ["mediator"] : new[] { "session", "mediator" }, "refusal", "routing", "police-report"],
-        DisputeState.Mediating => [.. d.Mediator is null ? ["mediator"] : new[] { "session", "agreement", "oral-agreement", "failure", "mediator" }, "police-report", "refusal", "routing"],
-        DisputeState.AgreementDrafted => ["signature", "failure", "police-report"],
-        DisputeState.Agreed => [.. AfterAgreement(d, Clock.Today), .. d.PerformanceChecks.Count > 0 ? ["archive"] : Array.Empty<string>()],
-        DisputeState.Performed => [.. AfterAgreement(d, Clock.Today).Where(s => s != "performance"), "archive"],
-        DisputeState.Failed or DisputeState.Refused or DisputeState.Routed => ["archive"],
-        _ => [],
-    } : [];
-
-    // Art 31 performance, Art 33 court confirmation (a written agreement, once), the follow-up visit.
-    private static IEnumerable<string> AfterAgreement(DisputeView d, DateOnly today)
-    {
-        yield return "performance";
-        if (d.AgreementForm == nameof(AgreementForm.Written) && d.CourtConfirmationAppliedOn is null && !(d.CourtConfirmationDueOn < today))
-        {
-            yield return "court-confirmation";
-        }
-
-        yield return "follow-up";
-    }
-
-    private async Task StepAsync(string step)
-    {
-        failedStep = step;
-        // The page is open to readers: a step posted without the permission to handle disputes is refused here too.
-        if (!User.HasPermission(Permissions.DisputesHandle))
-        {
-            errors = new() { ["state"] = [T("没有办理矛盾纠纷的权限。", "Your roles do not allow handling disputes.")] };
-            return;
-        }
-
-        var f = Form!;
-        var input = new DisputeStepInput
-        {
-            Version = f.Version,
-            On = f.On,
-            Basis = f.Basis,
-            AppliedBy = f.AppliedBy,
-            Party = f.Party,
-            Reason = f.Reason,
-            Mediator = f.Mediator,
-            ChosenByParties = f.ChosenByParties,
-            Place = f.Place,
-            Participants = f.Participants,
-            Record = f.Record,
-            To = f.To,
-            Station = f.Station,
-            Facts = f.Facts,
-            Matters = f.Matters,
-            Responsibilities = f.Responsibilities,
-            Terms = f.Terms,
-            Performance = f.Performance,
-            Routes = f.Routes,
-            LegalAidMatter = f.LegalAidMatter,
-            ApplicantParty = int.TryParse(f.ApplicantParty, out var applicant) ? applicant : null,
-            Status = f.Status,
-            Note = f.Note,
-            Court = f.Court,
-            Visitor = f.Visitor,
-            FileNumber = f.FileNumber,
-        };
-        var ct = CancellationToken.None;
-        try
-        {
-            var done = step switch
-            {
-                "start" => await Steps.StartAsync(Id, input, ct),
-                "refusal" => await Steps.RefuseAsync(Id, input, ct),
-                "mediator" => await Steps.AssignMediatorAsync(Id, input, ct),
-                "session" => await Steps.HoldSessionAsync(Id, input, ct),
-                "routing" => await Steps.RouteAsync(Id, input, ct),
-                "police-report" => await Steps.NotifyPoliceAsync(Id, input, ct),
-                "agreement" => await Steps.DraftAgreementAsync(Id, input, ct),
-                "signature" => await Steps.SignAgreementAsync(Id, input, ct),
-                "oral-agreement" => await Steps.ReachOralAgreementAsync(Id, input, ct),
-                "failure" => await Steps.FailAsync(Id, input, ct),
-                "performance" => await Steps.CheckPerformanceAsync(Id, input, ct),
-                "court-confirmation" => await Steps.RecordCourtConfirmationAsync(Id, input, ct),
-                "follow-up" => await Steps.VisitAsync(Id, input, ct),
-                "archive" => await Steps.ArchiveAsync(Id, input, ct),
-                _ => false,
-            };
-            if (done)
-            {
-                Navigation.NavigateTo($"/t/{Township}/mediation/disputes/{Id}");
-            }
-        }
-        catch (InputException invalid)
-        {
-            errors = invalid.Errors;
-            await LoadAsync();
-        }
-        catch (Exception conflict) when (VersionConflict.Is(conflict))
-        {
-            errors = new() { ["version"] = [T("纠纷已被他人更新，请查看最新状态后重试。", "Someone else changed the dispute: check it and try again.")] };
-            await LoadAsync();
-        }
-    }
+        [nameof(DisputeStepFormBase.Frame)] = new DisputeStepFrame(Township, d.Id, d.Version, d.Summary, d.Mediator,
+            [.. d.Parties.Select(p => new StepParty(p.Index, p.Name, p.IsOrganisation, p.RoleLabel))], Clock.Today),
+        [nameof(DisputeStepFormBase.Open)] = first,
+    };
 
     private async Task RevealAsync()
     {
@@ -213,12 +114,12 @@ public partial class DisputePage
         try
         {
             var input = new HouseholdLinkInput { Version = link.Version, HouseholdId = Guid.TryParse(link.HouseholdId, out var household) ? household : null };
-            if (await Steps.LinkHouseholdAsync(Id, party, input, CancellationToken.None))
+            if (await LinkHousehold.RunAsync(Id, party, input, CancellationToken.None))
             {
                 Navigation.NavigateTo($"/t/{Township}/mediation/disputes/{Id}");
             }
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             linkError = string.Join(" ", invalid.Errors.Values.SelectMany(m => m));
             await LoadAsync();
@@ -247,52 +148,4 @@ public partial class DisputePage
 
         public string? Reason { get; set; }
     }
-
-    private static readonly DisputeStepForm Blank = new();
-
-    private static string Participants(DisputeView d) => string.Join("、", d.Parties.Select(p => p.Name).Append(d.Mediator ?? "").Where(n => n.Length > 0));
-
-    private static string Label(string step) => step switch
-    {
-        "start" => T("启动调解", "Start mediation"),
-        "refusal" => T("当事人拒绝调解", "A party refuses mediation"),
-        "mediator" => T("指定（选定）调解员", "Assign a mediator"),
-        "session" => T("调解并记录笔录", "Hold a session"),
-        "routing" => T("分流", "Route elsewhere"),
-        "police-report" => T("向公安机关报告激化风险", "Report an escalation risk to the police"),
-        "agreement" => T("拟定书面调解协议", "Draft the written agreement"),
-        "signature" => T("登记协议签字生效", "Record the signatures"),
-        "oral-agreement" => T("达成口头协议", "Record an oral agreement"),
-        "failure" => T("调解不成，终止调解", "Mediation failed"),
-        "performance" => T("督促履行", "Check performance"),
-        "court-confirmation" => T("登记司法确认申请", "Record the court confirmation application"),
-        "follow-up" => T("回访", "Follow-up visit"),
-        "archive" => T("立卷归档", "Archive"),
-        _ => step,
-    };
-
-    private static string DateLabel(string step) => step switch
-    {
-        "signature" => T("最后签字日期", "Last signature on"),
-        "court-confirmation" => T("申请日期", "Applied on"),
-        _ => T("日期", "Date"),
-    };
-
-    private static IReadOnlyList<string> Fields(string step) => step switch
-    {
-        "start" => ["on", "basis", "appliedBy"],
-        "refusal" => ["on", "party", "reason"],
-        "mediator" => ["on", "mediator"],
-        "session" => ["on", "place", "participants", "record"],
-        "routing" => ["on", "to", "reason"],
-        "police-report" => ["on", "station", "reason"],
-        "agreement" => ["on", "facts", "matters", "responsibilities", "terms", "performance"],
-        "oral-agreement" => ["on", "terms", "performance"],
-        "failure" => ["on", "reason", "routes", "legalAidMatter", "applicantParty"],
-        "performance" => ["on", "status", "note"],
-        "court-confirmation" => ["on", "court"],
-        "follow-up" => ["on", "visitor", "note"],
-        "archive" => ["on", "fileNumber"],
-        _ => ["on"],
-    };
 }

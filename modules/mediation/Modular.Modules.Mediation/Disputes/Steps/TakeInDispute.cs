@@ -1,10 +1,13 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 using Modular.Modules.Mediation.Liaisons;
-using Modular.Modules.Mediation.Shared;
+using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
+using SpecialGroups = Modular.Modules.Mediation.Shared.SpecialGroups;
 
-namespace Modular.Modules.Mediation.Disputes;
+namespace Modular.Modules.Mediation.Disputes.Steps;
 
 internal sealed class PartyInput
 {
@@ -46,6 +49,14 @@ internal sealed class DisputeIntakeInput
 
 internal sealed record TakenIn(Guid Id, string Number);
 
+/// <summary>The ledger number counter of one year (调 2026-0001), keyed by the year, versioned so two intakes cannot take one number.</summary>
+internal sealed class DisputeNumberCounter : IYearCounter
+{
+    public string Id { get; set; } = "";
+
+    public int Last { get; set; }
+}
+
 /// <summary>
 /// Takes a dispute in (受理登记): from screening, a liaison's report, a party's visit or a transfer, with its category,
 /// parties, village, summary, special-group flags and escalation risk. A liaison's lead named by the intake becomes
@@ -57,7 +68,7 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
 
     public async Task<TakenIn> TakeInAsync(DisputeIntakeInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var taken = Validate(input, await settings.GetAsync(ct), clock.Today, errors, "");
         var lead = input.LeadId is { } leadId ? await leads.FindAsync(leadId, ct) : null;
         if (input.LeadId is not null && lead is null)
@@ -65,26 +76,42 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
             errors.Add("leadId", "没有这条线索", "No such lead.");
         }
 
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
-        var number = await Streams.NextNumberAsync<DisputeNumberCounter>(session, taken!.ReceivedOn.Year, ct);
-        session.Events.StartStream<Dispute>(id, taken with { Id = id, Number = number });
-        if (lead is not null)
+        // Two clerks registering at the same instant draw the same number; the loser draws again (YearlyNumbers).
+        var number = await YearlyNumbers.SaveWithNextAsync<DisputeNumberCounter, string>(session, taken!.ReceivedOn.Year, number =>
         {
-            // A liaison's lead becomes this dispute in the same unit of work: both are recorded, or neither.
-            leads.MarkBecameDispute(lead, id, number, taken.ReceivedOn);
-        }
+            session.Events.StartStream<Dispute>(id, taken with { Id = id, Number = number });
+            if (lead is not null)
+            {
+                // A liaison's lead becomes this dispute in the same unit of work: both are recorded, or neither.
+                MarkBecameDispute(lead, id, number, taken.ReceivedOn);
+            }
 
-        await session.SaveChangesAsync(ct);
+            return number;
+        }, ct);
         return new TakenIn(id, number);
+    }
+
+    private void MarkBecameDispute(LeadForIntake lead, Guid id, string number, DateOnly on)
+    {
+        try
+        {
+            leads.MarkBecameDispute(lead, id, number, on);
+        }
+        catch (Shared.InputException refused)
+        {
+            // The Liaisons area still refuses with the module's old exception: one refusal leaves an intake.
+            throw new InputRejectedException(refused.Errors);
+        }
     }
 
     /// <summary>
     /// Checks one intake and returns the event to record (id and number still empty), or null with every problem in
     /// <paramref name="errors"/>; <paramref name="prefix"/> names nested fields (the import uses none).
     /// </summary>
-    public static DisputeTakenIn? Validate(DisputeIntakeInput input, DisputeSettings settings, DateOnly today, Errors errors, string prefix)
+    public static DisputeTakenIn? Validate(DisputeIntakeInput input, DisputeSettings settings, DateOnly today, InputErrors errors, string prefix)
     {
         var source = errors.Choice<DisputeSource>(prefix + "source", input.Source, "纠纷来源", "source");
         var receivedOn = errors.Date(prefix + "receivedOn", input.ReceivedOn, "受理日期", "Date received", today);
@@ -134,7 +161,7 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
     /// The parties of an intake. A row left wholly empty is skipped (the page offers spare rows); any other row needs a
     /// name, so an ID number typed without one is never dropped silently. Errors are keyed by the row's position.
     /// </summary>
-    private static List<Party> Parties(IReadOnlyList<PartyInput> inputs, Errors errors, string prefix)
+    private static List<Party> Parties(IReadOnlyList<PartyInput> inputs, InputErrors errors, string prefix)
     {
         var parties = new List<Party>();
         for (var i = 0; i < inputs.Count; i++)
@@ -178,9 +205,9 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
             var taken = await handler.TakeInAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/disputes/{taken.Id}", taken);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(invalid.Errors.ToDictionary());
         }
     }
 }

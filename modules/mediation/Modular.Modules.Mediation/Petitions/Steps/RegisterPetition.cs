@@ -1,10 +1,10 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Kit.Input;
+using Modular.Kit.Steps;
 
-using Modular.Modules.Mediation.Shared;
-
-namespace Modular.Modules.Mediation.Petitions;
+namespace Modular.Modules.Mediation.Petitions.Steps;
 
 internal sealed class RegisterPetitionInput
 {
@@ -29,12 +29,20 @@ internal sealed class RegisterPetitionInput
 
 internal sealed record Registered(Guid Id, string Number);
 
+/// <summary>The tracking-number counter of one year (信访 2026-0001), keyed by the year, versioned so two registrations cannot take one number.</summary>
+internal sealed class PetitionNumberCounter : IYearCounter
+{
+    public string Id { get; set; } = "";
+
+    public int Last { get; set; }
+}
+
 /// <summary>Registers a petition from any channel; a case transferred from above names the office and its reference.</summary>
 internal sealed class RegisterPetition(IDocumentSession session, PetitionClock clock)
 {
     public async Task<Registered> RegisterAsync(RegisterPetitionInput input, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = new InputErrors();
         var channel = errors.Choice<PetitionChannel>("channel", input.Channel, "信访渠道", "channel");
         if (channel == PetitionChannel.DisclosureRequest)
         {
@@ -62,14 +70,16 @@ internal sealed class RegisterPetition(IDocumentSession session, PetitionClock c
         var phone = errors.Phone("phone", input.Phone);
         var address = errors.Optional("address", input.Address, "住址", "Address", 200);
         var matter = errors.Required("matter", input.Matter, "信访事项", "Matter", 8000);
-        Streams.ThrowIfAny(errors);
+        errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
-        var number = await Streams.NextNumberAsync<PetitionNumberCounter>(session, receivedOn!.Value.Year, ct);
-        session.Events.StartStream<Petition>(id, new PetitionRegistered(
-            id, number, channel!.Value, receivedOn.Value, office, reference, new Petitioner(name!, idNumber, phone, address), matter!, null));
-        await session.SaveChangesAsync(ct);
-        return new Registered(id, number);
+        // Two clerks registering at the same instant draw the same number; the loser draws again (YearlyNumbers).
+        return await YearlyNumbers.SaveWithNextAsync<PetitionNumberCounter, Registered>(session, receivedOn!.Value.Year, number =>
+        {
+            session.Events.StartStream<Petition>(id, new PetitionRegistered(
+                id, number, channel!.Value, receivedOn.Value, office, reference, new Petitioner(name!, idNumber, phone, address), matter!, null));
+            return new Registered(id, number);
+        }, ct);
     }
 
     public static async Task<Results<Created<Registered>, ValidationProblem>> EndpointAsync(
@@ -80,7 +90,7 @@ internal sealed class RegisterPetition(IDocumentSession session, PetitionClock c
             var registered = await handler.RegisterAsync(input, ct);
             return TypedResults.Created($"/api/t/{township}/mediation/petitions/{registered.Id}", registered);
         }
-        catch (InputException invalid)
+        catch (InputRejectedException invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
         }
