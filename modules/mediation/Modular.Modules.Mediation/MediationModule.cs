@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
-using Modular.Modules.Mediation.Shared;
 
 namespace Modular.Modules.Mediation;
 
@@ -30,7 +29,6 @@ public sealed class MediationModule : TownshipModule
     public override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.AddScoped<Streams>();
         // One section of the annual report drafted from all four areas (健全矛盾纠纷多元化解机制).
         services.AddScoped<Modular.Contracts.Extensions.IAnnualReportSections, MediationReportSection>();
     }

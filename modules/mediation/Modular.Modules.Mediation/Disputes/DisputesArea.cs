@@ -59,10 +59,9 @@ internal sealed class DisputesArea : IModuleArea
         options.Events.MapEventType<DisputePracticeSet>("mediation.dispute-practice-set.v1");
         options.Projections.Snapshot<Dispute>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<DisputeSettings>(SnapshotLifecycle.Inline);
-        // Every query on disputes is one township's (conjoined tenancy): its indexes lead with tenant_id, or the ledger's
-        // newest-first page walks the received-on index of the whole county (bench/mediation-results.md).
+        // The host leads every index with tenant_id (platform policy): without it the ledger's newest-first page walks the
+        // received-on index of the whole county (bench/mediation-results.md).
         options.Schema.For<Dispute>()
-            .StartIndexesByTenantId()
             .Index(d => d.Number)
             .Index(d => d.State)
             .Index(d => d.IsOpen)

@@ -66,7 +66,7 @@ public partial class DisputePage
     /// <summary>What a step's form is given: the dispute as the form shows it, and whether it opens unposted.</summary>
     private Dictionary<string, object> StepParameters(DisputeView d, bool first) => new()
     {
-        [nameof(DisputeStepFormBase.Frame)] = new DisputeStepFrame(Township, d.Id, d.Version, d.Summary, d.Mediator,
+        [nameof(DisputeStepFormBase.FrameValue)] = new DisputeStepFrame(Township, d.Id, d.Version, d.Summary, d.Mediator,
             [.. d.Parties.Select(p => new StepParty(p.Index, p.Name, p.IsOrganisation, p.RoleLabel))], Clock.Today),
         [nameof(DisputeStepFormBase.Open)] = first,
     };

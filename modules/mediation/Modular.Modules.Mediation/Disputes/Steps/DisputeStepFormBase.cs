@@ -6,10 +6,10 @@ using static Modular.Kit.Text;
 namespace Modular.Modules.Mediation.Disputes.Steps;
 
 /// <summary>A party as a step's form offers them (names only: a form never shows personal data).</summary>
-public sealed record StepParty(int Index, string Name, bool IsOrganisation, string RoleLabel);
+internal sealed record StepParty(int Index, string Name, bool IsOrganisation, string RoleLabel);
 
-/// <summary>What a step's form shows of the dispute: public, because a component's parameters are.</summary>
-public sealed record DisputeStepFrame(
+/// <summary>What a step's form shows of the dispute.</summary>
+internal sealed record DisputeStepFrame(
     string Township, Guid Id, long Version, string Summary, string? Mediator, IReadOnlyList<StepParty> Parties, DateOnly Today)
 {
     public string Participants => string.Join("、", Parties.Select(p => p.Name).Append(Mediator ?? "").Where(n => n.Length > 0));
@@ -21,7 +21,13 @@ public sealed record DisputeStepFrame(
 /// </summary>
 public abstract class DisputeStepFormBase : ComponentBase
 {
-    [Parameter, EditorRequired] public DisputeStepFrame Frame { get; set; } = default!;
+    /// <summary>
+    /// The <see cref="DisputeStepFrame"/>, handed over by the page. A component's parameters are public and the frame is the module's
+    /// own (internal) type, so the parameter is an object and <see cref="Frame"/> reads it.
+    /// </summary>
+    [Parameter, EditorRequired] public object FrameValue { get; set; } = default!;
+
+    internal DisputeStepFrame Frame => (DisputeStepFrame)FrameValue;
 
     /// <summary>Open without a post: the first step the dispute allows.</summary>
     [Parameter] public bool Open { get; set; }

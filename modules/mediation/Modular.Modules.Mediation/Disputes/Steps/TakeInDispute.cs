@@ -86,25 +86,12 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
             if (lead is not null)
             {
                 // A liaison's lead becomes this dispute in the same unit of work: both are recorded, or neither.
-                MarkBecameDispute(lead, id, number, taken.ReceivedOn);
+                leads.MarkBecameDispute(lead, id, number, taken.ReceivedOn);
             }
 
             return number;
         }, ct);
         return new TakenIn(id, number);
-    }
-
-    private void MarkBecameDispute(LeadForIntake lead, Guid id, string number, DateOnly on)
-    {
-        try
-        {
-            leads.MarkBecameDispute(lead, id, number, on);
-        }
-        catch (Shared.InputException refused)
-        {
-            // The Liaisons area still refuses with the module's old exception: one refusal leaves an intake.
-            throw new InputRejectedException(refused.Errors);
-        }
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ using static Modular.Kit.Text;
 
 namespace Modular.Modules.Mediation.Petitions.Steps;
 
-/// <summary>What a step's form shows of the petition: public, because a component's parameters are.</summary>
-public sealed record PetitionStepFrame(string Township, Guid Id, long Version, DateOnly Today);
+/// <summary>What a step's form shows of the petition.</summary>
+internal sealed record PetitionStepFrame(string Township, Guid Id, long Version, DateOnly Today);
 
 /// <summary>
 /// The frame of every step's form on the petition page: the step runs through the same decision as the API; a refusal
@@ -14,7 +14,13 @@ public sealed record PetitionStepFrame(string Township, Guid Id, long Version, D
 /// </summary>
 public abstract class PetitionStepFormBase : ComponentBase
 {
-    [Parameter, EditorRequired] public PetitionStepFrame Frame { get; set; } = default!;
+    /// <summary>
+    /// The <see cref="PetitionStepFrame"/>, handed over by the page. A component's parameters are public and the frame is the module's
+    /// own (internal) type, so the parameter is an object and <see cref="Frame"/> reads it.
+    /// </summary>
+    [Parameter, EditorRequired] public object FrameValue { get; set; } = default!;
+
+    internal PetitionStepFrame Frame => (PetitionStepFrame)FrameValue;
 
     /// <summary>Open without a post: the first step the petition allows.</summary>
     [Parameter] public bool Open { get; set; }
