@@ -1,12 +1,4 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
 using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;

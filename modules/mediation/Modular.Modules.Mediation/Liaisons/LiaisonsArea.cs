@@ -1,11 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
 using Modular.Kit.Steps;
 
 namespace Modular.Modules.Mediation.Liaisons;

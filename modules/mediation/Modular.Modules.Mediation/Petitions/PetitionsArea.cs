@@ -1,13 +1,5 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
 using Modular.Contracts.Integration;
-using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
-using Modular.Kit.Modules;
 using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;

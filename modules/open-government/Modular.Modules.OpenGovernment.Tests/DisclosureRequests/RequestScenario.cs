@@ -11,12 +11,7 @@ internal static class RequestScenario
     public const string Address = "贵州省毕节市赫章县野马川镇新街32号";
 
     /// <summary>A valid GB 11643 number: the check character computed from the 17 digits.</summary>
-    public static string IdNumber(string first17 = "52052719850312041")
-    {
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+    public static string IdNumber(string first17 = "52052719850312041") => Modular.Testing.Identities.IdNumber(first17);
 
     /// <summary>A valid GB 32100 unified social credit code.</summary>
     public static string CreditCode(string first17 = "91520527MA6H2K3L1")

@@ -1,12 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
-
 namespace Modular.Modules.OpenGovernment.AnnualReport;
 
 /// <summary>Registers the AnnualReport area (政府信息公开工作年度报告): its services, Marten types and endpoints.</summary>

@@ -1,12 +1,4 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
 using Modular.Contracts.OpenGovernment;
-using Modular.Kit.Modules;
 
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 

@@ -1,9 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
-
 namespace Modular.Modules.OpenGovernment.Portal;
 
 /// <summary>

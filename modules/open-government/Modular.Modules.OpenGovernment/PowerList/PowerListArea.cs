@@ -1,11 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
-
 namespace Modular.Modules.OpenGovernment.PowerList;
 
 /// <summary>Registers the PowerList area (权责清单): its services, Marten types and endpoints.</summary>

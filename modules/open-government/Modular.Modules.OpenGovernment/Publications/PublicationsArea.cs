@@ -1,10 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Extensions;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
