@@ -221,6 +221,8 @@ public sealed class DisputeWorkflowTests(MediationPlatform platform)
 
         var conflict = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/disputes/{id}/routing", new { version = stale, on = "2026-06-02", to = "派出所", reason = "治安案件" });
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var current = (await GetAsync(mediator, slug, id)).GetProperty("version").GetInt64();
+        Assert.Equal(current, (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentVersion").GetInt64());
 
         var bad = Intake("2026-06-01", "Astrology");
         bad["source"] = "Transfer";
