@@ -30,11 +30,13 @@ internal static class PlatformPipeline
                 diagnostics.Set("UserName", http.RequestServices.GetService<CurrentUser>()?.UserName);
             };
             o.GetLevel = (http, _, error) =>
-                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && error is null ? Serilog.Events.LogEventLevel.Warning // the outage is logged once, as such
+                : error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
                 : Serilog.Events.LogEventLevel.Information;
         });
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UseMiddleware<DatabaseOutage>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
             .UseStatusCodePages(StatusProblems.WriteAsync)
             .UseMiddleware<ProblemMapping>());
@@ -60,6 +62,7 @@ internal static class PlatformPipeline
         app.UseAuthentication();
         app.UseMiddleware<TownshipAccessMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextGate>();
         app.UseOutputCache(); // after the gate: a disabled module is never served from the cache
         app.UseAntiforgery();
 
