@@ -58,6 +58,7 @@ internal static class PlatformPipeline
         app.UseRouting();
         app.UseMiddleware<TownshipResolutionMiddleware>();
         app.UseAuthentication();
+        app.UsePlatformRateLimits();
         app.UseMiddleware<TownshipAccessMiddleware>();
         app.UseAuthorization();
         app.UseOutputCache(); // after the gate: a disabled module is never served from the cache
