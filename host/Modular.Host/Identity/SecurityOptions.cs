@@ -25,7 +25,7 @@ public sealed class SecurityOptions
     /// <summary>How long a node trusts its cached answer to "is this session still valid" before asking the database.</summary>
     public int SessionCheckSeconds { get; set; } = 30;
 
-    /// <summary>Days after which a password must be changed; 0 turns the rule off (the default, as ASVS 5 advises).</summary>
+    /// <summary>Days after which a password must be changed; 0 turns the rule off (the default, as OWASP ASVS advises).</summary>
     public int PasswordMaximumAgeDays { get; set; }
 
     /// <summary>Days the audit trail keeps an entry (网络安全法 Art 21: at least six months).</summary>
