@@ -60,6 +60,7 @@ internal static class PlatformPipeline
         app.UseRouting();
         app.UseMiddleware<TownshipResolutionMiddleware>();
         app.UseAuthentication();
+        app.UsePlatformRateLimits();
         app.UseMiddleware<TownshipAccessMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<RequestTextGate>();
