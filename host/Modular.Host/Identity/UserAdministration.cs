@@ -50,7 +50,15 @@ internal sealed partial class UserAdministration(
         }
 
         session.Events.StartStream<UserAccount>(UserAccount.StreamId(userName), created);
-        await session.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception clash) when (PlatformClashes.IsStreamTaken(clash))
+        {
+            // Created by another request at the same instant: the name is the stream's id, so the database refused it.
+            throw new ConflictException($"用户名 {userName} 已存在 / The user name {userName} is taken.");
+        }
         users.Evict(userName);
         return UserAccount.Create(created);
     }
