@@ -18,6 +18,7 @@ internal static class PlatformPipeline
 {
     public static void UseModularPlatform(this WebApplication app, ModuleCatalog catalog)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {
@@ -74,7 +75,8 @@ internal static class PlatformPipeline
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("乡镇法治政府建设平台 API"));
+        // Its inline scripts run under this response's CSP nonce; its fonts are the browser's, not a CDN's.
+        app.MapScalarApiReference("/api-reference", (o, http) => o.WithTitle("乡镇法治政府建设平台 API").WithNonce(SecurityHeaders.ScriptNonce(http)).DisableDefaultFonts());
 
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();

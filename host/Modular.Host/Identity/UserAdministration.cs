@@ -44,7 +44,16 @@ internal sealed partial class UserAdministration(
 
         session.Events.StartStream<UserAccount>(UserAccount.StreamId(userName), created);
         audit.Add(session, Audit.AuditEvents.UserCreated, Audit.AuditOutcomes.Success, request.IsPlatformAdmin ? "平台管理员 / platform admin" : null, target: userName);
-        await session.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception clash) when (PlatformClashes.IsStreamTaken(clash))
+        {
+            // Created by another request at the same instant: the name is the stream's id, so the database refused it.
+            throw new ConflictException($"用户名 {userName} 已存在 / The user name {userName} is taken.");
+        }
+
         users.Evict(userName);
         return UserAccount.Create(created);
     }
