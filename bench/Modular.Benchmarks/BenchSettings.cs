@@ -5,13 +5,13 @@ namespace Modular.Benchmarks;
 
 /// <summary>
 /// What one run measures, from the command line:
-/// <c>--starts 3 --rounds 3 --duration 10 --warmup 10 --concurrency 16,64 --notes 50 --load client|wrk --host-env "K=V;K2=V2"</c>.
+/// <c>--starts 3 --rounds 3 --duration 10 --warmup 10 --concurrency 16,64 --matters 50 --load client|wrk --host-env "K=V;K2=V2"</c>.
 /// <c>starts</c> pairs of host starts (cold on a fresh database, then warm on the same one). Per concurrency: each app is
 /// warmed up, then measured in <c>rounds</c> windows of <c>duration</c> seconds, alternating. <c>host-env</c> adds
 /// environment variables to the host process, for experiments (e.g. a logging level).
 /// </summary>
 internal sealed record BenchSettings(
-    int Starts, int Rounds, int DurationSeconds, int WarmupSeconds, int[] Concurrency, int Notes, string Load, IReadOnlyDictionary<string, string> HostEnvironment)
+    int Starts, int Rounds, int DurationSeconds, int WarmupSeconds, int[] Concurrency, int Matters, string Load, IReadOnlyDictionary<string, string> HostEnvironment)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -20,7 +20,7 @@ internal sealed record BenchSettings(
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --notes, --load.");
+                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --matters, --load.");
             }
 
             values[args[i][2..]] = args[i + 1];
@@ -48,7 +48,7 @@ internal sealed record BenchSettings(
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
         return new BenchSettings(Math.Max(1, Number("starts", 3)), Math.Max(1, Number("rounds", 3)), Number("duration", 10), Number("warmup", 10),
-            concurrency, Number("notes", 50), load, hostEnvironment);
+            concurrency, Number("matters", 50), load, hostEnvironment);
     }
 }
 
@@ -60,8 +60,8 @@ internal static class BuildPaths
     /// <summary>The real modules' plugins root (may be missing or empty).</summary>
     public static string PluginsRoot => Path.GetFullPath(Metadata("Modular.PluginsRoot"));
 
-    /// <summary>The sample module's built plugin folder.</summary>
-    public static string NotebookPlugin => Path.Combine(Path.GetFullPath(Metadata("Modular.TestPluginsRoot")), "Modular.Samples.Notebook");
+    /// <summary>The sample module's built plugin folder (the module template's output, installed among the test plugins).</summary>
+    public static string NotebookPlugin => Path.Combine(Path.GetFullPath(Metadata("Modular.TestPluginsRoot")), "Modular.Modules.Notebook");
 
     /// <summary>The host binary of the same build configuration.</summary>
     public static string HostAssembly => Path.GetFullPath(Metadata("Modular.HostAssembly"));

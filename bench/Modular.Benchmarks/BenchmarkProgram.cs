@@ -43,7 +43,7 @@ internal static class BenchmarkProgram
             // The catalog reads every folder under a root: a root of our own holds only the sample module, linked, not copied.
             var notebookRoot = Path.Combine(work, "plugins");
             Directory.CreateDirectory(notebookRoot);
-            Directory.CreateSymbolicLink(Path.Combine(notebookRoot, "Modular.Samples.Notebook"), BuildPaths.NotebookPlugin);
+            Directory.CreateSymbolicLink(Path.Combine(notebookRoot, "Modular.Modules.Notebook"), BuildPaths.NotebookPlugin);
             var pluginsPath = notebookRoot + Path.PathSeparator + BuildPaths.PluginsRoot;
 
             var report = new Report(settings, load.Description, await Machine.DescribeAsync(connectionString), pluginsPath);
@@ -80,14 +80,14 @@ internal static class BenchmarkProgram
                 throw new InvalidOperationException($"The notebook module is not loaded; the ready check reports: {string.Join(", ", host.Modules)}\n{host.LogTail()}");
             }
 
-            Progress($"setup through the admin API: township, clerk, {settings.Notes} notes");
-            var cookie = await PlatformSetup.PrepareAsync(host.Address, AdminPassword, settings.Notes);
+            Progress($"setup through the admin API: township, clerk, {settings.Matters} matters");
+            var cookie = await PlatformSetup.PrepareAsync(host.Address, AdminPassword, settings.Matters);
 
             Progress("bare app: minimal ASP.NET Core + Marten on the same database");
             await using var bare = await BareApp.StartAsync(connectionString, notebookRoot);
-            var hostUrl = new Uri(host.Address, $"/api/t/{PlatformSetup.Township}/notebook/notes");
-            var bareUrl = new Uri(bare.Address, $"/bare/{PlatformSetup.Township}/notes");
-            report.Sameness = await CompareAsync(hostUrl, bareUrl, cookie, settings.Notes);
+            var hostUrl = new Uri(host.Address, $"/api/t/{PlatformSetup.Township}/notebook/matters");
+            var bareUrl = new Uri(bare.Address, $"/bare/{PlatformSetup.Township}/matters");
+            report.Sameness = await CompareAsync(hostUrl, bareUrl, cookie, settings.Matters);
             Progress($"  {report.Sameness}");
 
             var bareProcess = Process.GetCurrentProcess();
@@ -142,7 +142,7 @@ internal static class BenchmarkProgram
             await cluster.StopAsync();
             if (!failed)
             {
-                var link = Path.Combine(work, "plugins", "Modular.Samples.Notebook");
+                var link = Path.Combine(work, "plugins", "Modular.Modules.Notebook");
                 if (Directory.Exists(link))
                 {
                     Directory.Delete(link); // the link only, never the built plugin it points at
@@ -154,7 +154,7 @@ internal static class BenchmarkProgram
     }
 
     /// <summary>Both endpoints must answer the same JSON, or the comparison means nothing.</summary>
-    private static async Task<string> CompareAsync(Uri hostUrl, Uri bareUrl, string cookie, int notes)
+    private static async Task<string> CompareAsync(Uri hostUrl, Uri bareUrl, string cookie, int matters)
     {
         using var client = new HttpClient();
         async Task<byte[]> GetAsync(Uri url)
@@ -172,18 +172,18 @@ internal static class BenchmarkProgram
         var fromBare = await GetAsync(bareUrl);
         var hostJson = JsonNode.Parse(fromHost);
         var count = hostJson is JsonArray array ? array.Count : -1;
-        if (count != notes)
+        if (count != matters)
         {
-            throw new InvalidOperationException($"The host listed {count} notes, expected {notes}.");
+            throw new InvalidOperationException($"The host listed {count} matters, expected {matters}.");
         }
 
         if (fromHost.AsSpan().SequenceEqual(fromBare))
         {
-            return $"both answer the same {count} notes, byte for byte ({fromHost.Length:N0} bytes of JSON)";
+            return $"both answer the same {count} matters, byte for byte ({fromHost.Length:N0} bytes of JSON)";
         }
 
         return JsonNode.DeepEquals(hostJson, JsonNode.Parse(fromBare))
-            ? $"both answer the same {count} notes as JSON (host {fromHost.Length:N0} bytes, bare {fromBare.Length:N0} bytes)"
+            ? $"both answer the same {count} matters as JSON (host {fromHost.Length:N0} bytes, bare {fromBare.Length:N0} bytes)"
             : throw new InvalidOperationException("The host and the bare endpoint answer different JSON; the comparison would be meaningless.");
     }
 

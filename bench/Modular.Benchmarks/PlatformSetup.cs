@@ -5,7 +5,7 @@ namespace Modular.Benchmarks;
 
 /// <summary>
 /// Prepares the authenticated read through the host's own API, as an administrator would: a township with the
-/// notebook enabled, a clerk, the clerk's session cookie, and notes written by the clerk.
+/// notebook enabled, a clerk, the clerk's session cookie, and matters recorded by the clerk.
 /// </summary>
 internal static class PlatformSetup
 {
@@ -14,7 +14,7 @@ internal static class PlatformSetup
     private const string ClerkPassword = "Clerk-Passw0rd";
 
     /// <summary>Returns the clerk's <c>Cookie</c> header value.</summary>
-    public static async Task<string> PrepareAsync(Uri host, string adminPassword, int notes)
+    public static async Task<string> PrepareAsync(Uri host, string adminPassword, int matters)
     {
         using var admin = SignedInClient(host, out _);
         await ExpectAsync(await admin.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = adminPassword }), HttpStatusCode.NoContent);
@@ -27,11 +27,14 @@ internal static class PlatformSetup
 
         using var clerk = SignedInClient(host, out var cookies);
         await ExpectAsync(await clerk.PostAsJsonAsync("/api/auth/login", new { userName = Clerk, password = ClerkPassword }), HttpStatusCode.NoContent);
-        for (var i = 1; i <= notes; i++)
+        // Recorded over the last days, every third with a phone: a ledger as a township clerk's looks after a few weeks.
+        var today = Modular.Kit.TownshipTime.Today(TimeProvider.System);
+        for (var i = 1; i <= matters; i++)
         {
-            var text = $"第{i:D3}条记事：村委会换届选举材料报送镇司法所备案 / note {i:D3}";
-            var dueOn = i % 3 == 0 ? DateOnly.FromDateTime(DateTime.Today.AddDays(i)) : (DateOnly?)null;
-            await ExpectAsync(await clerk.PostAsJsonAsync($"/api/t/{Township}/notebook/notes", new { text, dueOn }), HttpStatusCode.Created);
+            var title = $"第{i:D3}件：村委会换届选举材料报送镇司法所备案 / matter {i:D3}";
+            var openedOn = Modular.Kit.TownshipTime.Format(today.AddDays(-(i % 30)));
+            var phone = i % 3 == 0 ? $"138{i:D8}" : null;
+            await ExpectAsync(await clerk.PostAsJsonAsync($"/api/t/{Township}/notebook/matters", new { title, openedOn, phone }), HttpStatusCode.Created);
         }
 
         return cookies.GetCookieHeader(host);

@@ -81,7 +81,7 @@ internal static class DependencyRules
         if (found == 0)
         {
             violations.Add(new(string.Join(", ", PluginFolders), "(no plugin assembly)",
-                "nothing was checked: build Modular.sln first; the test plugins (Modular.Samples.Notebook, ...) are always built"));
+                "nothing was checked: build Modular.sln first; the test plugins (Modular.Modules.Notebook, ...) are always built"));
         }
 
         return violations;

@@ -1,5 +1,6 @@
 using System.Net;
 using Modular.Host.Storage;
+using Modular.Host.Tests.Infrastructure;
 using Modular.Testing;
 
 namespace Modular.Host.Tests;
@@ -39,8 +40,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     [Fact]
     public async Task While_postgresql_is_down_requests_answer_503_with_retry_after_the_outage_is_logged_once_and_the_host_recovers_by_itself()
     {
-        var (admin, slug, clerk) = await _platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
-        var notes = $"/api/t/{slug}/notebook/notes";
+        var (admin, slug, clerk) = await _platform.TownshipWithUserAsync([Notebook.Id], Notebook.Clerk);
+        var notes = Notebook.Matters(slug);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync(notes)).StatusCode);
 
         await _cluster.StopAsync();

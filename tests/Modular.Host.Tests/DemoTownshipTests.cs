@@ -21,7 +21,7 @@ public sealed class DemoTownshipTests(DemoTownshipTests.Platform platform) : ICl
         Assert.Equal("520527", view.GetProperty("countyCode").GetString());
         Assert.Equal("赫章县", view.GetProperty("countyName").GetString());
         Assert.Equal("notebook", Assert.Single(view.GetProperty("enabledModules").EnumerateArray()).GetString());
-        var notes = await admin.GetFromJsonAsync<int>("/api/t/yemachuan/notebook/public/count");
-        Assert.Equal(1, notes);
+        var summary = await admin.GetFromJsonAsync<JsonElement>("/api/t/yemachuan/notebook/public/summary");
+        Assert.Equal(2, summary.GetProperty("recorded").GetInt32());
     }
 }

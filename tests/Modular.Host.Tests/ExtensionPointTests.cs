@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Kit;
 using Modular.Testing;
 
 namespace Modular.Host.Tests;
@@ -13,16 +14,19 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
     public async Task The_township_home_shows_the_figures_and_due_items_of_enabled_modules_only()
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-        await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "逾期事项", dueOn = today.AddDays(-3) });
-        await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "远期事项", dueOn = today.AddDays(60) });
+        // The notebook's matters fall due 20 working days after they are recorded: one recorded 60 days ago is overdue,
+        // one recorded today is not due within the home page's horizon.
+        var today = TownshipTime.Today(platform.Clock);
+        var overdue = await Notebook.OpenMatterAsync(clerk, slug, "逾期事项", TownshipTime.Format(today.AddDays(-60)));
+        await Notebook.OpenMatterAsync(clerk, slug, "远期事项", TownshipTime.Format(today));
 
         var home = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/home");
 
-        Assert.Equal("2", Assert.Single(home.GetProperty("figures").EnumerateArray()).GetProperty("value").GetString());
+        Assert.All(home.GetProperty("figures").EnumerateArray(), f => Assert.Equal("notebook", f.GetProperty("moduleId").GetString()));
+        Assert.Equal("2", Notebook.Figure(home, "办理中的事项").GetProperty("value").GetString());
         var due = Assert.Single(home.GetProperty("dueItems").EnumerateArray());
         Assert.True(due.GetProperty("overdue").GetBoolean());
-        Assert.Contains("逾期事项", await clerk.GetStringAsync($"/t/{slug}/due"));
+        Assert.Contains(overdue.GetProperty("number").GetString()!, await clerk.GetStringAsync($"/t/{slug}/due"));
 
         await Scenario.SetModuleAsync(admin, slug, "notebook", enabled: false);
         var closed = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/home");
@@ -38,7 +42,7 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
 
         var page = await admin.GetStringAsync($"/t/{slug}/annual-report?year=2026");
 
-        Assert.Contains("2026年共记事0条", page);
+        Assert.Contains("2026年登记事项0件", page);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync($"/t/{slug}/annual-report?year=abc")).StatusCode);
     }
 
@@ -46,17 +50,18 @@ public sealed class ExtensionPointTests(NotebookPlatform platform)
     public async Task An_integration_event_is_handled_once_by_the_module_that_subscribes_to_it()
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
+        var today = Notebook.Today(platform);
         for (var i = 0; i < 3; i++)
         {
-            var note = await (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = $"事项{i}" })).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/t/{slug}/notebook/notes/{note.GetProperty("id").GetGuid()}/pin", null)).StatusCode);
+            // Closing a matter publishes the notebook's integration event; its handler counts the year's closings.
+            await Notebook.CloseMatterAsync(clerk, slug, await Notebook.OpenMatterAsync(clerk, slug, $"事项{i}", today), today);
         }
 
-        var count = await Eventually(async () => await clerk.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count"), c => c >= 3);
+        var count = await Eventually(() => Notebook.ClosedThisYearAsync(clerk, slug), c => c >= 3);
         await Task.Delay(TimeSpan.FromSeconds(2)); // give a duplicate delivery every chance to show up
 
         Assert.Equal(3, count);
-        Assert.Equal(3, await clerk.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count"));
+        Assert.Equal(3, await Notebook.ClosedThisYearAsync(clerk, slug));
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)

@@ -90,12 +90,12 @@ public sealed class HostileInputTests(NotebookPlatform platform)
     [Fact]
     public async Task A_control_character_in_a_query_string_a_route_value_or_a_multipart_file_name_answers_400()
     {
-        var (_, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
+        var (_, slug, clerk) = await platform.TownshipWithUserAsync([Notebook.Id], Notebook.Clerk);
 
-        var query = await clerk.GetAsync($"/api/t/{slug}/notebook/notes?q=a%00b");
-        var route = await clerk.PostAsync($"/api/t/{slug}/notebook/notes/a%01b/pin", null);
+        var query = await clerk.GetAsync($"{Notebook.Matters(slug)}?q=a%00b");
+        var route = await clerk.PostAsync($"{Notebook.Matters(slug)}/a%01b/close", null);
         using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "bad\u0001name.xlsx" } };
-        var upload = await clerk.PostAsync($"/api/t/{slug}/notebook/notes", form);
+        var upload = await clerk.PostAsync(Notebook.Matters(slug), form);
         var page = await clerk.GetAsync($"/t/{slug}?q=%00");
 
         Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);

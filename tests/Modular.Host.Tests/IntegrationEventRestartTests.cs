@@ -21,32 +21,33 @@ public sealed class IntegrationEventRestartTests
             slug = await Scenario.CreateTownshipAsync(admin, "notebook");
             clerkName = await Scenario.CreateUserAsync(admin, slug, "notebook.clerk");
             var clerk = await first.SignedInClientAsync(clerkName, Scenario.Password);
-            await PinNewNoteAsync(clerk, slug, "重启前");
-            Assert.Equal(1, await PinnedCountAsync(clerk, slug, atLeast: 1));
+            await CloseNewMatterAsync(first, clerk, slug, "重启前");
+            Assert.Equal(1, await ClosedCountAsync(clerk, slug, atLeast: 1));
         }
 
         await using var second = new PlatformFactory(TestPlugins.NotebookRoot, database: database);
         await second.InitializeAsync();
         var again = await second.SignedInClientAsync(clerkName, Scenario.Password);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the restarted daemon has had time to replay anything it thought unhandled
-        Assert.Equal(1, await again.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count"));
+        Assert.Equal(1, await Notebook.ClosedThisYearAsync(again, slug));
 
-        await PinNewNoteAsync(again, slug, "重启后");
-        Assert.Equal(2, await PinnedCountAsync(again, slug, atLeast: 2));
+        await CloseNewMatterAsync(second, again, slug, "重启后");
+        Assert.Equal(2, await ClosedCountAsync(again, slug, atLeast: 2));
     }
 
-    private static async Task PinNewNoteAsync(HttpClient clerk, string slug, string text)
+    // Closing a matter publishes the notebook's integration event; its handler counts the year's closings.
+    private static async Task CloseNewMatterAsync(PlatformFactory platform, HttpClient clerk, string slug, string title)
     {
-        var note = await (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/t/{slug}/notebook/notes/{note.GetProperty("id").GetGuid()}/pin", null)).StatusCode);
+        var today = Notebook.Today(platform);
+        await Notebook.CloseMatterAsync(clerk, slug, await Notebook.OpenMatterAsync(clerk, slug, title, today), today);
     }
 
-    private static async Task<int> PinnedCountAsync(HttpClient clerk, string slug, int atLeast)
+    private static async Task<int> ClosedCountAsync(HttpClient clerk, string slug, int atLeast)
     {
         var count = 0;
         for (var i = 0; i < 150 && count < atLeast; i++)
         {
-            count = await clerk.GetFromJsonAsync<int>($"/api/t/{slug}/notebook/pinned-count");
+            count = await Notebook.ClosedThisYearAsync(clerk, slug);
             if (count < atLeast)
             {
                 await Task.Delay(200);

@@ -14,21 +14,22 @@ public sealed class ModuleGateTests(NotebookPlatform platform)
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "村规民约修订" })).StatusCode);
+        var today = Notebook.Today(platform);
+        Assert.Equal(HttpStatusCode.Created, (await Notebook.PostMatterAsync(clerk, slug, "村规民约修订", today)).StatusCode);
         Assert.Contains("data-module=\"notebook\"", await clerk.GetStringAsync($"/t/{slug}"));
 
         await Scenario.SetModuleAsync(admin, slug, "notebook", enabled: false);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/t/{slug}/notebook/notes")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(Notebook.Matters(slug))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Notebook.PostMatterAsync(clerk, slug, "x", today)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/t/{slug}/notebook")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/t/{slug}/notebook/public/count")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync(Notebook.PublicSummary(slug))).StatusCode);
         Assert.DoesNotContain("data-module=\"notebook\"", await clerk.GetStringAsync($"/t/{slug}"));
 
         await Scenario.SetModuleAsync(admin, slug, "notebook", enabled: true);
 
-        var notes = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/notebook/notes");
-        Assert.Equal("村规民约修订", Assert.Single(notes.EnumerateArray()).GetProperty("text").GetString());
+        var matters = await clerk.GetFromJsonAsync<JsonElement>(Notebook.Matters(slug));
+        Assert.Equal("村规民约修订", Assert.Single(matters.EnumerateArray()).GetProperty("title").GetString());
         Assert.Contains("data-module=\"notebook\"", await clerk.GetStringAsync($"/t/{slug}"));
     }
 
@@ -39,8 +40,8 @@ public sealed class ModuleGateTests(NotebookPlatform platform)
         var enabled = await Scenario.CreateTownshipAsync(admin, "notebook");
         var closed = await Scenario.CreateTownshipAsync(admin);
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/t/{enabled}/notebook/public/count")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/t/{closed}/notebook/public/count")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Notebook.PublicSummary(enabled))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Notebook.PublicSummary(closed))).StatusCode);
     }
 
     [Fact]

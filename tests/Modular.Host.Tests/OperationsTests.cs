@@ -14,7 +14,7 @@ public sealed class OperationsTests(NotebookPlatform platform)
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
         var correlation = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/t/{slug}/notebook/notes");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Notebook.Matters(slug));
         request.Headers.Add("X-Correlation-Id", correlation);
 
         var response = await clerk.SendAsync(request);
@@ -54,11 +54,14 @@ public sealed class OperationsTests(NotebookPlatform platform)
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
-        var refused = await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/reveal", new { phone = "13812345678", reason = "" });
-        var revealed = await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/reveal", new { phone = "13812345678", reason = "回访当事人" });
+        var matter = await Notebook.OpenMatterAsync(clerk, slug, "回访事项", Notebook.Today(platform), phone: "13812345678");
+        var reveal = $"{Notebook.Matters(slug)}/{matter.GetProperty("id").GetGuid()}/reveal";
+
+        var refused = await clerk.PostAsJsonAsync(reveal, new { field = "PhoneNumber", reason = "" });
+        var revealed = await clerk.PostAsJsonAsync(reveal, new { field = "PhoneNumber", reason = "回访当事人" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("13812345678", await revealed.Content.ReadFromJsonAsync<string>());
+        Assert.Equal("13812345678", (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString());
         var page = await admin.GetStringAsync($"/t/{slug}/admin");
         Assert.Contains("回访当事人", page);
         Assert.Contains("138****5678", page);

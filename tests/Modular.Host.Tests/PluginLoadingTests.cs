@@ -40,9 +40,9 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.Platfo
         var plugins = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/modules")).EnumerateArray()
             .ToDictionary(p => p.GetProperty("folder").GetString()!);
 
-        Assert.Equal("loaded", plugins["Modular.Samples.Notebook"].GetProperty("state").GetString());
-        Assert.Equal("notebook", plugins["Modular.Samples.Notebook"].GetProperty("id").GetString());
-        Assert.Equal("1.0.0", plugins["Modular.Samples.Notebook"].GetProperty("version").GetString());
+        Assert.Equal("loaded", plugins["Modular.Modules.Notebook"].GetProperty("state").GetString());
+        Assert.Equal("notebook", plugins["Modular.Modules.Notebook"].GetProperty("id").GetString());
+        Assert.Equal("1.0.0", plugins["Modular.Modules.Notebook"].GetProperty("version").GetString());
         AssertFailed(plugins["Modular.Samples.ThrowingModule"], "registration failed on purpose");
         AssertFailed(plugins["Modular.Samples.NoModule"], "IModule");
         AssertFailed(plugins["Corrupt"], "not a valid .NET assembly");
@@ -54,7 +54,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.Platfo
     {
         var (admin, slug, clerk) = await _platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
 
-        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "正常工作" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Notebook.PostMatterAsync(clerk, slug, "正常工作", Notebook.Today(_platform))).StatusCode);
         var enableBroken = await admin.PutAsJsonAsync($"/api/admin/townships/{slug}/modules/throwing", new { enabled = true });
         Assert.Equal(HttpStatusCode.BadRequest, enableBroken.StatusCode);
         var ready = await admin.GetFromJsonAsync<JsonElement>("/health/ready");
@@ -76,11 +76,11 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.Platfo
     public void The_module_is_loaded_from_the_plugins_folder_into_a_load_context_of_its_own()
     {
         _ = _platform.Server;
-        var notebook = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "Modular.Samples.Notebook");
+        var notebook = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "Modular.Modules.Notebook");
 
         Assert.StartsWith(Path.GetFullPath(TestPlugins.NotebookRoot), notebook.Location, StringComparison.Ordinal);
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(notebook));
-        Assert.DoesNotContain(typeof(PluginLoadingTests).Assembly.GetReferencedAssemblies(), a => a.Name == "Modular.Samples.Notebook");
+        Assert.DoesNotContain(typeof(PluginLoadingTests).Assembly.GetReferencedAssemblies(), a => a.Name == "Modular.Modules.Notebook");
     }
 
     private static void AssertFailed(JsonElement plugin, string error)

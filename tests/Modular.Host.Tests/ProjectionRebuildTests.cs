@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Modular.Host.Storage;
+using Modular.Host.Tests.Infrastructure;
 using Modular.Testing;
 using Npgsql;
 
@@ -15,34 +16,34 @@ public sealed class ProjectionRebuildTests
         await platform.InitializeAsync();
         var admin = await platform.AdminClientAsync();
         var townships = new List<(string Slug, HttpClient Clerk)>();
-        foreach (var texts in new[] { new[] { "调解记录一", "调解记录二" }, ["回访记录"] })
+        var today = Notebook.Today(platform);
+        foreach (var titles in new[] { new[] { "调解记录一", "调解记录二" }, ["回访记录"] })
         {
             var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
             var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "notebook.clerk"), Scenario.Password);
-            foreach (var text in texts)
+            foreach (var title in titles)
             {
-                var note = await (await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text })).Content.ReadFromJsonAsync<JsonElement>();
-                (await clerk.PostAsync($"/api/t/{slug}/notebook/notes/{note.GetProperty("id").GetGuid()}/pin", null)).EnsureSuccessStatusCode();
+                await Notebook.CloseMatterAsync(clerk, slug, await Notebook.OpenMatterAsync(clerk, slug, title, today), today);
             }
 
             townships.Add((slug, clerk));
         }
 
-        var before = await Task.WhenAll(townships.Select(t => t.Clerk.GetStringAsync($"/api/t/{t.Slug}/notebook/notes")));
+        var before = await Task.WhenAll(townships.Select(t => t.Clerk.GetStringAsync(Notebook.Matters(t.Slug))));
         await using (var connection = new NpgsqlConnection(platform.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var delete = new NpgsqlCommand("delete from modular.mt_doc_note", connection);
+            await using var delete = new NpgsqlCommand("delete from modular.mt_doc_notebook_matter", connection);
             Assert.Equal(3, await delete.ExecuteNonQueryAsync());
         }
 
-        Assert.Empty((await townships[0].Clerk.GetFromJsonAsync<JsonElement>($"/api/t/{townships[0].Slug}/notebook/notes")).EnumerateArray());
+        Assert.Empty((await townships[0].Clerk.GetFromJsonAsync<JsonElement>(Notebook.Matters(townships[0].Slug))).EnumerateArray());
 
         Assert.Equal(0, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "notebook"], CancellationToken.None));
 
-        var after = await Task.WhenAll(townships.Select(t => t.Clerk.GetStringAsync($"/api/t/{t.Slug}/notebook/notes")));
+        var after = await Task.WhenAll(townships.Select(t => t.Clerk.GetStringAsync(Notebook.Matters(t.Slug))));
         Assert.Equal(before, after);
-        Assert.Contains("\"pinned\":true", after[1], StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"Closed\"", after[1], StringComparison.Ordinal);
         Assert.Equal(2, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "no-such-module"], CancellationToken.None));
     }
 }

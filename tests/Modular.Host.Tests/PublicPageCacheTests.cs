@@ -13,17 +13,17 @@ public sealed class PublicPageCacheTests(NotebookPlatform platform)
     {
         var (admin, slug, clerk) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
         var visitor = platform.AnonymousClient();
-        var count = $"/api/t/{slug}/notebook/public/count";
-        Assert.Equal(0, await visitor.GetFromJsonAsync<int>(count));
+        var summary = Notebook.PublicSummary(slug);
+        Assert.Equal(0, await RecordedAsync(visitor, summary));
 
-        await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes?quiet=true", new { text = "未清缓存" });
+        await Notebook.RecordBehindTheModulesBackAsync(platform, slug, "未清缓存");
 
-        Assert.Equal(0, await visitor.GetFromJsonAsync<int>(count));
-        Assert.Equal(1, await clerk.GetFromJsonAsync<int>(count)); // signed-in users are never served from the cache
+        Assert.Equal(0, await RecordedAsync(visitor, summary));
+        Assert.Equal(1, await RecordedAsync(clerk, summary)); // signed-in users are never served from the cache
 
-        await clerk.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "发布后清缓存" });
+        await Notebook.OpenMatterAsync(clerk, slug, "发布后清缓存", Notebook.Today(platform));
 
-        Assert.Equal(2, await visitor.GetFromJsonAsync<int>(count));
+        Assert.Equal(2, await RecordedAsync(visitor, summary));
     }
 
     [Fact]
@@ -32,10 +32,13 @@ public sealed class PublicPageCacheTests(NotebookPlatform platform)
         var admin = await platform.AdminClientAsync();
         var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
         var visitor = platform.AnonymousClient();
-        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/api/t/{slug}/notebook/public/count")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(Notebook.PublicSummary(slug))).StatusCode);
 
         await Scenario.SetModuleAsync(admin, slug, "notebook", enabled: false);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/api/t/{slug}/notebook/public/count")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(Notebook.PublicSummary(slug))).StatusCode);
     }
+
+    private static async Task<int> RecordedAsync(HttpClient client, string summary) =>
+        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>(summary)).GetProperty("recorded").GetInt32();
 }

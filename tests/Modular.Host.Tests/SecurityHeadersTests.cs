@@ -102,8 +102,15 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.ProxiedPlatform pl
         await Assertions.Expect(page.Locator($"#townships tr[data-slug='{slug}']")).ToBeVisibleAsync();
         await page.GotoAsync("/admin/enablement");
         await page.ClickAsync($"#enablement tr[data-slug='{slug}'] button[data-module='notebook']");
+        await Assertions.Expect(page.Locator($"#enablement tr[data-slug='{slug}'] td.on")).ToHaveCountAsync(1);
+        await page.GotoAsync("/admin/users");
+        await page.SelectOptionAsync("select[name='Grant.UserName']", "admin");
+        await page.SelectOptionAsync("select[name='Grant.Township']", slug);
+        await page.CheckAsync("input[name='Grant.Roles'][value='notebook.reader']");
+        await page.ClickAsync("form:has(select[name='Grant.UserName']) button[type=submit]");
+        await Assertions.Expect(page.Locator("tr[data-user='admin']")).ToContainTextAsync("notebook.reader");
         await page.GotoAsync($"/t/{slug}/notebook");
-        await Assertions.Expect(page.Locator("#notebook-title")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#module-title")).ToHaveTextAsync("记事本");
         foreach (var path in new[] { "/admin/users", "/admin/modules", $"/t/{slug}", $"/t/{slug}/admin", "/no-such-page" })
         {
             await page.GotoAsync(path);

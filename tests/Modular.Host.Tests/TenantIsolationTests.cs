@@ -17,18 +17,19 @@ public sealed class TenantIsolationTests(NotebookPlatform platform)
         var theirs = await Scenario.CreateTownshipAsync(admin, "notebook");
         var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, ours, "notebook.clerk"), Scenario.Password);
         var stranger = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, theirs, "notebook.clerk", "township-admin"), Scenario.Password);
-        await clerk.PostAsJsonAsync($"/api/t/{ours}/notebook/notes", new { text = "调解记录" });
+        var today = Notebook.Today(platform);
+        await Notebook.OpenMatterAsync(clerk, ours, "调解记录", today);
 
-        foreach (var path in new[] { $"/api/t/{ours}/notebook/notes", $"/api/t/{ours}/home", $"/api/t/{ours}/audit", $"/t/{ours}", $"/t/{ours}/notebook", $"/t/{ours}/admin", $"/t/{ours}/due" })
+        foreach (var path in new[] { Notebook.Matters(ours), $"/api/t/{ours}/home", $"/api/t/{ours}/audit", $"/t/{ours}", $"/t/{ours}/notebook", $"/t/{ours}/admin", $"/t/{ours}/due" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/t/{ours}/notebook/notes", new { text = "越权写入" })).StatusCode);
-        var ourNotes = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{ours}/notebook/notes");
-        Assert.Single(ourNotes.EnumerateArray());
-        var theirNotes = await stranger.GetFromJsonAsync<JsonElement>($"/api/t/{theirs}/notebook/notes");
-        Assert.Empty(theirNotes.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await Notebook.PostMatterAsync(stranger, ours, "越权写入", today)).StatusCode);
+        var ourMatters = await clerk.GetFromJsonAsync<JsonElement>(Notebook.Matters(ours));
+        Assert.Single(ourMatters.EnumerateArray());
+        var theirMatters = await stranger.GetFromJsonAsync<JsonElement>(Notebook.Matters(theirs));
+        Assert.Empty(theirMatters.EnumerateArray());
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class TenantIsolationTests(NotebookPlatform platform)
         var slug = await Scenario.CreateTownshipAsync(admin, "notebook");
         var anonymous = platform.AnonymousClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/t/{slug}/notebook/notes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(Notebook.Matters(slug))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/townships")).StatusCode);
         var page = await anonymous.GetAsync($"/t/{slug}/notebook");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -73,7 +74,7 @@ public sealed class TenantIsolationTests(NotebookPlatform platform)
     {
         var (admin, slug, reader) = await platform.TownshipWithUserAsync(["notebook"], "notebook.reader");
 
-        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/t/{slug}/notebook/notes")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync($"/api/t/{slug}/notebook/notes", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Notebook.Matters(slug))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Notebook.PostMatterAsync(reader, slug, "x", Notebook.Today(platform))).StatusCode);
     }
 }

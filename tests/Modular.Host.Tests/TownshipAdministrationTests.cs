@@ -81,7 +81,7 @@ public sealed class TownshipAdministrationTests(NotebookPlatform platform)
         var userName = await Scenario.CreateUserAsync(admin, slug, "notebook.clerk", "township-admin");
         var clerk = await platform.SignedInClientAsync(userName, Scenario.Password);
         var correlation = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/t/{slug}/notebook/notes") { Content = JsonContent.Create(new { text = "法律顾问审查意见" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Notebook.Matters(slug)) { Content = JsonContent.Create(new { title = "法律顾问审查意见", openedOn = Notebook.Today(platform) }) };
         request.Headers.Add("X-Correlation-Id", correlation);
 
         Assert.Equal(HttpStatusCode.Created, (await clerk.SendAsync(request)).StatusCode);
@@ -100,7 +100,7 @@ public sealed class TownshipAdministrationTests(NotebookPlatform platform)
 
         var openApi = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/admin/townships", openApi);
-        Assert.Contains("/api/t/{township}/notebook/notes", openApi);
+        Assert.Contains("/api/t/{township}/notebook/matters", openApi);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());

@@ -98,7 +98,7 @@ public sealed partial class GeneratedModuleTests
 
         // The history under the aliases the module registered, and the record's page showing it closed.
         var timeline = await clerk.GetFromJsonAsync<JsonElement>($"{api}/{id}/timeline");
-        Assert.Equal([$"{ModuleId}.matter-opened.v1", $"{ModuleId}.matter-closed.v1"], timeline.EnumerateArray().Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal([$"{ModuleId}.matter-opened.v1", $"{ModuleId}.matter-closed.v1", $"{ModuleId}.matter-closing-reported.v1"], timeline.EnumerateArray().Select(e => e.GetProperty("event").GetString()));
         var record = await clerk.GetStringAsync($"/t/{township}/{ModuleId}/matters/{id}");
         Assert.Contains("data-state=\"Closed\"", record);
         Assert.Contains($"data-event=\"{ModuleId}.matter-closed.v1\"", record);

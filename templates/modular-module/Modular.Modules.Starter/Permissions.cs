@@ -17,9 +17,13 @@ internal static class Permissions
     public const string MattersRead = "kit-sample.matters.read";
     public const string MattersWrite = "kit-sample.matters.write";
 
+    /// <summary>Seeing a phone, ID number or address in clear, with a reason the guard records: a right of its own, so it can be withheld.</summary>
+    public const string PersonalDataReveal = "kit-sample.personal-data.reveal";
+
     public static IReadOnlyList<ModulePermission> All { get; } =
     [
         new(MattersRead, new("查看事项", "Read matters"), [ClerkRole, ReaderRole]),
         new(MattersWrite, new("登记、办结事项", "Record and close matters"), [ClerkRole]),
+        new(PersonalDataReveal, new("查看完整个人信息（留痕）", "Reveal personal data (recorded)"), [ClerkRole]),
     ];
 }

@@ -34,6 +34,9 @@ internal sealed class Matter
 
     public DateOnly OpenedOn { get; set; }
 
+    /// <summary>Personal data: shown masked, revealed only with a reason (<see cref="RevealMatterPhone"/>), never logged.</summary>
+    public string? Phone { get; set; }
+
     public MatterState State { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
@@ -46,6 +49,7 @@ internal sealed class Matter
         Number = e.Number,
         Title = e.Title,
         OpenedOn = e.OpenedOn,
+        Phone = e.Phone,
         State = MatterState.Open,
     };
 

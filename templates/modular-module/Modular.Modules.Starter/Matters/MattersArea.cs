@@ -1,11 +1,6 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Contracts.Modules;
-using Modular.Kit.Modules;
+using Modular.Contracts.Integration;
+using Modular.Contracts.Portal;
 using Modular.Modules.Starter.Matters.Steps;
 
 namespace Modular.Modules.Starter.Matters;
@@ -22,18 +17,30 @@ internal sealed class MattersArea : IModuleArea
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<MatterQueries>();
+        services.AddScoped<MatterClock>();
+        services.AddScoped<MatterFigures>();
         services.AddScoped<OpenMatter>();
         services.AddScoped<CloseMatter>();
-        // Extension points go here too: IDashboardFigures, IDeadlineSource (deadlines through IStatutoryClock),
-        // IAnnualReportSections, IIntegrationEventHandler<T>, IDemoData.
+        services.AddScoped<RevealMatterPhone>();
+        // The extension points, as ordinary services: the host keys them by module and asks them only where it is enabled.
+        services.AddScoped<IDashboardFigures, MatterDashboard>();
+        services.AddScoped<IDeadlineSource, MatterDeadlines>();
+        services.AddScoped<IAnnualReportSections, MatterReportSection>();
+        services.AddScoped<IIntegrationEventHandler<MatterClosingReported>, CountClosedMatters>();
+        services.AddScoped<IDemoData, MatterDemo>();
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<MatterOpened>("kit-sample.matter-opened.v1");
         options.Events.MapEventType<MatterClosed>("kit-sample.matter-closed.v1");
-        options.Projections.Snapshot<Matter>(SnapshotLifecycle.Inline);
-        options.Schema.For<MatterNumberCounter>().UseOptimisticConcurrency(true);
+        options.Events.MapEventType<MatterClosingReported>("kit-sample.matter-closing-reported.v1");
+        // Marten names a projection and a document table after the type alone; named after the module too, this module's
+        // Matter never collides with another module's in the platform's one store.
+        options.Projections.Snapshot<Matter>(SnapshotLifecycle.Inline, (ProjectionBase projection) => projection.Name = "kit_sample_matter");
+        options.Schema.For<Matter>().DocumentAlias("kit_sample_matter");
+        options.Schema.For<MatterNumberCounter>().DocumentAlias("kit_sample_matter_number_counter").UseOptimisticConcurrency(true);
+        options.Schema.For<ClosedMatterTally>().DocumentAlias("kit_sample_closed_matter_tally");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -43,6 +50,10 @@ internal sealed class MattersArea : IModuleArea
         matters.MapPost("", OpenMatter.EndpointAsync).RequireAuthorization(Permissions.MattersWrite).ProducesValidationProblem();
         matters.MapGet("/{id:guid}", MatterQueries.GetEndpointAsync).RequireAuthorization(Permissions.MattersRead);
         matters.MapGet("/{id:guid}/timeline", MatterQueries.TimelineEndpointAsync).RequireAuthorization(Permissions.MattersRead);
+        matters.MapPost("/{id:guid}/reveal", RevealMatterPhone.EndpointAsync).RequireAuthorization(Permissions.PersonalDataReveal);
         matters.MapPost($"/{{id:guid}}/{CloseMatter.Step}", CloseMatter.EndpointAsync).RequireAuthorization(Permissions.MattersWrite);
     }
+
+    public void MapPublicEndpoints(IEndpointRouteBuilder publicApi) =>
+        publicApi.MapGet("/summary", MatterPublicSummary.EndpointAsync).CacheOutput(PublicPages.Policy);
 }
