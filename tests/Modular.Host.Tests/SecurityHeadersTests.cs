@@ -90,16 +90,9 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.ProxiedPlatform pl
         // The browser's own report of a violation, whether or not it reaches the console.
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
 
+        var slug = await Scenario.CreateTownshipAsync(await platform.AdminClientAsync());
         await Chromium.SignInAsync(page, "admin", PlatformFactory.AdminPassword);
-        var slug = Scenario.UniqueSlug("c");
-        await page.GotoAsync("/admin/townships");
-        await page.FillAsync("input[name='Form.Slug']", slug);
-        await page.FillAsync("input[name='Form.Name']", "安全镇");
-        await page.FillAsync("input[name='Form.Code']", Scenario.UniqueCode());
-        await page.FillAsync("input[name='Form.CountyCode']", "520527");
-        await page.FillAsync("input[name='Form.CountyName']", "赫章县");
-        await page.ClickAsync("form.fields button[type=submit]");
-        await Assertions.Expect(page.Locator($"#townships tr[data-slug='{slug}']")).ToBeVisibleAsync();
+        // A form posted (antiforgery, form-action) under the policy: turning the sample module on.
         await page.GotoAsync("/admin/enablement");
         await page.ClickAsync($"#enablement tr[data-slug='{slug}'] button[data-module='notebook']");
         await Assertions.Expect(page.Locator($"#enablement tr[data-slug='{slug}'] td.on")).ToHaveCountAsync(1);
@@ -111,7 +104,7 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.ProxiedPlatform pl
         await Assertions.Expect(page.Locator("tr[data-user='admin']")).ToContainTextAsync("notebook.reader");
         await page.GotoAsync($"/t/{slug}/notebook");
         await Assertions.Expect(page.Locator("#module-title")).ToHaveTextAsync("记事本");
-        foreach (var path in new[] { "/admin/users", "/admin/modules", $"/t/{slug}", $"/t/{slug}/admin", "/no-such-page" })
+        foreach (var path in new[] { "/admin/townships", "/admin/users", "/admin/modules", $"/t/{slug}", $"/t/{slug}/admin", "/no-such-page" })
         {
             await page.GotoAsync(path);
         }

@@ -59,15 +59,7 @@ public sealed class UniquenessRaceTests(NotebookPlatform platform)
 
     private static object Township(string slug, string code) => new { slug, name = "并发镇", code, countyCode = "520527", countyName = "赫章县" };
 
-    private static async Task<HttpResponseMessage[]> RaceAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        using var start = new Barrier(Parallel);
-        return await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
-        {
-            start.SignalAndWait();
-            return await send();
-        })));
-    }
+    private static Task<HttpResponseMessage[]> RaceAsync(Func<Task<HttpResponseMessage>> send) => Races.AtOnceAsync(Parallel, _ => send());
 
     private static async Task AssertOneCreatedAsync(HttpResponseMessage[] answers, string named)
     {

@@ -49,10 +49,9 @@ public sealed class UniqueKeysTests : IAsyncLifetime
     private static KeyRefusal Refusal(string idNumber) => new(Key(idNumber), "idNumber", "已登记", "Already registered.");
 
     /// <summary>Registers one person holding <paramref name="idNumber"/>, numbered through the kit's counter as records are.</summary>
-    private async Task<bool> RegisterAsync(string township, string idNumber, Barrier? start = null)
+    private async Task<bool> RegisterAsync(string township, string idNumber)
     {
         await using var session = _store.LightweightSession(township);
-        start?.SignalAndWait();
         try
         {
             var person = new Person { Id = Guid.NewGuid(), IdNumber = idNumber };
@@ -76,8 +75,7 @@ public sealed class UniqueKeysTests : IAsyncLifetime
         for (var round = 0; round < 20; round++)
         {
             var idNumber = $"round-{round}";
-            using var start = new Barrier(8);
-            var accepted = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => RegisterAsync("racing", idNumber, start))));
+            var accepted = await Races.AtOnceAsync(8, _ => RegisterAsync("racing", idNumber));
 
             Assert.Equal(1, accepted.Count(a => a));
             await using var query = _store.QuerySession("racing");

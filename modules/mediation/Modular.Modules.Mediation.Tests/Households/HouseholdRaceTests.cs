@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Modular.Modules.Mediation.Tests.Petitions;
+using Modular.Testing;
 using static Modular.Modules.Mediation.Tests.Households.HouseholdScenario;
 
 namespace Modular.Modules.Mediation.Tests.Households;
@@ -21,7 +22,7 @@ public sealed class HouseholdRaceTests(MediationPlatform platform)
         for (var round = 0; round < 20; round++)
         {
             var head = IdNumber(600 + round);
-            var answers = await RaceAsync(() => registrar.PostAsJsonAsync($"/api/t/{slug}/mediation/households", Household("张三", head)));
+            var answers = await Races.AtOnceAsync(Parallel, _ => registrar.PostAsJsonAsync($"/api/t/{slug}/mediation/households", Household("张三", head)));
 
             await AssertOneAcceptedAsync(answers, HttpStatusCode.Created, "head.idNumber");
         }
@@ -46,14 +47,12 @@ public sealed class HouseholdRaceTests(MediationPlatform platform)
                 versions.Add((await GetAsync(registrar, slug, id)).GetProperty("version").GetInt64());
             }
 
-            using var start = new Barrier(Parallel);
-            var answers = await Task.WhenAll(households.Select((id, i) => Task.Run(async () =>
+            var answers = await Races.AtOnceAsync(Parallel, i =>
             {
                 var body = Member("李四", "Other", person);
                 body["version"] = versions[i];
-                start.SignalAndWait();
-                return await registrar.PostAsJsonAsync($"/api/t/{slug}/mediation/households/{id}/members", body);
-            })));
+                return registrar.PostAsJsonAsync($"/api/t/{slug}/mediation/households/{households[i]}/members", body);
+            });
 
             await AssertOneAcceptedAsync(answers, HttpStatusCode.OK, "idNumber");
         }
@@ -77,16 +76,6 @@ public sealed class HouseholdRaceTests(MediationPlatform platform)
 
         Assert.Contains("idNumber", (await PetitionScenario.ErrorsAsync(stillHeld)).Keys);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage[]> RaceAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        using var start = new Barrier(Parallel);
-        return await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
-        {
-            start.SignalAndWait();
-            return await send();
-        })));
     }
 
     private static async Task AssertOneAcceptedAsync(HttpResponseMessage[] answers, HttpStatusCode accepted, string field)
