@@ -26,18 +26,7 @@ public sealed class HostileInputTests(MediationPlatform platform, ITestOutputHel
         var endpoints = EndpointSweep.JsonBodyEndpoints(platform.Services).Where(e => e.Pattern.Contains("/mediation/", StringComparison.Ordinal)).ToList();
         Assert.Contains(endpoints, e => e.Method == "PUT" && e.Pattern.EndsWith("/households/{id:guid}", StringComparison.Ordinal));
 
-        var failures = new List<string>();
-        foreach (var endpoint in endpoints)
-        {
-            var response = await everything.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Address(slug))
-            {
-                Content = new StringContent("null", Encoding.UTF8, "application/json"),
-            });
-            if (response.StatusCode != HttpStatusCode.BadRequest || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-            {
-                failures.Add($"{endpoint}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-        }
+        var failures = await EndpointSweep.NotRefusedAsync(everything, endpoints, slug, "null", "$");
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
