@@ -60,5 +60,31 @@ public static class EndpointSweep
         return await platform.SignedInClientAsync(userName, Scenario.Password);
     }
 
-    public static string Describe(IEnumerable<string> failures) => string.Join("\n", failures.Select(f => f.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// Sends <paramref name="body"/> as JSON to each endpoint; answers a line for each that did not refuse it with 400
+    /// problem details naming <paramref name="errorKey"/> in <c>errors</c>.
+    /// </summary>
+    public static async Task<List<string>> NotRefusedAsync(HttpClient client, IEnumerable<JsonEndpoint> endpoints, string township, string body, string errorKey)
+    {
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Address(township))
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            var response = await client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var named = response.StatusCode == System.Net.HttpStatusCode.BadRequest
+                && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                && System.Text.Json.JsonDocument.Parse(text).RootElement.TryGetProperty("errors", out var errors)
+                && errors.TryGetProperty(errorKey, out _);
+            if (!named)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{endpoint} with «{body}»: {(int)response.StatusCode} {text}"));
+            }
+        }
+
+        return failures;
+    }
 }

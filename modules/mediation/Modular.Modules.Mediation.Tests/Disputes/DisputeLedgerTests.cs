@@ -98,7 +98,7 @@ public sealed class DisputeLedgerTests(MediationPlatform platform)
         var response = await ImportAsync(mediator, slug, rows);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray()
             .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString())).ToList();
         Assert.Contains((3, "类别"), errors);
         Assert.Contains((4, "受理日期"), errors);

@@ -108,7 +108,7 @@ internal static class DisputeEndpoints
     public static FileContentHttpResult Template() =>
         TypedResults.File(Workbook.Write(DisputeLedgerWorkbook.SheetName, DisputeLedgerWorkbook.Columns, []), Workbook.ContentType, "dispute-ledger-template.xlsx");
 
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem, BadRequest<ImportResult>>> ImportAsync(IFormFile? file, DisputeLedgerImport import, CancellationToken ct)
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(IFormFile? file, DisputeLedgerImport import, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -122,7 +122,7 @@ internal static class DisputeEndpoints
 
         await using var stream = file.OpenReadStream();
         var (imported, errors) = await import.ImportAsync(stream, ct);
-        return errors.Count > 0 ? TypedResults.BadRequest(new ImportResult(0, errors)) : TypedResults.Ok(new ImportResult(imported, []));
+        return errors.Count > 0 ? ImportProblems.Refused(errors) : TypedResults.Ok(new ImportResult(imported, []));
     }
 
     public static async Task<Ok<DisputeSettings>> SettingsAsync(DisputeSettingsReader settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct));

@@ -107,12 +107,6 @@ internal static class HouseholdEndpoints
             return TypedResults.Ok(new ImportAnswer(outcome.Households, outcome.Members));
         }
 
-        var problems = outcome.Errors.GroupBy(e => e.Row).ToDictionary(r => $"row {r.Key}", r => r.Select(e => $"第{e.Row}行 {e.Column}：{e.Message}").ToArray());
-        return TypedResults.Problem(new HttpValidationProblemDetails(problems)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "导入失败，未导入任何记录 / Nothing was imported.",
-            Extensions = { ["rows"] = outcome.Errors },
-        });
+        return ImportProblems.Refused(outcome.Errors);
     }
 }

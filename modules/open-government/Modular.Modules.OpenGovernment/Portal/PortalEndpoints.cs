@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Portal;
 using Modular.Contracts.Townships;
+using Modular.Kit.Input;
 using Modular.Modules.OpenGovernment.Publications;
 using static Modular.Kit.Text;
 
@@ -57,7 +58,7 @@ internal static class PortalEndpoints
         return await session.LoadAsync<StoredAttachment>(attachmentId, ct) is { } file ? PublicationEndpoints.Serve(http, file) : TypedResults.Problem(statusCode: 404);
     }
 
-    /// <summary>RFC 4287 Atom: the latest 50 publications on the portal.</summary>
+    /// <summary>RFC 4287 Atom: the latest 50 publications on the portal; stored text goes through PlainText.ForXml, so no record can break it.</summary>
     private static async Task<IResult> FeedAsync(IQuerySession session, ITownshipContext township, HttpContext http, CancellationToken ct)
     {
         var current = township.Required;
@@ -72,26 +73,26 @@ internal static class PortalEndpoints
             await xml.WriteStartDocumentAsync();
             xml.WriteStartElement("feed", atom);
             xml.WriteElementString("id", atom, $"urn:modular:{current.Slug}:open-government:publications");
-            xml.WriteElementString("title", atom, $"{current.Name}政府信息公开");
+            xml.WriteElementString("title", atom, PlainText.ForXml($"{current.Name}政府信息公开"));
             xml.WriteElementString("updated", atom, XmlConvert.ToString(items.FirstOrDefault()?.PublishedAt ?? DateTimeOffset.UnixEpoch));
             Link(xml, home, "alternate", "text/html");
             Link(xml, origin + PortalRoutes.Feed(current.Slug), "self", "application/atom+xml");
             xml.WriteStartElement("author", atom);
-            xml.WriteElementString("name", atom, current.Name);
+            xml.WriteElementString("name", atom, PlainText.ForXml(current.Name));
             xml.WriteEndElement();
             foreach (var p in items)
             {
                 xml.WriteStartElement("entry", atom);
                 xml.WriteElementString("id", atom, $"urn:uuid:{p.Id}");
-                xml.WriteElementString("title", atom, p.Title);
+                xml.WriteElementString("title", atom, PlainText.ForXml(p.Title));
                 xml.WriteElementString("updated", atom, XmlConvert.ToString(p.PublishedAt));
                 Link(xml, origin + PortalRoutes.Publication(current.Slug, p.Id), "alternate", "text/html");
                 xml.WriteStartElement("category", atom);
-                xml.WriteAttributeString("term", p.Category);
+                xml.WriteAttributeString("term", PlainText.ForXml(p.Category));
                 xml.WriteEndElement();
                 xml.WriteStartElement("summary", atom);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(p.Summary);
+                xml.WriteString(PlainText.ForXml(p.Summary));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

@@ -55,7 +55,7 @@ internal sealed partial class PowerListImporter(IDocumentSession session, PowerL
             return new ImportOutcome(null, rowErrors, fieldErrors, 0, 0, unchanged);
         }
 
-        var name = Path.GetFileName(fileName);
+        var name = FileNames.Clean(fileName);
         PowerListProposal proposal;
         try
         {

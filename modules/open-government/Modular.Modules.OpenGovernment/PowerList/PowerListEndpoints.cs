@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Modular.Contracts.Time;
+using Modular.Kit.Documents;
 using Modular.Modules.OpenGovernment.Shared;
 
 namespace Modular.Modules.OpenGovernment.PowerList;
@@ -165,18 +166,7 @@ internal static class PowerListEndpoints
             return TypedResults.Created($"power-list/proposals/{proposal.Id}", new ImportAnswer(proposal.Id, proposal.Version, outcome.Added, outcome.Amended, outcome.Unchanged));
         }
 
-        var problems = new Dictionary<string, string[]>(outcome.FieldErrors);
-        foreach (var byRow in outcome.RowErrors.GroupBy(e => e.Row))
-        {
-            problems[$"row {byRow.Key}"] = byRow.Select(e => $"第{e.Row}行 {e.Column}：{e.Message}").ToArray();
-        }
-
-        return TypedResults.Problem(new HttpValidationProblemDetails(problems)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "导入失败，未导入任何事项 / Nothing was imported.",
-            Extensions = { ["rows"] = outcome.RowErrors },
-        });
+        return ImportProblems.Refused(outcome.RowErrors, outcome.FieldErrors, "导入失败，未导入任何事项 / Nothing was imported.");
     }
 
     private static async Task<Ok<DemoAnswer>> DemoAsync(PowerListDemo demo, CancellationToken ct) =>

@@ -55,14 +55,18 @@ internal sealed class PublicationWorkflow(
                 throw Refusals.State(T("只能在草稿或退回状态下添加附件。", "Attachments can only be added to a draft or a returned item."));
             }
 
-            var (contentType, error) = AttachmentFiles.Check(fileName, bytes, AttachmentFiles.MaxBytes(configuration));
+            if (FileNames.Read(errors, "file", fileName) is not { } name)
+            {
+                return Task.FromResult<IReadOnlyList<object>>([]);
+            }
+
+            var (contentType, error) = AttachmentFiles.Check(name, bytes, AttachmentFiles.MaxBytes(configuration));
             if (error is not null)
             {
                 errors.AddMessage("file", error);
                 return Task.FromResult<IReadOnlyList<object>>([]);
             }
 
-            var name = Path.GetFileName(fileName!.Replace('\\', '/'));
             var stored = new StoredAttachment { Id = Guid.NewGuid(), PublicationId = id, FileName = name, ContentType = contentType!, Content = bytes, UploadedBy = By, UploadedAt = Now };
             session.Store(stored);
             return Task.FromResult<IReadOnlyList<object>>([new PublicationAttachmentAdded(new AttachmentRef(stored.Id, name, contentType!, bytes.LongLength), By)]);
