@@ -37,13 +37,8 @@ internal static class IdentityServices
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAnonymousWrite(http)
-                ? RateLimitPartition.GetSlidingWindowLimiter("anonymous-writes:" + ClientAddress.Of(http), _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AnonymousWritesPerAddressPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                })
+                ? RateLimitPartition.GetSlidingWindowLimiter("anonymous-writes:" + ClientAddress.Of(http), _ =>
+                    SignInThrottle.Window(http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AnonymousWritesPerAddressPerMinute))
                 : RateLimitPartition.GetNoLimiter(""));
             limits.OnRejected = (context, _) => RejectAsync(context);
         });
@@ -68,7 +63,7 @@ internal static class IdentityServices
     private static async ValueTask RejectAsync(OnRejectedContext context)
     {
         var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromSeconds(10);
+        var wait = SignInThrottle.RetryAfter(context.Lease);
         http.Response.Headers.RetryAfter = AuthEndpoints.RetryAfterSeconds(wait);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host.RateLimits")
             .LogWarning("Refused an anonymous {Method} {Path} from {Address}: over the per-address limit", http.Request.Method, http.Request.Path.Value, ClientAddress.Of(http));

@@ -53,7 +53,7 @@ public class SecurityPlatform(params (string Key, string Value)[] settings) : Pl
         return client;
     }
 
-    private static string NoPlugins()
+    internal static string NoPlugins()
     {
         var root = Path.Combine(Path.GetTempPath(), $"modular-no-plugins-{Environment.ProcessId}");
         Directory.CreateDirectory(root);

@@ -75,7 +75,8 @@ internal sealed class SignInService(
             audit.Add(session, AuditEvents.SignIn, AuditOutcomes.Failure, "用户名或密码错误 / wrong user name or password", name);
             if (locked is { } until)
             {
-                audit.Add(session, AuditEvents.Lockout, AuditOutcomes.Success, $"锁定至 / locked until {until:O}", name);
+                audit.Add(session, AuditEvents.Lockout, AuditOutcomes.Success,
+                    $"锁定至 / locked until {TimeZoneInfo.ConvertTime(until, Modular.Kit.TownshipTime.Zone):yyyy-MM-dd HH:mm}（北京时间 / Beijing time）", name);
             }
 
             await session.SaveChangesAsync(cancellationToken);

@@ -38,15 +38,18 @@ internal sealed class SignInThrottle : IDisposable
         _addresses.Dispose();
     }
 
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+    internal static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromSeconds(10);
 
-    internal static PartitionedRateLimiter<string> PerMinute(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
+    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => Window(permits)));
+
+    /// <summary>A one-minute window in six steps, refusing at once rather than queueing: a refused caller is told when to retry.</summary>
+    internal static SlidingWindowRateLimiterOptions Window(int permitsPerMinute) => new()
+    {
+        PermitLimit = Math.Max(1, permitsPerMinute),
+        Window = TimeSpan.FromMinutes(1),
+        SegmentsPerWindow = 6,
+        QueueLimit = 0,
+    };
 }
