@@ -54,3 +54,29 @@ public sealed class LocalPeriodTests
         Assert.Equal(5, StableIds.Of("lead", id).Version);
     }
 }
+
+public sealed class InstantTests
+{
+    private static readonly DateTimeOffset Now = new(2020, 6, 1, 12, 0, 0, TimeSpan.FromHours(8));
+
+    [Theory]
+    [InlineData("2020-06-01T09:30")]
+    [InlineData("2020-06-01 09:30")]
+    [InlineData("2020-06-01T01:30:00Z")]
+    [InlineData("2020-06-01T09:30:00+08:00")]
+    public void A_time_is_read_as_the_township_wall_clock_or_an_instant_with_its_offset(string value)
+    {
+        Assert.Equal(new DateTimeOffset(2020, 6, 1, 9, 30, 0, TimeSpan.FromHours(8)), new Modular.Kit.Input.InputErrors().Instant("at", value, "时间", "Time", Now));
+    }
+
+    [Theory]
+    [InlineData("2020-06-01")]
+    [InlineData("tomorrow")]
+    [InlineData("2020-06-01T12:30")]
+    public void A_bare_date_junk_or_a_future_time_is_a_named_error(string value)
+    {
+        var errors = new Modular.Kit.Input.InputErrors();
+        Assert.Null(errors.Instant("at", value, "时间", "Time", Now));
+        Assert.True(errors.Has("at"));
+    }
+}
