@@ -87,7 +87,8 @@ internal static class ConsultationWorkbook
             };
             rowErrors.Require(row["接待时间"].Length > 0, "receivedAt", "请填写接待时间", "The time received is required.");
             var registered = RegisterConsultation.Decide(input, now, settings, rowErrors, imported: true);
-            var outcome = registered is null ? null : Outcome(row, registered, now, rowErrors);
+            // The outcome's cells are checked even when the registration's are bad: every problem of the row at once.
+            var outcome = Outcome(row, registered?.ReceivedAt, now, rowErrors);
             if (rowErrors.Any)
             {
                 errors.AddRange(Workbook.RowErrors(row.Number, rowErrors.ToDictionary(), f => ColumnOf.GetValueOrDefault(f)));
@@ -127,7 +128,7 @@ internal static class ConsultationWorkbook
         return rows.Count;
     }
 
-    private static object? Outcome(WorkbookRow row, ConsultationRegistered registered, DateTimeOffset now, InputErrors errors)
+    private static object? Outcome(WorkbookRow row, DateTimeOffset? receivedAt, DateTimeOffset now, InputErrors errors)
     {
         var state = Choice<ConsultationState>(row["办理结果"], Label);
         var parsed = errors.Choice<ConsultationState>("state", state ?? row["办理结果"], "办理结果", "outcome");
@@ -138,7 +139,7 @@ internal static class ConsultationWorkbook
 
         // Imported as the register has it: the outcome's time after the receipt, read as the step would read it.
         var at = errors.Instant("at", row["办理时间"], "办理时间", "Time", now);
-        if (at < registered.ReceivedAt)
+        if (at < receivedAt)
         {
             errors.Add("at", "办理时间不能早于接待时间", "The time cannot precede the receipt.");
         }
