@@ -54,14 +54,9 @@ internal static class ConsultationEndpoints
     {
         var errors = new InputErrors();
         var filter = ConsultationFilter.Read(errors, channel, topic, state, window, from, to, open, overdue);
-        if (full == true && !user.HasPermission(Permissions.PersonalDataReveal))
+        if (!LedgerFiles.FullExportAllowed(full == true, reason, user.HasPermission(Permissions.PersonalDataReveal), errors))
         {
             return TypedResults.Forbid();
-        }
-
-        if (full == true)
-        {
-            errors.Required("reason", reason, "完整导出个人信息的理由", "Reason for a full export", 500);
         }
 
         if (errors.Any)
@@ -89,17 +84,12 @@ internal static class ConsultationEndpoints
     public static async Task<Results<Ok<ConsultationImportResult>, ValidationProblem, BadRequest<ConsultationImportResult>>> ImportAsync(
         IFormFile? file, ConsultationImport import, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
+        if (LedgerFiles.UploadRefusal(file, ConsultationWorkbook.MaxFileBytes) is { } refusal)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的 .xlsx 文件 / Choose an .xlsx file to import."] });
+            return TypedResults.ValidationProblem(refusal);
         }
 
-        if (file.Length > ConsultationWorkbook.MaxFileBytes)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["文件不能超过10 MB / The file is larger than 10 MB."] });
-        }
-
-        await using var stream = file.OpenReadStream();
+        await using var stream = file!.OpenReadStream();
         var result = await import.ImportAsync(stream, ct);
         return result.Errors.Count > 0 ? TypedResults.BadRequest(result) : TypedResults.Ok(result);
     }
