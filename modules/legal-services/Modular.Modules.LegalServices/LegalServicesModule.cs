@@ -4,8 +4,8 @@ using Modular.Kit.Modules;
 namespace Modular.Modules.LegalServices;
 
 /// <summary>
-/// 公共法律服务 (Public legal services). TODO: say what the township records here and under which statute. The table of contents:
-/// each area (<c>Matters/</c>) registers its own services, Marten types, endpoints and navigation and is found by the
+/// 公共法律服务 (Public legal services): the township's public legal service station. The table of contents:
+/// each area (<c>Consultations/</c>…) registers its own services, Marten types, endpoints and navigation and is found by the
 /// kit; this class names the module and the permissions its areas share.
 /// </summary>
 public sealed class LegalServicesModule : TownshipModule
@@ -16,8 +16,7 @@ public sealed class LegalServicesModule : TownshipModule
 
     protected override LocalizedText ModuleName { get; } = new("公共法律服务", "Public legal services");
 
-    // TODO: the description the county IT admin reads on /admin/modules.
-    protected override LocalizedText ModuleDescription { get; } = new("公共法律服务：登记事项并办结", "Public legal services: matters recorded and closed");
+    protected override LocalizedText ModuleDescription { get; } = new("公共法律服务：法律咨询与一站式受理、法律援助转交、法律顾问与合法性审查", "Public legal services: consultations and one-stop intake, the legal-aid relay, legal counsel and legality review");
 
     protected override IReadOnlyList<ModulePermission> SharedPermissions => Permissions.All;
 }

@@ -27,14 +27,8 @@ internal static class Permissions
     /// <summary>Set the module's local periods (the national standard and the law are the defaults and the floor).</summary>
     public const string Settings = "legal-services.settings";
 
-    // The generated sample area's permissions, until the Consultations area replaces it.
-    public const string MattersRead = "legal-services.matters.read";
-    public const string MattersWrite = "legal-services.matters.write";
-
     public static IReadOnlyList<ModulePermission> All { get; } =
     [
-        new(MattersRead, new("查看事项", "Read matters"), [StationClerkRole, JudicialOfficeHeadRole]),
-        new(MattersWrite, new("登记、办结事项", "Record and close matters"), [StationClerkRole]),
         new(PersonalDataReveal, new("说明理由后查看或导出完整个人信息（留痕）", "Reveal or export personal data with a reason (audited)"), [JudicialOfficeHeadRole]),
         new(Settings, new("设置公共法律服务的时限", "Set the periods of the public legal service"), [JudicialOfficeHeadRole]),
     ];

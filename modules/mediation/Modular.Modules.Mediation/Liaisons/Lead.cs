@@ -43,6 +43,9 @@ internal sealed class Lead
 
     public string? ClosureNote { get; set; }
 
+    /// <summary>Set when the station routed a consultation here instead of a liaison reporting it.</summary>
+    public LeadReferral? Referral { get; set; }
+
     public static Lead Create(LeadReported e) => new()
     {
         Id = e.Id,
@@ -53,6 +56,18 @@ internal sealed class Lead
         Parties = e.Parties,
         Risk = e.Risk,
         State = LeadState.Reported,
+    };
+
+    public static Lead Create(LeadReferredFromConsultation e) => new()
+    {
+        Id = e.Id,
+        ReportedOn = e.ReferredOn,
+        Village = e.Village,
+        Account = $"【{e.TopicName}】{e.Question}" + (e.Note is { } note ? $"（转办说明：{note}）" : ""),
+        Parties = e.PersonName,
+        Risk = LeadRisk.Low,
+        State = LeadState.Reported,
+        Referral = new LeadReferral(e.ConsultationId, e.ConsultationNumber, e.Phone, e.RoutedBy),
     };
 
     public void Apply(LeadBecameDispute e)

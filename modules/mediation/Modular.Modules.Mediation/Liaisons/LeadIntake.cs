@@ -35,7 +35,7 @@ internal sealed class LeadIntake(IDocumentSession session)
 
         var liaison = await session.LoadAsync<Liaison>(lead.LiaisonId, ct);
         return new LeadForIntake(
-            lead.Id, lead.Version, lead.State.ToString(), lead.LiaisonId, liaison?.Name ?? "", lead.Village, lead.ReportedOn,
+            lead.Id, lead.Version, lead.State.ToString(), lead.LiaisonId, lead.Referral?.Source ?? liaison?.Name ?? "", lead.Village, lead.ReportedOn,
             lead.Account, lead.Parties, lead.Risk.ToString());
     }
 

@@ -28,7 +28,9 @@ internal sealed record LeadView(
     DateOnly? ClosedOn,
     string? Closure,
     string? ClosureLabel,
-    string? ClosureNote);
+    string? ClosureNote,
+    string? ReferredFrom = null,
+    string? ContactPhone = null);
 
 /// <summary>Which leads to show; each criterion optional.</summary>
 internal sealed record LeadFilter(LeadState? State, string? Village, Guid? LiaisonId)
@@ -54,7 +56,7 @@ internal sealed record LeadFilter(LeadState? State, string? Village, Guid? Liais
 }
 
 /// <summary>Reads leads for staff, each with the name of the liaison who reported it.</summary>
-internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
+internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp, Contracts.PersonalData.IPersonalDataGuard guard)
 {
     public async Task<IReadOnlyList<LeadView>> ListAsync(LeadFilter filter, CancellationToken ct)
     {
@@ -77,7 +79,7 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
         var leads = await query.OrderByDescending(l => l.ReportedOn).ToListAsync(ct);
         var liaisons = await session.LoadManyAsync<Liaison>(ct, leads.Select(l => l.LiaisonId).Distinct());
         var names = liaisons.ToDictionary(l => l.Id, l => l.Name);
-        return leads.Select(l => View(l, names.GetValueOrDefault(l.LiaisonId, ""))).ToList();
+        return leads.Select(l => View(l, l.Referral?.Source ?? names.GetValueOrDefault(l.LiaisonId, ""))).ToList();
     }
 
     public async Task<LeadView?> GetAsync(Guid id, CancellationToken ct)
@@ -88,19 +90,21 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp)
         }
 
         var liaison = await session.LoadAsync<Liaison>(lead.LiaisonId, ct);
-        return View(lead, liaison?.Name ?? "");
+        return View(lead, lead.Referral?.Source ?? liaison?.Name ?? "");
     }
 
     private LeadView View(Lead l, string liaisonName) => new(
         l.Id, l.Version, l.LiaisonId, liaisonName, l.ReportedOn, l.Village, l.Account, l.Parties,
         l.Risk.ToString(), T(Label(l.Risk)), l.State.ToString(), T(Label(l.State)), followUp.DueOn(l), followUp.Overdue(l),
-        l.DisputeId, l.DisputeNumber, l.BecameDisputeOn, l.ClosedOn, l.Closure?.ToString(), l.Closure is { } c ? T(Label(c)) : null, l.ClosureNote);
+        l.DisputeId, l.DisputeNumber, l.BecameDisputeOn, l.ClosedOn, l.Closure?.ToString(), l.Closure is { } c ? T(Label(c)) : null, l.ClosureNote,
+        l.Referral?.Source, l.Referral?.Phone is { } phone ? guard.Mask(Contracts.PersonalData.PersonalDataKind.PhoneNumber, phone) : null);
 
     public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Lead>(session, id, Describe, ct);
 
     private static string Describe(object data) => data switch
     {
         LeadReported r => T($"报告线索（{r.Village}，风险{Label(r.Risk).Chinese}，{r.ReportedOn:yyyy-MM-dd}）", $"Lead reported ({r.Village}, {Label(r.Risk).English} risk, {r.ReportedOn:yyyy-MM-dd})"),
+        LeadReferredFromConsultation r => T($"公共法律服务工作站转来：法律咨询 {r.ConsultationNumber}（{r.Village}，{r.TopicName}，{r.ReferredOn:yyyy-MM-dd}）", $"Routed from the public legal service station: consultation {r.ConsultationNumber} ({r.Village}, {r.ReferredOn:yyyy-MM-dd})"),
         LeadBecameDispute d => T($"转为纠纷受理：{d.DisputeNumber}（{d.On:yyyy-MM-dd}）", $"Taken in as dispute {d.DisputeNumber} ({d.On:yyyy-MM-dd})"),
         LeadClosed c => T($"关闭：{Label(c.Reason).Chinese}（{c.On:yyyy-MM-dd}）{c.Note}", $"Closed: {Label(c.Reason).English} ({c.On:yyyy-MM-dd}) {c.Note}").TrimEnd(),
         _ => data.GetType().Name,

@@ -25,6 +25,7 @@ internal sealed class LiaisonsArea : IModuleArea
         services.AddScoped<IDashboardFigures, LeadDashboard>();
         services.AddScoped<IDeadlineSource, LeadDeadlines>();
         services.AddScoped<IDemoData, LiaisonDemo>();
+        services.AddScoped<Contracts.Integration.IIntegrationEventHandler<Contracts.LegalServices.ConsultationRoutedToMediation>, TakeConsultationAsLead>();
     }
 
     public void ConfigureMarten(StoreOptions options)
@@ -35,6 +36,7 @@ internal sealed class LiaisonsArea : IModuleArea
         options.Events.MapEventType<LeadReported>("mediation.lead-reported.v1");
         options.Events.MapEventType<LeadBecameDispute>("mediation.lead-became-dispute.v1");
         options.Events.MapEventType<LeadClosed>("mediation.lead-closed.v1");
+        options.Events.MapEventType<LeadReferredFromConsultation>("mediation.lead-referred-from-consultation.v1");
         options.Projections.Snapshot<Liaison>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<Lead>(SnapshotLifecycle.Inline);
         options.Schema.For<Liaison>().Index(l => l.Village).Index(l => l.IsActive);
