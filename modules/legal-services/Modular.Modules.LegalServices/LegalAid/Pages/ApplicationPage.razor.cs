@@ -25,6 +25,7 @@ public partial class ApplicationPage
     private IReadOnlyList<TimelineEntry> timeline = [];
     private readonly Dictionary<(string Who, string Field), string> revealed = [];
     private string? revealError;
+    private string agency = "";
 
     private bool CanReveal => User.HasPermission(Permissions.PersonalDataReveal);
 
@@ -35,6 +36,7 @@ public partial class ApplicationPage
         record = await Queries.LoadAsync(Id, CancellationToken.None);
         view = record is null ? null : await Queries.GetAsync(Id, CancellationToken.None);
         timeline = await Queries.TimelineAsync(Id, CancellationToken.None) ?? [];
+        agency = (await Settings.GetAsync(CancellationToken.None)).Agency;
         if (view is null && Http is not null && !Http.Response.HasStarted)
         {
             Http.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound;
@@ -49,7 +51,7 @@ public partial class ApplicationPage
     private Dictionary<string, object> StepParameters(ApplicationView a, bool first) => new()
     {
         [nameof(LegalAidStepFormBase.FrameValue)] = new LegalAidStepFrame(Township, a.Id, a.Version, Clock.Today, Time.GetUtcNow(),
-            Settings.GetAsync(CancellationToken.None).GetAwaiter().GetResult().Agency, record is { State: ApplicationState.Draft } d ? DraftInput(d) : null),
+            agency, record is { State: ApplicationState.Draft } d ? DraftInput(d) : null),
         [nameof(LegalAidStepFormBase.Open)] = first,
     };
 
