@@ -1,5 +1,6 @@
 using Modular.Kit.Input;
 using Modular.Kit.Records;
+using Modular.Kit.Time;
 
 namespace Modular.Kit.Tests;
 
@@ -39,19 +40,19 @@ public sealed class InstantTests
         Assert.Equal("2024-03-01T09:30", Instants.ForInput(new DateTimeOffset(2024, 3, 1, 1, 30, 0, TimeSpan.Zero)));
 }
 
-public sealed class NameBasedIdTests
+public sealed class StableIdTests
 {
     [Fact]
     public void The_same_name_gives_the_same_id_and_another_name_another()
     {
-        Assert.Equal(NameBasedIds.Of("legal-services.settings:yemachuan"), NameBasedIds.Of("legal-services.settings:yemachuan"));
-        Assert.NotEqual(NameBasedIds.Of("legal-services.settings:yemachuan"), NameBasedIds.Of("legal-services.settings:shuanghe"));
+        Assert.Equal(StableIds.Of("legal-services.settings", "yemachuan"), StableIds.Of("legal-services.settings", "yemachuan"));
+        Assert.NotEqual(StableIds.Of("legal-services.settings", "yemachuan"), StableIds.Of("legal-services.settings", "shuanghe"));
     }
 
     [Fact]
     public void The_id_has_the_rfc_4122_name_based_shape()
     {
-        var id = NameBasedIds.Of("anything").ToString();
+        var id = StableIds.Of("anything", "at all").ToString();
         Assert.Equal('5', id[14]);
         Assert.Contains(id[19], "89ab");
     }

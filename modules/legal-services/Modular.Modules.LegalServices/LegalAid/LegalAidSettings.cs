@@ -73,7 +73,7 @@ internal sealed class LegalAidSettings
     }
 
     /// <summary>The settings stream of a township: derived from its slug, so every township has exactly one.</summary>
-    public static Guid StreamId(string township) => NameBasedIds.Of($"legal-services.legal-aid-settings:{township}");
+    public static Guid StreamId(string township) => StableIds.Of("legal-services.legal-aid-settings", township);
 }
 
 /// <summary>What the settings page and <c>POST …/legal-aid/settings</c> send: every setting at once, with the version read.</summary>

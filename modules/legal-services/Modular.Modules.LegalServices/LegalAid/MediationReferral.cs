@@ -32,5 +32,5 @@ internal sealed class MediationReferral : IIntegrationEventHandler<MediationFail
         context.Operations.Store(draft);
     }
 
-    public static Guid StreamId(Guid disputeId) => NameBasedIds.Of("legal-services.legal-aid-referral:" + disputeId.ToString("N"));
+    public static Guid StreamId(Guid disputeId) => StableIds.Of("legal-services.legal-aid-referral", disputeId);
 }

@@ -1,4 +1,5 @@
 using Modular.Kit.Input;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid.Steps;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Mediation;
 using Modular.Kit.Input;
+using Modular.Kit.Time;
 using Modular.Kit.Steps;
 
 namespace Modular.Modules.LegalServices.LegalAid.Steps;
