@@ -4,7 +4,7 @@ using Modular.Kit.Time;
 
 namespace Modular.Kit.Tests;
 
-public sealed class InstantTests
+public sealed class TypedInstantTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.FromHours(8));
 
