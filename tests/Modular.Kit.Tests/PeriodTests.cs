@@ -102,3 +102,19 @@ public sealed class ClockLinesTests
         Assert.Equal(new DateOnly(2025, 2, 2), Clock.LastTriggerOverdueOn(StatutoryPeriod.CalendarDays(3), new DateOnly(2025, 2, 6)));
     }
 }
+
+public sealed class ProvisionalDueItemTests
+{
+    [Fact]
+    public void A_due_item_made_from_the_clock_s_date_keeps_the_years_it_was_counted_without()
+    {
+        // Accepted 2026-11-20: the petition's 60 days end in January 2027, a year with no notice shipped.
+        var clock = OfficialClock.On(new DateOnly(2026, 11, 20));
+        var due = clock.Deadline(new DateOnly(2026, 11, 20), StatutoryPeriod.CalendarDays(60));
+
+        var item = new Modular.Contracts.Extensions.DueItem(new("信访 2026-0001 处理意见", "Opinion"), due, "mediation/petitions/x", new("第34条", "Art 34"));
+
+        Assert.Equal((due.Date, true), (item.DueOn, item.IsProvisional));
+        Assert.Equal(clock.ConfiguredYears.Contains(2027) ? [] : [2027], item.UnconfiguredYears);
+    }
+}
