@@ -88,6 +88,23 @@ public sealed class ModuleRulesCanFailTests
     }
 
     [Fact]
+    public void Module_code_counting_days_by_hand_is_reported_but_demo_data_and_a_mark_with_its_reason_are_not()
+    {
+        var violations = ModuleCodeRules.PlainDateArithmetic(Sample, InSample);
+
+        Assert.Equal(
+            [
+                ("Modular.Architecture.Tests.Unruly.UnrulyClock::get_Later", "System.DateTime.AddDays"),
+                ("Modular.Architecture.Tests.Unruly.UnrulyDeadlines::get_Review", "System.DateTime.AddMonths"),
+                ("Modular.Architecture.Tests.Unruly.UnrulyDeadlines::Rebuilt", "System.DateOnly.FromDayNumber"),
+                ("Modular.Architecture.Tests.Unruly.UnrulyDeadlines::RenewalAsync", "System.DateTimeOffset.AddYears"),
+                ("Modular.Architecture.Tests.Unruly.UnrulyDeadlines::Target", "System.DateOnly.AddDays"),
+                ("Modular.Architecture.Tests.Unruly.UnrulyDeadlines::Unexplained", "[NotADeadline] without a reason"),
+            ],
+            violations.Select(v => (v.Subject, v.Offender)).OrderBy(v => v.Subject, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void A_module_s_own_exception_type_is_reported()
     {
         var violation = Assert.Single(ModuleCodeRules.OwnExceptions(Sample, InSample));

@@ -21,6 +21,10 @@ public sealed class ModuleRulesTests
         None(InstalledModules.All.SelectMany(m => ModuleCodeRules.ForbiddenCalls(InstalledModules.FileOf(m))));
 
     [Fact]
+    public void No_module_counts_a_deadline_without_the_statutory_clock() =>
+        None(InstalledModules.All.SelectMany(m => ModuleCodeRules.PlainDateArithmetic(InstalledModules.FileOf(m))));
+
+    [Fact]
     public void No_module_defines_an_exception_type() =>
         None(InstalledModules.All.SelectMany(m => ModuleCodeRules.OwnExceptions(InstalledModules.FileOf(m))));
 

@@ -1,10 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace Modular.Contracts.Time;
 
-/// <summary>How a statute counts a period: calendar days (日) or working days (工作日).</summary>
+/// <summary>
+/// How a statute counts a period: calendar days (日) or working days (工作日). Written by name wherever it is stored or
+/// answered; a stored number still reads (calendar days are 0, what a setting without a unit meant).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PeriodUnit>))]
 public enum PeriodUnit
 {
-    CalendarDays,
-    WorkingDays,
+    CalendarDays = 0,
+    WorkingDays = 1,
 }
 
 /// <summary>A statutory period such as "20 working days" (政府信息公开条例 Art 33) or "60 days" (信访工作条例 Art 34).</summary>

@@ -22,7 +22,7 @@ public sealed class DisputeWorkflowTests(MediationPlatform platform)
         Assert.Equal("Agreed", agreed.GetProperty("state").GetString());
         Assert.Equal("2026-06-05", agreed.GetProperty("resolvedOn").GetString());
         Assert.Equal("2026-07-06", agreed.GetProperty("courtConfirmationDueOn").GetString()); // 30 days end on Sunday 07-05
-        Assert.Equal("2026-07-05", agreed.GetProperty("followUpDueOn").GetString());
+        Assert.Equal("2026-07-06", agreed.GetProperty("followUpDueOn").GetString()); // the local 30 days too: Sunday 07-05 moves to Monday
         await StepAsync(mediator, slug, id, "court-confirmation", new() { ["on"] = "2026-06-20", ["court"] = "赫章县人民法院" });
         var performed = await StepAsync(mediator, slug, id, "performance", new() { ["on"] = "2026-06-30", ["status"] = "Performed", ["note"] = "已完成改道。" });
         Assert.Equal("Performed", performed.GetProperty("state").GetString());

@@ -121,7 +121,8 @@ public sealed class LeadWorkflowTests(MediationPlatform platform)
     {
         var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
         var liaison = await AppointAsync(mediator, slug);
-        var late = await ReportAsync(mediator, slug, liaison, Day(Today.AddDays(-5)));
+        // Far enough back that its 3 days, moved off any rest days (9 at most, Spring Festival 2026), have run out.
+        var late = await ReportAsync(mediator, slug, liaison, Day(Today.AddDays(-20)));
         await ReportAsync(mediator, slug, liaison, Day(Today));
         await CloseAsync(mediator, slug, await ReportAsync(mediator, slug, liaison, Day(Today.AddDays(-9))), Day(Today));
 
@@ -132,7 +133,7 @@ public sealed class LeadWorkflowTests(MediationPlatform platform)
         Assert.True(figure.GetProperty("attention").GetBoolean());
         var due = home.GetProperty("dueItems").EnumerateArray().Where(i => i.GetProperty("moduleId").GetString() == MediationPlatform.Module).ToList();
         var item = Assert.Single(due, i => i.GetProperty("item").GetProperty("link").GetString() == $"mediation/leads/{late}");
-        Assert.Equal(Day(Today.AddDays(-2)), item.GetProperty("item").GetProperty("dueOn").GetString());
+        Assert.Equal((await GetLeadAsync(mediator, slug, late)).GetProperty("dueOn").GetString(), item.GetProperty("item").GetProperty("dueOn").GetString());
         Assert.True(item.GetProperty("overdue").GetBoolean());
         Assert.Contains("3日内", item.GetProperty("item").GetProperty("rule").GetProperty("chinese").GetString());
         Assert.Contains("lead-overdue", await mediator.GetStringAsync($"/t/{slug}/mediation/leads?state=Reported"));

@@ -8,8 +8,8 @@ internal static class Disputes
 {
     public static readonly DateOnly Received = new(2026, 6, 1);
 
-    public static Dispute Registered() => Dispute.Create(new DisputeTakenIn(
-        Guid.NewGuid(), "2026-0001", DisputeSource.Visit, Received, "Neighbours", "双河村", "两户因排水沟走向发生争执",
+    public static Dispute Registered(DateOnly? receivedOn = null) => Dispute.Create(new DisputeTakenIn(
+        Guid.NewGuid(), "2026-0001", DisputeSource.Visit, receivedOn ?? Received, "Neighbours", "双河村", "两户因排水沟走向发生争执",
         [
             new Party("刘德华", false, PartyRole.Applicant, "520527197001010021", "13987654321", "双河村三组12号"),
             new Party("双河村民委员会", true, PartyRole.Respondent, null, null, null),

@@ -128,7 +128,7 @@ internal static class DisputeEndpoints
     public static async Task<Ok<DisputeSettings>> SettingsAsync(DisputeSettingsReader settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct));
 
     public static async Task<Results<Ok<DisputeSettings>, ValidationProblem>> ChangeSettingsAsync(
-        Func<Task> change, Marten.IQuerySession session, ITownshipContext township, CancellationToken ct)
+        Func<Task> change, DisputeSettingsReader settings, CancellationToken ct)
     {
         try
         {
@@ -139,7 +139,7 @@ internal static class DisputeEndpoints
             return TypedResults.ValidationProblem(invalid.Errors);
         }
 
-        return TypedResults.Ok((await session.LoadAsync<DisputeSettings>(DisputeSettings.StreamId(township.Required.Slug), ct))!);
+        return TypedResults.Ok(await settings.ReloadAsync(ct));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,6 +3,7 @@ using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Kit;
+using Modular.Kit.Time;
 using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -58,13 +59,15 @@ internal sealed class DisputeDashboard(IQuerySession session, DisputeSettingsRea
     public async Task<IReadOnlyList<DashboardFigure>> GetFiguresAsync(CancellationToken cancellationToken)
     {
         var settings = await settingsReader.GetAsync(cancellationToken);
-        var targetLine = clock.Today.AddDays(-settings.TargetDays);
+        // The line the per-dispute clock draws, so this count and the ledger's "past target" marks always agree.
+        var receivedBy = clock.PastTargetIfReceivedBy(settings);
         var open = await session.Query<Dispute>().CountAsync(d => d.IsOpen, cancellationToken);
-        var late = await session.Query<Dispute>().CountAsync(d => d.IsOpen && !d.OutcomeImported && d.ReceivedOn < targetLine, cancellationToken);
+        var late = await session.Query<Dispute>().CountAsync(d => d.IsOpen && !d.OutcomeImported && d.ReceivedOn <= receivedBy, cancellationToken);
+        var target = PeriodSettings.Label(settings.Target);
         return
         [
             new(new LocalizedText("调解中的矛盾纠纷", "Disputes open"), open.ToString(CultureInfo.InvariantCulture), "mediation/disputes?open=true"),
-            new(new LocalizedText($"超过{settings.TargetDays}日未化解的纠纷", $"Disputes open over {settings.TargetDays} days"),
+            new(new LocalizedText($"超过{target.Chinese}未化解的纠纷", $"Disputes open over {target.English}"),
                 late.ToString(CultureInfo.InvariantCulture), "mediation/disputes?open=true", late > 0),
         ];
     }
@@ -77,35 +80,39 @@ internal sealed class DisputeDeadlines(IQuerySession session, DisputeSettingsRea
     {
         var settings = await settingsReader.GetAsync(cancellationToken);
         var today = clock.Today;
-        var targetLine = horizon.AddDays(-settings.TargetDays);
-        var windowLine = today.AddDays(-45); // the 30-day window, rolled past rest days, has ended before this
+        // Query lines drawn by the clock run backwards: the records they let through are exactly those the per-record
+        // dates below put on the list.
+        var targetLine = clock.TargetDueIfReceivedBy(settings, horizon);
+        var windowLine = clock.WindowClosedIfResolvedBy;
         var candidates = await session.Query<Dispute>()
             .Where(d => (d.IsOpen && !d.OutcomeImported && d.ReceivedOn <= targetLine)
                 || (d.ResolvedOn != null && !d.OutcomeImported && d.FollowedUpOn == null && (d.State == DisputeState.Agreed || d.State == DisputeState.Performed))
-                || (d.ResolvedOn >= windowLine && !d.OutcomeImported && d.CourtConfirmationAppliedOn == null))
+                || (d.ResolvedOn > windowLine && !d.OutcomeImported && d.CourtConfirmationAppliedOn == null))
             .ToListAsync(cancellationToken);
 
+        var target = PeriodSettings.Label(settings.Target);
+        var followUp = PeriodSettings.Label(settings.FollowUp);
         var items = new List<DueItem>();
         foreach (var d in candidates)
         {
             var link = $"mediation/disputes/{d.Id}";
-            if (d.IsOpen && !d.OutcomeImported && clock.TargetOn(d, settings) is var target && target <= horizon)
+            if (d.IsOpen && !d.OutcomeImported && clock.TargetOn(d, settings) is var due && due.Date <= horizon)
             {
-                items.Add(new(new($"纠纷 {d.Number} 化解时限", $"Resolution target of dispute {d.Number}"), target, link,
-                    new($"本镇要求：受理后{settings.TargetDays}日内化解", $"Local practice: resolved within {settings.TargetDays} days")));
+                items.Add(new(new($"纠纷 {d.Number} 化解时限", $"Resolution target of dispute {d.Number}"), due, link,
+                    new($"本镇要求：受理后{target.Chinese}内化解", $"Local practice: resolved within {target.English}")));
             }
 
             // The due list asks only for what the step table allows now: an archived dispute is due nothing.
-            if (Dispute.Steps.Allows(d, RecordCourtConfirmationStep.Name) && clock.CourtConfirmationDueOn(d) is { } window && window >= today && window <= horizon)
+            if (Dispute.Steps.Allows(d, RecordCourtConfirmationStep.Name) && clock.CourtConfirmationDueOn(d) is { } window && window.Date >= today && window.Date <= horizon)
             {
                 items.Add(new(new($"纠纷 {d.Number} 司法确认申请期限", $"Court confirmation window of dispute {d.Number}"), window, link,
                     new("人民调解法第三十三条：协议生效之日起30日内可共同申请司法确认", "People's Mediation Law Art 33: 30 days from the agreement")));
             }
 
-            if (Dispute.Steps.Allows(d, VisitAfterAgreementStep.Name) && clock.FollowUpDueOn(d, settings) is { } visit && visit <= horizon)
+            if (Dispute.Steps.Allows(d, VisitAfterAgreementStep.Name) && clock.FollowUpDueOn(d, settings) is { } visit && visit.Date <= horizon)
             {
                 items.Add(new(new($"纠纷 {d.Number} 回访", $"Follow-up visit of dispute {d.Number}"), visit, link,
-                    new($"本镇要求：协议生效后{settings.FollowUpDays}日内回访", $"Local practice: visit within {settings.FollowUpDays} days of the agreement")));
+                    new($"本镇要求：协议生效后{followUp.Chinese}内回访", $"Local practice: visit within {followUp.English} of the agreement")));
             }
         }
 

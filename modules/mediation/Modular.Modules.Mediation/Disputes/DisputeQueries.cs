@@ -40,6 +40,7 @@ internal sealed record DisputeView(
     string Risk,
     string RiskLabel,
     DateOnly TargetOn,
+    bool TargetOnProvisional,
     bool PastTarget,
     DateOnly? StartedOn,
     string? BasisLabel,
@@ -60,9 +61,11 @@ internal sealed record DisputeView(
     string? OralPerformance,
     DateOnly? ResolvedOn,
     DateOnly? CourtConfirmationDueOn,
+    bool CourtConfirmationDueOnProvisional,
     DateOnly? CourtConfirmationAppliedOn,
     string? Court,
     DateOnly? FollowUpDueOn,
+    bool FollowUpDueOnProvisional,
     IReadOnlyList<FollowUpVisited> FollowUps,
     string? Performance,
     IReadOnlyList<PerformanceChecked> PerformanceChecks,
@@ -180,19 +183,29 @@ internal sealed class DisputeQueries(
         d.State.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.State)), d.IsOpen, d.Mediator, d.ResolvedOn,
         d.Risk.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Risk)), [.. d.SpecialGroups.Select(g => g.ToString())], clock.PastTarget(d, settings));
 
-    public DisputeView View(Dispute d, DisputeSettings settings) => new(
+    /// <summary>
+    /// The dispute as its page and the API show it; each due date says whether it is provisional (it depends on a year
+    /// without a holiday calendar, so weekends alone were counted).
+    /// </summary>
+    public DisputeView View(Dispute d, DisputeSettings settings)
+    {
+        var target = clock.TargetOn(d, settings);
+        var window = clock.CourtConfirmationDueOn(d);
+        var followUp = clock.FollowUpDueOn(d, settings);
+        return new(
         d.Id, d.Version, d.Number, d.State.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.State)), d.IsOpen,
         d.Source.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Source)), d.ReceivedOn, d.TransferredFrom, d.LeadId,
         d.Category, Text.T(settings.Label(d.Category)), d.Village, d.Summary,
         [.. d.Parties.Select((p, i) => Masked(p, i))],
         [.. d.SpecialGroups.Select(g => g.ToString())], [.. d.SpecialGroups.Select(g => Text.T(SpecialGroups.Label(g)))],
-        d.Risk.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Risk)), clock.TargetOn(d, settings), clock.PastTarget(d, settings),
+        d.Risk.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(d.Risk)), target.Date, target.IsProvisional, clock.PastTarget(d, settings),
         d.StartedOn, d.Basis is { } b ? DisputeVocabulary.T(DisputeVocabulary.Label(b)) : null, d.AppliedBy, d.Mediator, d.MediatorChosenByParties,
         d.Sessions, d.PoliceReports, d.RefusedOn, d.RefusedBy, d.RefusalReason, d.RoutedOn, d.RoutedTo, d.RoutingReason,
         d.AgreementForm?.ToString(), d.Agreement, d.OralTerms, d.OralPerformance, d.ResolvedOn,
-        clock.CourtConfirmationDueOn(d), d.CourtConfirmationAppliedOn, d.Court, clock.FollowUpDueOn(d, settings), d.FollowUps,
+        window?.Date, window?.IsProvisional == true, d.CourtConfirmationAppliedOn, d.Court, followUp?.Date, followUp?.IsProvisional == true, d.FollowUps,
         d.Performance?.ToString(), d.PerformanceChecks, d.FailedOn, d.FailureReason, d.RoutesExplained, d.LegalAidMatter?.ToString(),
         d.ArchivedOn, d.FileNumber);
+    }
 
     private PartyView Masked(Party p, int index) => new(
         index, p.Name, p.IsOrganisation, p.Role.ToString(), DisputeVocabulary.T(DisputeVocabulary.Label(p.Role)),

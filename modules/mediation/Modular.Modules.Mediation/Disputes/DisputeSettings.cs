@@ -1,8 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Marten;
+using Microsoft.Extensions.Options;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
+using Modular.Modules.Mediation.Liaisons;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -18,8 +22,18 @@ internal sealed record DisputeCategoryRenamed(string Code, string Chinese, strin
 
 internal sealed record DisputeCategoryRetired(string Code);
 
-/// <summary>The local practice: days to resolve a dispute (the one-month target) and days after an agreement to visit.</summary>
-internal sealed record DisputePracticeSet(int TargetDays, int FollowUpDays);
+/// <summary>
+/// The local practice: the period to resolve a dispute (the one-month target), the period after an agreement to visit,
+/// and (when given) the period an open lead may wait. Events recorded before units existed have none: they meant
+/// calendar days, which is what the defaults read them as; one without a lead period leaves the lead's as it was.
+/// </summary>
+internal sealed record DisputePracticeSet(
+    int TargetDays,
+    int FollowUpDays,
+    PeriodUnit TargetUnit = PeriodUnit.CalendarDays,
+    PeriodUnit FollowUpUnit = PeriodUnit.CalendarDays,
+    int? LeadOpenDays = null,
+    PeriodUnit LeadOpenUnit = PeriodUnit.CalendarDays);
 
 /// <summary>
 /// The township's dispute settings: its category list (the national seven to begin with) and its local practice. One
@@ -49,7 +63,30 @@ internal sealed class DisputeSettings
 
     public int TargetDays { get; set; } = DefaultTargetDays;
 
+    public PeriodUnit TargetUnit { get; set; } = PeriodUnit.CalendarDays;
+
     public int FollowUpDays { get; set; } = DefaultFollowUpDays;
+
+    public PeriodUnit FollowUpUnit { get; set; } = PeriodUnit.CalendarDays;
+
+    /// <summary>
+    /// The township's own lead period; null in storage until it sets one, filled with the deployment's default
+    /// (<see cref="LiaisonOptions"/>) when read through <see cref="DisputeSettingsReader"/>.
+    /// </summary>
+    public int? LeadOpenDays { get; set; }
+
+    public PeriodUnit LeadOpenUnit { get; set; } = PeriodUnit.CalendarDays;
+
+    /// <summary>Local practice, not a statute: 人民调解法 sets no time limit for a mediation.</summary>
+    [JsonIgnore]
+    public StatutoryPeriod Target => new(TargetDays, TargetUnit);
+
+    [JsonIgnore]
+    public StatutoryPeriod FollowUp => new(FollowUpDays, FollowUpUnit);
+
+    /// <summary>Local practice: a lead is looked into while it is fresh.</summary>
+    [JsonIgnore]
+    public StatutoryPeriod LeadOpen => new(LeadOpenDays ?? LiaisonOptions.DefaultLeadOpenDays, LeadOpenUnit);
 
     public void Apply(DisputeCategoryAdded e) => Categories.Add(new(e.Code, e.Chinese, e.English, false));
 
@@ -60,7 +97,14 @@ internal sealed class DisputeSettings
     public void Apply(DisputePracticeSet e)
     {
         TargetDays = e.TargetDays;
+        TargetUnit = e.TargetUnit;
         FollowUpDays = e.FollowUpDays;
+        FollowUpUnit = e.FollowUpUnit;
+        if (e.LeadOpenDays is { } lead)
+        {
+            LeadOpenDays = lead;
+            LeadOpenUnit = e.LeadOpenUnit;
+        }
     }
 
     public DisputeCategory? Find(string? code) => Categories.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
@@ -85,14 +129,34 @@ internal sealed class DisputeSettings
     }
 }
 
-/// <summary>Reads the current township's settings, the defaults when none were changed.</summary>
-internal sealed class DisputeSettingsReader(IQuerySession session, ITownshipContext township)
+/// <summary>
+/// Reads the current township's settings, the defaults when none were changed; a lead period the township never set is
+/// the deployment's (<c>Modular:Mediation:Liaisons</c>).
+/// </summary>
+internal sealed class DisputeSettingsReader(IQuerySession session, ITownshipContext township, IOptions<LiaisonOptions> liaisons)
 {
     private DisputeSettings? _loaded;
 
     public async Task<DisputeSettings> GetAsync(CancellationToken ct)
     {
-        var id = DisputeSettings.StreamId(township.Required.Slug);
-        return _loaded ??= await session.LoadAsync<DisputeSettings>(id, ct) ?? new DisputeSettings { Id = id };
+        if (_loaded is null)
+        {
+            var id = DisputeSettings.StreamId(township.Required.Slug);
+            _loaded = await session.LoadAsync<DisputeSettings>(id, ct) ?? new DisputeSettings { Id = id };
+            if (_loaded.LeadOpenDays is null)
+            {
+                _loaded.LeadOpenDays = liaisons.Value.LeadOpenDays;
+                _loaded.LeadOpenUnit = liaisons.Value.LeadOpenUnit;
+            }
+        }
+
+        return _loaded;
+    }
+
+    /// <summary>The settings as a change just left them.</summary>
+    public Task<DisputeSettings> ReloadAsync(CancellationToken ct)
+    {
+        _loaded = null;
+        return GetAsync(ct);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Marten;
+using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.Mediation.Disputes;
 
@@ -17,7 +19,17 @@ internal sealed class DisputeSettingsInput
 
     public int? TargetDays { get; set; }
 
+    /// <summary><c>CalendarDays</c> (also when left out) or <c>WorkingDays</c>.</summary>
+    public string? TargetUnit { get; set; }
+
     public int? FollowUpDays { get; set; }
+
+    public string? FollowUpUnit { get; set; }
+
+    /// <summary>Left out: the lead period stays as it is.</summary>
+    public int? LeadOpenDays { get; set; }
+
+    public string? LeadOpenUnit { get; set; }
 }
 
 /// <summary>
@@ -65,21 +77,23 @@ internal sealed class DisputeSettingsSteps(IDocumentSession session, ITownshipCo
         return errors.Any ? null : new DisputeCategoryRetired(category!.Code);
     });
 
-    /// <summary>The one-month target and the follow-up visit are local practice: 1 to 365 days.</summary>
-    public Task SetPracticeAsync(DisputeSettingsInput input, CancellationToken ct) => RunAsync(input, ct, (_, errors) =>
+    /// <summary>
+    /// The one-month target, the follow-up visit and the lead period are local practice: 1 to 365 days, counted as
+    /// calendar days (a last day on a rest day moves to the next working day) or working days, as the township chooses.
+    /// </summary>
+    public Task SetPracticeAsync(DisputeSettingsInput input, CancellationToken ct) => RunAsync(input, ct, (_, errors) => Practice(input, errors));
+
+    public static DisputePracticeSet? Practice(DisputeSettingsInput input, InputErrors errors)
     {
-        if (input.TargetDays is not (>= 1 and <= 365))
-        {
-            errors.Add("targetDays", "化解时限为1至365日", "The target is 1 to 365 days.");
-        }
-
-        if (input.FollowUpDays is not (>= 1 and <= 365))
-        {
-            errors.Add("followUpDays", "回访时限为1至365日", "The follow-up is due 1 to 365 days after the agreement.");
-        }
-
-        return errors.Any ? null : new DisputePracticeSet(input.TargetDays!.Value, input.FollowUpDays!.Value);
-    });
+        var target = errors.Period("targetDays", "targetUnit", input.TargetDays, input.TargetUnit, "化解时限", "target");
+        var followUp = errors.Period("followUpDays", "followUpUnit", input.FollowUpDays, input.FollowUpUnit, "回访时限", "follow-up period");
+        StatutoryPeriod? lead = input.LeadOpenDays is null && input.LeadOpenUnit is null
+            ? null
+            : errors.Period("leadOpenDays", "leadOpenUnit", input.LeadOpenDays, input.LeadOpenUnit, "线索处理时限", "lead period");
+        return errors.Any
+            ? null
+            : new DisputePracticeSet(target!.Value.Length, followUp!.Value.Length, target.Value.Unit, followUp.Value.Unit, lead?.Length, lead?.Unit ?? PeriodUnit.CalendarDays);
+    }
 
     private static (string? Chinese, string? English) Names(DisputeSettingsInput input, InputErrors errors) =>
         (errors.Required("chinese", input.Chinese, "类别名称", "Chinese name", 30), errors.Required("english", input.English, "英文名称", "English name", 60));

@@ -107,6 +107,6 @@ internal sealed class DisputesArea : IModuleArea
     }
 
     private static void Setting(IEndpointRouteBuilder group, string name, Func<DisputeSettingsSteps, DisputeSettingsInput, CancellationToken, Task> change) =>
-        group.MapPost($"/settings/{name}", (DisputeSettingsInput input, DisputeSettingsSteps steps, Marten.IQuerySession session, Contracts.Townships.ITownshipContext township, CancellationToken ct) =>
-            DisputeEndpoints.ChangeSettingsAsync(() => change(steps, input, ct), session, township, ct)).RequireAuthorization(Permissions.DisputesSettings);
+        group.MapPost($"/settings/{name}", (DisputeSettingsInput input, DisputeSettingsSteps steps, DisputeSettingsReader settings, CancellationToken ct) =>
+            DisputeEndpoints.ChangeSettingsAsync(() => change(steps, input, ct), settings, ct)).RequireAuthorization(Permissions.DisputesSettings);
 }

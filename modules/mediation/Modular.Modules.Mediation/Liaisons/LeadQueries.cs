@@ -6,7 +6,8 @@ using static Modular.Modules.Mediation.Liaisons.LiaisonVocabulary;
 
 namespace Modular.Modules.Mediation.Liaisons;
 
-/// <param name="DueOn">While open: the day it should be taken in or closed by (<see cref="LiaisonOptions.LeadOpenDays"/>).</param>
+/// <param name="DueOn">While open: the day it should be taken in or closed by (the township's lead period, <see cref="LeadRule"/>).</param>
+/// <param name="DueOnProvisional">The due day depends on a year without a holiday calendar and may still move.</param>
 internal sealed record LeadView(
     Guid Id,
     long Version,
@@ -21,6 +22,7 @@ internal sealed record LeadView(
     string State,
     string StateLabel,
     DateOnly? DueOn,
+    bool DueOnProvisional,
     bool Overdue,
     Guid? DisputeId,
     string? DisputeNumber,
@@ -79,7 +81,8 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp, 
         var leads = await query.OrderByDescending(l => l.ReportedOn).ToListAsync(ct);
         var liaisons = await session.LoadManyAsync<Liaison>(ct, leads.Select(l => l.LiaisonId).Distinct());
         var names = liaisons.ToDictionary(l => l.Id, l => l.Name);
-        return leads.Select(l => View(l, l.Referral?.Source ?? names.GetValueOrDefault(l.LiaisonId, ""))).ToList();
+        var rule = await followUp.RuleAsync(ct);
+        return leads.Select(l => View(l, l.Referral?.Source ?? names.GetValueOrDefault(l.LiaisonId, ""), rule)).ToList();
     }
 
     public async Task<LeadView?> GetAsync(Guid id, CancellationToken ct)
@@ -90,12 +93,12 @@ internal sealed class LeadQueries(IQuerySession session, LeadFollowUp followUp, 
         }
 
         var liaison = await session.LoadAsync<Liaison>(lead.LiaisonId, ct);
-        return View(lead, lead.Referral?.Source ?? liaison?.Name ?? "");
+        return View(lead, lead.Referral?.Source ?? liaison?.Name ?? "", await followUp.RuleAsync(ct));
     }
 
-    private LeadView View(Lead l, string liaisonName) => new(
+    private LeadView View(Lead l, string liaisonName, LeadRule rule) => new(
         l.Id, l.Version, l.LiaisonId, liaisonName, l.ReportedOn, l.Village, l.Account, l.Parties,
-        l.Risk.ToString(), T(Label(l.Risk)), l.State.ToString(), T(Label(l.State)), followUp.DueOn(l), followUp.Overdue(l),
+        l.Risk.ToString(), T(Label(l.Risk)), l.State.ToString(), T(Label(l.State)), rule.DueOn(l)?.Date, rule.DueOn(l)?.IsProvisional == true, rule.Overdue(l),
         l.DisputeId, l.DisputeNumber, l.BecameDisputeOn, l.ClosedOn, l.Closure?.ToString(), l.Closure is { } c ? T(Label(c)) : null, l.ClosureNote,
         l.Referral?.Source, l.Referral?.Phone is { } phone ? guard.Mask(Contracts.PersonalData.PersonalDataKind.PhoneNumber, phone) : null);
 

@@ -35,7 +35,7 @@ internal sealed class OpinionLetter(PetitionQueries queries, PetitionClock clock
             .Paragraph(p.OpinionText ?? "")
             .Paragraph($"依据：{p.OpinionBasis}。")
             // 信访工作条例 Art 35: a review may be asked of the office one level up within 30 days of receiving the opinion.
-            .Paragraph($"如对本处理意见不服，可以自收到本意见书之日起30日内请求{township.Required.CountyName}人民政府或者本机关的上一级主管部门复查（请求期限至{clock.Deadline30(issued):yyyy-MM-dd}）。")
+            .Paragraph($"如对本处理意见不服，可以自收到本意见书之日起30日内请求{township.Required.CountyName}人民政府或者本机关的上一级主管部门复查（请求期限至{clock.Deadline30(issued).Date:yyyy-MM-dd}）。")
             .Right(office)
             .Right(TownshipTime.Chinese(issued));
         return word.ToBytes();

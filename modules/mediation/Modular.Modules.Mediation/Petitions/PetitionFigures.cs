@@ -59,14 +59,14 @@ internal sealed class PetitionDeadlines(IQuerySession session, PetitionClock clo
             {
                 // The objection window is only worth a reminder while it is still open.
                 var objection = clock.ObjectionDueOn(p);
-                if (objection >= clock.Today && objection <= horizon)
+                if (objection.Date >= clock.Today && objection.Date <= horizon)
                 {
                     items.Add(new(new($"信访 {p.Number} 异议期限", $"Objection window of petition {p.Number}"), objection, link,
                         new("信访工作条例：不属本机关职权的，5个工作日内告知", "Petition regulations: objection within 5 working days")));
                 }
             }
 
-            if (clock.NextDueOn(p) is { } due && due <= horizon)
+            if (clock.NextDueOn(p) is { } due && due.Date <= horizon)
             {
                 var (title, rule) = p.State switch
                 {
@@ -75,7 +75,9 @@ internal sealed class PetitionDeadlines(IQuerySession session, PetitionClock clo
                     PetitionState.UnderReview or PetitionState.UnderSecondReview => (new LocalizedText($"信访 {p.Number} 复查（复核）意见", $"Review decision of petition {p.Number}"),
                         new LocalizedText("信访工作条例 第35、36条：30日内提出复查（复核）意见", "Petition regulations Arts 35, 36: decision within 30 days")),
                     _ => (new LocalizedText($"信访 {p.Number} 处理意见", $"Opinion on petition {p.Number}"),
-                        new LocalizedText("信访工作条例 第34条：受理之日起60日内办结（可延长30日）", "Petition regulations Art 34: 60 days from acceptance (+30 once)")),
+                        p.ExtensionDays > 0
+                            ? new LocalizedText($"信访工作条例 第34条：受理之日起60日，自届满之日起延长{p.ExtensionDays}日", $"Petition regulations Art 34: 60 days from acceptance, extended by {p.ExtensionDays} days from their end")
+                            : new LocalizedText("信访工作条例 第34条：受理之日起60日内办结（可延长30日）", "Petition regulations Art 34: 60 days from acceptance (+30 once)")),
                 };
                 items.Add(new(title, due, link, rule));
             }

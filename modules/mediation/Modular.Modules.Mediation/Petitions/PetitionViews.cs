@@ -22,15 +22,19 @@ internal sealed record PetitionView(
     string Matter,
     Guid? DisclosureRequestId,
     DateOnly AcceptanceDueOn,
+    bool AcceptanceDueOnProvisional,
     DateOnly ObjectionDueOn,
+    bool ObjectionDueOnProvisional,
     DateOnly? AcceptedOn,
     string? Category,
     string? CategoryLabel,
     DateOnly? OpinionDueOn,
+    bool OpinionDueOnProvisional,
     DateOnly? ExtendedOn,
     int ExtensionDays,
     string? ExtensionReason,
     DateOnly? NextDueOn,
+    bool NextDueOnProvisional,
     bool Overdue,
     DateOnly? ObjectedOn,
     string? ObjectionReason,
@@ -44,7 +48,9 @@ internal sealed record PetitionView(
     string? OpinionBasis,
     bool? ClosedOnTime,
     DateOnly? ReviewRequestDueOn,
+    bool ReviewRequestDueOnProvisional,
     DateOnly? ReviewDecisionDueOn,
+    bool ReviewDecisionDueOnProvisional,
     DateOnly? ReviewDecidedOn,
     DateOnly? SecondReviewDecidedOn);
 
@@ -65,9 +71,12 @@ internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock
     public async Task<PetitionView?> GetAsync(Guid id, CancellationToken ct) =>
         await session.LoadAsync<Petition>(id, ct) is { } petition ? View(petition) : null;
 
+    /// <summary>The petition as staff see it; each due date says whether it is provisional (a year without a holiday calendar).</summary>
     public PetitionView View(Petition p)
     {
         var who = p.Petitioner;
+        var (acceptance, objection, opinion, next) = (clock.AcceptanceDueOn(p), clock.ObjectionDueOn(p), clock.OpinionDueOn(p), clock.NextDueOn(p));
+        var (reviewRequest, reviewDecision) = (clock.ReviewRequestDueOn(p), clock.ReviewDecisionDueOn(p));
         return new PetitionView(
             p.Id, p.Version, p.Number, p.State.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.State)), p.IsOpen,
             p.Channel.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.Channel)),
@@ -78,19 +87,19 @@ internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock
                 who.Phone is null ? null : guard.Mask(PersonalDataKind.PhoneNumber, who.Phone),
                 who.Address is null ? null : guard.Mask(PersonalDataKind.Address, who.Address)),
             p.Matter, p.DisclosureRequestId,
-            clock.AcceptanceDueOn(p), clock.ObjectionDueOn(p), p.AcceptedOn,
+            acceptance.Date, acceptance.IsProvisional, objection.Date, objection.IsProvisional, p.AcceptedOn,
             p.Category?.ToString(), p.Category is { } c ? PetitionVocabulary.T(PetitionVocabulary.Label(c)) : null,
-            clock.OpinionDueOn(p), p.ExtendedOn, p.ExtensionDays, p.ExtensionReason,
-            clock.NextDueOn(p), clock.Overdue(p),
+            opinion?.Date, opinion?.IsProvisional == true, p.ExtendedOn, p.ExtensionDays, p.ExtensionReason,
+            next?.Date, next?.IsProvisional == true, clock.Overdue(p),
             p.ObjectedOn, p.ObjectionReason, p.RedirectedOn, p.RedirectProcedure, p.Investigator,
             p.OpinionOn, p.Outcome?.ToString(), p.Outcome is { } o ? PetitionVocabulary.T(PetitionVocabulary.Label(o)) : null,
             p.OpinionText, p.OpinionBasis, ClosedOnTime(clock, p),
-            clock.ReviewRequestDueOn(p), clock.ReviewDecisionDueOn(p), p.ReviewDecidedOn, p.SecondReviewDecidedOn);
+            reviewRequest?.Date, reviewRequest?.IsProvisional == true, reviewDecision?.Date, reviewDecision?.IsProvisional == true, p.ReviewDecidedOn, p.SecondReviewDecidedOn);
     }
 
     /// <summary>Closed on time: the opinion issued on or before the (possibly extended) deadline; null while none is issued.</summary>
     public static bool? ClosedOnTime(PetitionClock clock, Petition p) =>
-        p.OpinionOn is { } issued && clock.OpinionDueOn(p) is { } due ? issued <= due : null;
+        p.OpinionOn is { } issued && clock.OpinionDueOn(p) is { } due ? issued <= due.Date : null;
 
     /// <summary>Every event of the petition with who recorded it and when; personal data left out.</summary>
     public Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(Guid id, CancellationToken ct) => Timeline.ReadAsync<Petition>(session, id, Describe, ct);

@@ -46,9 +46,9 @@ internal sealed class CorrectionNotice(IDocumentSession session, ReplyClock cloc
         {
             errors.Add("noticeOn", "补正通知日期不能早于收到申请之日", "The notice cannot precede the day of receipt.");
         }
-        else if (noticeOn is { } late && late > clock.CorrectionNoticeDueOn(request))
+        else if (noticeOn is { } late && late > clock.CorrectionNoticeDueOn(request).Date)
         {
-            errors.Add("noticeOn", $"补正通知应在收到申请之日起7个工作日内（{clock.CorrectionNoticeDueOn(request):yyyy-MM-dd}前）发出", $"The notice is due within 7 working days of receipt (by {clock.CorrectionNoticeDueOn(request):yyyy-MM-dd}).");
+            errors.Add("noticeOn", $"补正通知应在收到申请之日起7个工作日内（{clock.CorrectionNoticeDueOn(request).Date:yyyy-MM-dd}前）发出", $"The notice is due within 7 working days of receipt (by {clock.CorrectionNoticeDueOn(request).Date:yyyy-MM-dd}).");
         }
 
         return errors.Any ? [] : [new CorrectionNoticeSent(noticeOn!.Value, items!)];

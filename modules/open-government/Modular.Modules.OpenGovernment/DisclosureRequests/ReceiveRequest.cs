@@ -47,7 +47,7 @@ internal sealed class ReceiveRequestInput
     public string? ConfirmedOn { get; set; }
 }
 
-internal sealed record RequestFiled(Guid Id, string Number, string AccessCode, DateOnly ReceivedOn, DateOnly? ReplyDueOn, string StatusPage);
+internal sealed record RequestFiled(Guid Id, string Number, string AccessCode, DateOnly ReceivedOn, DateOnly? ReplyDueOn, string StatusPage, bool ReplyDueOnProvisional = false);
 
 /// <summary>Receives a request: validates it (Art 29), fixes its day of receipt (Art 31), numbers it and issues its access code.</summary>
 internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock, ITownshipContext township)
@@ -91,7 +91,7 @@ internal sealed class ReceiveRequest(IDocumentSession session, ReplyClock clock,
             return e;
         }, ct, series: "requests");
         var due = clock.For(DisclosureRequest.Create(received));
-        return new RequestFiled(received.Id, received.Number, code, received.ReceivedOn, due.DueOn, Portal.PortalRoutes.RequestStatus(township.Required.Slug));
+        return new RequestFiled(received.Id, received.Number, code, received.ReceivedOn, due.DueOn, Portal.PortalRoutes.RequestStatus(township.Required.Slug), due.Provisional);
     }
 
     /// <summary>The day of receipt by the channel's rule (Art 31): the one date that rule reads must be given.</summary>

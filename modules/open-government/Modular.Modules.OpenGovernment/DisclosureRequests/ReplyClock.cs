@@ -3,8 +3,15 @@ using Modular.Contracts.Time;
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>When a request's reply falls due, or why the clock is not running.</summary>
-/// <param name="DueOn">Null while the clock stands still waiting for the applicant's correction.</param>
-internal sealed record ReplyDue(DateOnly? DueOn, bool Overdue, bool Provisional, DateOnly? CorrectionNoticeDueOn);
+/// <param name="Reply">Null while the clock stands still waiting for the applicant's correction.</param>
+internal sealed record ReplyDue(StatutoryDate? Reply, bool Overdue, StatutoryDate CorrectionNotice)
+{
+    public DateOnly? DueOn => Reply?.Date;
+
+    public bool Provisional => Reply?.IsProvisional == true;
+
+    public DateOnly CorrectionNoticeDueOn => CorrectionNotice.Date;
+}
 
 /// <summary>The request's working-day clock, computed from its events each time it is read (an open pause moves it daily).</summary>
 internal sealed class ReplyClock(IStatutoryClock clock)
@@ -20,15 +27,15 @@ internal sealed class ReplyClock(IStatutoryClock clock)
 
     public ReplyDue For(DisclosureRequest request)
     {
-        var noticeDue = clock.Deadline(request.ReceivedOn, CorrectionNoticePeriod).Date;
+        var noticeDue = CorrectionNoticeDueOn(request);
         if (request.State == RequestState.AwaitingCorrection)
         {
-            return new ReplyDue(null, false, false, noticeDue);
+            return new ReplyDue(null, false, noticeDue);
         }
 
         var due = DueOn(request);
         var overdue = request.IsOpen && due.Date < clock.Today;
-        return new ReplyDue(due.Date, overdue, due.IsProvisional, noticeDue);
+        return new ReplyDue(due, overdue, noticeDue);
     }
 
     /// <summary>The reply's last day, as if the clock were running (used also to check an extension notice is in time).</summary>
@@ -55,5 +62,5 @@ internal sealed class ReplyClock(IStatutoryClock clock)
     // 政府信息公开条例 Art 32: the third party answers within 15 working days of receiving the letter.
     public static readonly StatutoryPeriod ThirdPartyPeriod = StatutoryPeriod.WorkingDays(15);
 
-    public DateOnly CorrectionNoticeDueOn(DisclosureRequest request) => clock.Deadline(request.ReceivedOn, CorrectionNoticePeriod).Date;
+    public StatutoryDate CorrectionNoticeDueOn(DisclosureRequest request) => clock.Deadline(request.ReceivedOn, CorrectionNoticePeriod);
 }

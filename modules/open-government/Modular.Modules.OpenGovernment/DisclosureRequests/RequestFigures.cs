@@ -28,11 +28,11 @@ internal sealed class RequestDeadlines(IQuerySession session, ReplyClock clock) 
         var open = await session.Query<DisclosureRequest>().Where(r => r.IsOpen).ToListAsync(cancellationToken);
         var rule = new LocalizedText("政府信息公开条例 第33条：20个工作日（可延长20个工作日）", "Disclosure regulations Art 33: 20 working days (+20 with notice)");
         var replies = open
-            .Select(r => (Request: r, Due: clock.For(r).DueOn))
-            .Where(x => x.Due is { } due && due <= horizon)
+            .Select(r => (Request: r, Due: clock.For(r).Reply))
+            .Where(x => x.Due is { } due && due.Date <= horizon)
             .Select(x => new DueItem(
                 new LocalizedText($"依申请公开 {x.Request.Number} 答复", $"Reply to disclosure request {x.Request.Number}"),
-                x.Due!.Value,
+                x.Due!,
                 $"open-government/requests/{x.Request.Id}",
                 rule));
         return [.. replies.Concat(CorrectionNotices(open, horizon)).OrderBy(i => i.DueOn)];
@@ -46,7 +46,7 @@ internal sealed class RequestDeadlines(IQuerySession session, ReplyClock clock) 
         return open
             .Where(r => r.CorrectionNoticeOn is null)
             .Select(r => (Request: r, Due: clock.CorrectionNoticeDueOn(r)))
-            .Where(x => x.Due >= clock.Today && x.Due <= horizon)
+            .Where(x => x.Due.Date >= clock.Today && x.Due.Date <= horizon)
             .Select(x => new DueItem(
                 new LocalizedText($"依申请公开 {x.Request.Number} 补正告知期限", $"Correction notice window of request {x.Request.Number}"),
                 x.Due,

@@ -26,6 +26,7 @@ internal sealed record RequestView(
     bool Overdue,
     bool DueDateProvisional,
     DateOnly? CorrectionNoticeDueOn,
+    bool CorrectionNoticeDueOnProvisional,
     ApplicantView Applicant,
     string Description,
     string? DocumentNumber,
@@ -69,6 +70,7 @@ internal sealed class RequestQueries(IQuerySession session, ReplyClock clock, IP
             r.Id, r.Version, r.Number, r.State.ToString(), RequestVocabulary.T(RequestVocabulary.Label(r.State)),
             r.Channel.ToString(), RequestVocabulary.T(RequestVocabulary.Label(r.Channel)),
             r.ReceivedOn, r.ClockStartsOn, due.DueOn, due.Overdue, due.Provisional, r.CorrectionNoticeOn is null && r.IsOpen ? due.CorrectionNoticeDueOn : null,
+            r.CorrectionNoticeOn is null && r.IsOpen && due.CorrectionNotice.IsProvisional,
             new ApplicantView(
                 a.Type.ToString(), RequestVocabulary.T(RequestVocabulary.Label(a.Type)), a.Name,
                 a.IdType?.ToString(), a.IdType is { } t ? RequestVocabulary.T(RequestVocabulary.Label(t)) : null,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Modular.Modules.OpenGovernment.DisclosureRequests;
 
 /// <summary>What the public status page shows: no personal data, only where the request stands.</summary>
-internal sealed record PublicStatus(string Number, string State, string StateLabel, DateOnly ReceivedOn, DateOnly? ReplyDueOn, DateOnly? AnsweredOn, string? Reply);
+internal sealed record PublicStatus(string Number, string State, string StateLabel, DateOnly ReceivedOn, DateOnly? ReplyDueOn, DateOnly? AnsweredOn, string? Reply, bool ReplyDueOnProvisional = false);
 
 /// <summary>
 /// The applicant's look-up by tracking number and access code. A wrong code and an unknown number give the same
@@ -32,7 +32,7 @@ internal sealed class StatusLookup(IQuerySession session, ReplyClock clock)
 
         var due = clock.For(request);
         return new PublicStatus(request.Number, request.State.ToString(), RequestVocabulary.T(RequestVocabulary.Label(request.State)), request.ReceivedOn,
-            due.DueOn, request.AnsweredOn, request.Category is { } c ? ReplyCategories.Label(c, request.Reason) : null);
+            due.DueOn, request.AnsweredOn, request.Category is { } c ? ReplyCategories.Label(c, request.Reason) : null, due.Provisional);
     }
 
     // A bare 404: the host writes the problem body, the same for an unknown number and a wrong code.

@@ -29,11 +29,16 @@ internal sealed record CategoryRequest(string? Name);
 /// <summary>A publication as staff see it: the working copy, its state, reviews, versions and the Art 26 due date.</summary>
 internal sealed record PublicationView(
     Guid Id, int Version, string State, PublicationContent Content, string Disclosure, IReadOnlyList<AttachmentRef> Attachments,
-    IReadOnlyList<ReviewRecord> Reviews, IReadOnlyList<PublishedVersion> Versions, string? ReturnReason, string? WithdrawalReason, DateOnly? DueOn)
+    IReadOnlyList<ReviewRecord> Reviews, IReadOnlyList<PublishedVersion> Versions, string? ReturnReason, string? WithdrawalReason, DateOnly? DueOn,
+    bool DueOnProvisional)
 {
-    public static PublicationView Of(Publication p, IStatutoryClock clock) => new(
-        p.Id, p.Version, StateName(p.State), p.Content, PublicationInput.DisclosureName(p.Content.Disclosure), p.Attachments, p.Reviews, p.Versions,
-        p.ReturnReason, p.WithdrawalReason, p.AwaitsPublication ? PublicationDeadlines.DueOn(p, clock) : null);
+    public static PublicationView Of(Publication p, IStatutoryClock clock)
+    {
+        var due = p.AwaitsPublication ? PublicationDeadlines.DueOn(p, clock) : null;
+        return new(
+            p.Id, p.Version, StateName(p.State), p.Content, PublicationInput.DisclosureName(p.Content.Disclosure), p.Attachments, p.Reviews, p.Versions,
+            p.ReturnReason, p.WithdrawalReason, due?.Date, due?.IsProvisional == true);
+    }
 
     public static string StateName(PublicationState s) => s switch
     {
@@ -46,7 +51,7 @@ internal sealed record PublicationView(
     };
 }
 
-internal sealed record PublicationRow(Guid Id, int Version, string Title, string Category, string State, string Disclosure, DateOnly MadeOn, DateOnly? DueOn);
+internal sealed record PublicationRow(Guid Id, int Version, string Title, string Category, string State, string Disclosure, DateOnly MadeOn, DateOnly? DueOn, bool DueOnProvisional);
 
 internal static class PublicationEndpoints
 {
@@ -95,9 +100,13 @@ internal static class PublicationEndpoints
     private static async Task<Ok<List<PublicationRow>>> ListAsync(string? state, string? category, IQuerySession session, IStatutoryClock clock, CancellationToken ct) =>
         TypedResults.Ok((await PublicationQueries.ListAsync(session, state, category, ct)).Select(p => Row(p, clock)).ToList());
 
-    public static PublicationRow Row(Publication p, IStatutoryClock clock) => new(
-        p.Id, p.Version, p.Content.Title, p.Content.Category, PublicationView.StateName(p.State), PublicationInput.DisclosureName(p.Content.Disclosure), p.Content.MadeOn,
-        p.AwaitsPublication ? PublicationDeadlines.DueOn(p, clock) : null);
+    public static PublicationRow Row(Publication p, IStatutoryClock clock)
+    {
+        var due = p.AwaitsPublication ? PublicationDeadlines.DueOn(p, clock) : null;
+        return new(
+            p.Id, p.Version, p.Content.Title, p.Content.Category, PublicationView.StateName(p.State), PublicationInput.DisclosureName(p.Content.Disclosure), p.Content.MadeOn,
+            due?.Date, due?.IsProvisional == true);
+    }
 
     private static async Task<Results<Ok<PublicationView>, NotFound>> GetAsync(Guid id, IQuerySession session, IStatutoryClock clock, CancellationToken ct) =>
         await session.LoadAsync<Publication>(id, ct) is { } p ? TypedResults.Ok(PublicationView.Of(p, clock)) : TypedResults.NotFound();

@@ -13,13 +13,13 @@ internal sealed class PublicationDeadlines(IQuerySession session, IStatutoryCloc
 {
     public static readonly StatutoryPeriod Period = StatutoryPeriod.WorkingDays(20);
 
-    public static DateOnly DueOn(Publication p, IStatutoryClock clock) => clock.Deadline(p.Content.MadeOn, Period);
+    public static StatutoryDate DueOn(Publication p, IStatutoryClock clock) => clock.Deadline(p.Content.MadeOn, Period);
 
     public async Task<IReadOnlyList<DueItem>> GetDueItemsAsync(DateOnly horizon, CancellationToken cancellationToken) =>
         [.. (await PublicationQueries.AwaitingPublicationAsync(session, cancellationToken))
             .Select(p => (p, due: DueOn(p, clock)))
-            .Where(x => x.due <= horizon)
-            .OrderBy(x => x.due)
+            .Where(x => x.due.Date <= horizon)
+            .OrderBy(x => x.due.Date)
             .Select(x => new DueItem(
                 new LocalizedText($"主动公开：{x.p.Content.Title}", $"Proactive publication: {x.p.Content.Title}"),
                 x.due,
@@ -34,7 +34,7 @@ internal sealed class PublicationFigures(IQuerySession session, IStatutoryClock 
         var yearStart = new DateOnly(clock.Today.Year, 1, 1);
         // Counted as the figure's link lists them: published and still standing.
         var published = await session.Query<PublishedPublication>().CountAsync(p => p.FirstPublishedOn >= yearStart && !p.Withdrawn, cancellationToken);
-        var overdue = (await PublicationQueries.AwaitingPublicationAsync(session, cancellationToken)).Count(p => PublicationDeadlines.DueOn(p, clock) < clock.Today);
+        var overdue = (await PublicationQueries.AwaitingPublicationAsync(session, cancellationToken)).Count(p => PublicationDeadlines.DueOn(p, clock).Date < clock.Today);
         return
         [
             new(new LocalizedText("本年发布信息", "Published this year"), published.ToString(System.Globalization.CultureInfo.InvariantCulture), "open-government/publications?state=published"),

@@ -43,7 +43,7 @@ internal static class RecordCourtConfirmationStep
     }
 
     public static Task<bool> RunAsync(DisputeStepContext context, Guid id, RecordCourtConfirmationInput input, CancellationToken ct) =>
-        context.RunAsync(id, input, Read, (d, c, errors) => Decide(d, c, context.Clock.CourtConfirmationDueOn(d), errors), ct);
+        context.RunAsync(id, input, Read, (d, c, errors) => Decide(d, c, context.Clock.CourtConfirmationDueOn(d)?.Date, errors), ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<RecordCourtConfirmationInput>(disputes, Name, RunAsync);
 }

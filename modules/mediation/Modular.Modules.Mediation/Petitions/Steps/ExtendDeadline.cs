@@ -32,7 +32,7 @@ internal static class ExtendDeadlineStep
     /// <summary>The table offers it until it has been used.</summary>
     public static bool NotYetExtended(Petition p) => p.ExtendedOn is null;
 
-    /// <param name="opinionDueOn">The last day of the 60 days (<see cref="PetitionClock.OpinionDueOn"/>).</param>
+    /// <param name="opinionDueOn">The last day of the 60 days, moved off a rest day (<see cref="PetitionClock.OriginalOpinionDueOn"/>).</param>
     public static IReadOnlyList<object> Decide(Petition p, ExtendDeadline c, DateOnly? opinionDueOn, InputErrors errors)
     {
         PetitionStep.NotBeforeLastStep(p, c.On, errors);
@@ -49,7 +49,7 @@ internal static class ExtendDeadlineStep
     }
 
     public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ExtendDeadlineInput input, CancellationToken ct) =>
-        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.OpinionDueOn(p), errors), ct);
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.OriginalOpinionDueOn(p)?.Date, errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<ExtendDeadlineInput>(petitions, Name, RunAsync);
 }

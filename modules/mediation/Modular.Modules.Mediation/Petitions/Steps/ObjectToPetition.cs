@@ -32,7 +32,7 @@ internal static class ObjectToPetitionStep
     }
 
     public static Task<bool> RunAsync(PetitionStepContext context, Guid id, ObjectToPetitionInput input, CancellationToken ct) =>
-        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ObjectionDueOn(p), errors), ct);
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ObjectionDueOn(p).Date, errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<ObjectToPetitionInput>(petitions, Name, RunAsync);
 }

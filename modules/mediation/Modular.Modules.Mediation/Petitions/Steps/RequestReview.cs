@@ -28,7 +28,7 @@ internal static class RequestReviewStep
     }
 
     public static Task<bool> RunAsync(PetitionStepContext context, Guid id, RequestReviewInput input, CancellationToken ct) =>
-        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ReviewRequestDueOn(p), errors), ct);
+        context.RunAsync(id, input, Read, (p, c, errors) => Decide(p, c, context.Clock.ReviewRequestDueOn(p)?.Date, errors), ct);
 
     public static void Map(IEndpointRouteBuilder petitions) => PetitionStep.Map<RequestReviewInput>(petitions, Name, RunAsync);
 }
