@@ -7,35 +7,17 @@ namespace Modular.Kit.Tests;
 
 public sealed class LocalPeriodTests
 {
-    private static readonly StatutoryPeriod SevenWorkingDays = StatutoryPeriod.WorkingDays(7);
-
-    [Fact]
-    public void A_township_may_shorten_a_working_day_period_or_count_it_in_calendar_days_but_never_lengthen_it()
-    {
-        Assert.True(LocalPeriods.WithinLaw(StatutoryPeriod.WorkingDays(5), SevenWorkingDays));
-        Assert.True(LocalPeriods.WithinLaw(StatutoryPeriod.CalendarDays(7), SevenWorkingDays));
-        Assert.False(LocalPeriods.WithinLaw(StatutoryPeriod.WorkingDays(8), SevenWorkingDays));
-        Assert.False(LocalPeriods.WithinLaw(StatutoryPeriod.WorkingDays(0), SevenWorkingDays));
-    }
-
-    [Fact]
-    public void A_calendar_day_law_is_not_stretched_into_working_days()
-    {
-        Assert.False(LocalPeriods.WithinLaw(StatutoryPeriod.WorkingDays(5), StatutoryPeriod.CalendarDays(7)));
-        Assert.True(LocalPeriods.WithinLaw(StatutoryPeriod.CalendarDays(5), StatutoryPeriod.CalendarDays(7)));
-    }
-
     [Fact]
     public void A_longer_setting_is_refused_by_its_field()
     {
         var errors = new InputErrors();
-        Assert.Null(LocalPeriods.Read(errors, "letter", 7, "WorkingDays", StatutoryPeriod.CalendarDays(7), "来信办理时限", "Letter period"));
-        Assert.True(errors.Has("letter"));
+        Assert.Null(errors.Period("letter.length", "letter.unit", 7, "WorkingDays", "来信办理时限", "letter period", StatutoryPeriod.CalendarDays(7)));
+        Assert.True(errors.Has("letter.length"));
 
         var hours = new InputErrors();
-        Assert.Null(LocalPeriods.ReadHours(hours, "online", 48, new HourPeriod(24), "网上留言答复时限", "Online reply"));
+        Assert.Null(hours.Hours("online", 48, new HourPeriod(24), "网上留言答复时限", "Online reply"));
         Assert.True(hours.Has("online"));
-        Assert.Equal(new HourPeriod(12), LocalPeriods.ReadHours(new InputErrors(), "online", 12, new HourPeriod(24), "网上留言答复时限", "Online reply"));
+        Assert.Equal(new HourPeriod(12), new InputErrors().Hours("online", 12, new HourPeriod(24), "网上留言答复时限", "Online reply"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Modular.Kit.Input;
+
 namespace Modular.Kit.Time;
 
 /// <summary>
@@ -11,4 +13,12 @@ public readonly record struct HourPeriod(int Hours)
     public DateTimeOffset DueAt(DateTimeOffset start) => start.AddHours(Hours);
 
     public override string ToString() => $"{Hours}小时";
+}
+
+/// <summary>Reading an hour-period setting, the way <see cref="PeriodSettings"/> reads a day-period one.</summary>
+public static class HourPeriods
+{
+    /// <summary>Reads an hour-period setting, refused when it would be longer than the law's (or the standard's).</summary>
+    public static HourPeriod? Hours(this InputErrors errors, string field, int? hours, HourPeriod longest, string chinese, string english) =>
+        errors.Number(field, hours, $"{chinese}（小时）", $"{english} (hours)", 1, longest.Hours) is { } h ? new HourPeriod(h) : null;
 }

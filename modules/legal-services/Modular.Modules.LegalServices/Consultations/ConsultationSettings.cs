@@ -69,8 +69,8 @@ internal sealed class ConsultationSettingsStore(IDocumentSession session, ITowns
     /// <summary>A pure decision: the new periods, refused when longer than the standard's.</summary>
     public static ConsultationPeriodsSet? Decide(ConsultationSettingsInput input, InputErrors errors)
     {
-        var letter = LocalPeriods.Read(errors, "letter", input.LetterDays, input.LetterUnit, ConsultationSettings.StandardLetterPeriod, "来信办理时限", "Letter period");
-        var online = LocalPeriods.ReadHours(errors, "onlineReplyHours", input.OnlineReplyHours, ConsultationSettings.StandardOnlineReply, "网上留言答复时限", "Online reply period");
+        var letter = errors.Period("letter.length", "letter.unit", input.LetterDays, input.LetterUnit, "来信办理时限", "letter period", ConsultationSettings.StandardLetterPeriod);
+        var online = errors.Hours("onlineReplyHours", input.OnlineReplyHours, ConsultationSettings.StandardOnlineReply, "网上留言答复时限", "Online reply period");
         return letter is { } l && online is { } o ? new ConsultationPeriodsSet(l.Length, l.Unit, o.Hours) : null;
     }
 
