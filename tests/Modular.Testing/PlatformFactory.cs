@@ -50,6 +50,10 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
         builder.UseSetting("Modular:Demo", demo ? "true" : "false");
         builder.UseSetting("Modular:Admin:Password", AdminPassword);
         builder.UseSetting("Modular:LogsPath", LogsPath);
+        // Every test client comes from one address and signs in as often as it likes; the limits' own tests lower them again.
+        builder.UseSetting("Modular:Security:SignInsPerAccountPerMinute", "100000");
+        builder.UseSetting("Modular:Security:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("Modular:Security:AnonymousWritesPerAddressPerMinute", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

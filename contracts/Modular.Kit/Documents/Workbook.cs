@@ -28,9 +28,24 @@ public static class Workbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Reads the first sheet. Returns the non-empty rows, or the problems with the file or its header.</summary>
-    public static (IReadOnlyList<WorkbookRow> Rows, IReadOnlyList<ImportRowError> Errors) Read(Stream file, IReadOnlyList<string> requiredColumns, int maxRows)
+    /// <summary>
+    /// Reads the first sheet. Returns the non-empty rows, or the problems with the file or its header. The file is
+    /// checked against <paramref name="limits"/> (<see cref="WorkbookLimits.Default"/>) before a cell is read.
+    /// </summary>
+    public static (IReadOnlyList<WorkbookRow> Rows, IReadOnlyList<ImportRowError> Errors) Read(Stream file, IReadOnlyList<string> requiredColumns, int maxRows, WorkbookLimits? limits = null)
     {
+        if (!file.CanSeek)
+        {
+            var copy = new MemoryStream();
+            file.CopyTo(copy);
+            file = copy;
+        }
+
+        if ((limits ?? WorkbookLimits.Default).Refusal(file) is { } refusal)
+        {
+            return ([], [new ImportRowError(0, "文件", refusal)]);
+        }
+
         List<IDictionary<string, object?>> raw;
         try
         {

@@ -79,7 +79,12 @@ public static class RecordNumbers
         return (counter, number);
     }
 
+    // A clash on a claimed key (UniqueKeys) is the record's own refusal, not a number taken: drawing again cannot help.
+    // Marten reports the failed operations of one batch together.
     private static bool IsClash(Exception e) =>
+        !UniqueKeys.IsClash(e) && (e is AggregateException all ? all.Flatten().InnerExceptions.All(IsNumberClash) : IsNumberClash(e));
+
+    private static bool IsNumberClash(Exception e) =>
         e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
         || e is Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: "23505" } };
 }

@@ -24,7 +24,9 @@ internal static class Logging
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(new CompactJsonFormatter(), Path.Combine(options.LogsPath, "modular-.json"),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30, fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: true,
+                // Kept by age, not by count: a day that rolls over at 50 MB would otherwise push older days out early.
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: null, retainedFileTimeLimit: TimeSpan.FromDays(Math.Max(1, options.LogRetentionDays)),
+                fileSizeLimitBytes: 50_000_000, rollOnFileSizeLimit: true,
                 shared: true); // several host instances on one machine may write the same folder
     }
 }

@@ -19,6 +19,9 @@ public sealed class ModularOptions
     /// <summary>Where the rolling JSON log files go.</summary>
     public string LogsPath { get; set; } = Path.Combine(RepositoryRoot(), "logs");
 
+    /// <summary>Days the JSON log files are kept (网络安全法 Art 21: at least six months of network logs).</summary>
+    public int LogRetentionDays { get; set; } = 180;
+
     public AdminOptions Admin { get; set; } = new();
 
     /// <summary>Creates the demo county and township (赫章县 / 野马川镇) when missing.</summary>

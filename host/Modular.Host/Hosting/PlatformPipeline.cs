@@ -18,6 +18,7 @@ internal static class PlatformPipeline
 {
     public static void UseModularPlatform(this WebApplication app, ModuleCatalog catalog)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseSerilogRequestLogging(o =>
         {
@@ -30,11 +31,13 @@ internal static class PlatformPipeline
                 diagnostics.Set("UserName", http.RequestServices.GetService<CurrentUser>()?.UserName);
             };
             o.GetLevel = (http, _, error) =>
-                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && error is null ? Serilog.Events.LogEventLevel.Warning // the outage is logged once, as such
+                : error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
                 : Serilog.Events.LogEventLevel.Information;
         });
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UseMiddleware<DatabaseOutage>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
             .UseStatusCodePages(StatusProblems.WriteAsync)
             .UseMiddleware<ProblemMapping>());
@@ -58,8 +61,10 @@ internal static class PlatformPipeline
         app.UseRouting();
         app.UseMiddleware<TownshipResolutionMiddleware>();
         app.UseAuthentication();
+        app.UsePlatformRateLimits();
         app.UseMiddleware<TownshipAccessMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextGate>();
         app.UseOutputCache(); // after the gate: a disabled module is never served from the cache
         app.UseAntiforgery();
 
@@ -70,7 +75,8 @@ internal static class PlatformPipeline
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("乡镇法治政府建设平台 API"));
+        // Its inline scripts run under this response's CSP nonce; its fonts are the browser's, not a CDN's.
+        app.MapScalarApiReference("/api-reference", (o, http) => o.WithTitle("乡镇法治政府建设平台 API").WithNonce(SecurityHeaders.ScriptNonce(http)).DisableDefaultFonts());
 
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();

@@ -65,6 +65,7 @@ internal static class PlatformServices
         services.AddScoped<TownshipAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<TownshipExtensions>();
+        services.AddPlatformIdentity(builder.Configuration);
 
         services.AddMarten(sp => ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog))
             .UseLightweightSessions()
@@ -120,6 +121,7 @@ internal static class PlatformServices
         store.Connection(connectionString);
         store.DatabaseSchemaName = "modular";
         TownshipDocuments.Apply(store);
+        IdentityServices.ConfigureDocuments(store);
         store.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         store.Events.AppendMode = EventAppendMode.Quick;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -141,6 +143,7 @@ internal static class PlatformServices
         store.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
         store.Schema.For<TownshipRecord>().Index(t => t.Code);
         store.Schema.For<DataProtectionKey>().Identity(k => k.Id);
+        Modular.Kit.Steps.UniqueKeys.Register(store); // claims of the platform's keys and every module's
 
         foreach (var module in catalog.Modules)
         {

@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Modular.Host.Identity.Audit;
+using Modular.Host.Identity.Sessions;
+using Modular.Host.Identity.SignIn;
 
 namespace Modular.Host.Identity;
 
@@ -12,7 +13,7 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public sealed record TownshipMembership(string Slug, string Name, IReadOnlyList<string> Roles);
 
-public sealed record MeResponse(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<TownshipMembership> Townships);
+public sealed record MeResponse(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyList<TownshipMembership> Townships, bool PasswordChangeDue);
 
 internal static class AuthEndpoints
 {
@@ -20,47 +21,61 @@ internal static class AuthEndpoints
     {
         var auth = routes.MapGroup("/api/auth").WithTags("auth");
         auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/logout", async (HttpContext http) =>
+        auth.MapPost("/logout", async (HttpContext http, SignInService signIn) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await signIn.SignOutAsync(http);
             return TypedResults.NoContent();
         });
         auth.MapGet("/me", MeAsync).RequireAuthorization();
-        auth.MapPost("/password", async (ChangePasswordRequest request, CurrentUser user, UserAdministration users, CancellationToken ct) =>
+        auth.MapPost("/password", async (ChangePasswordRequest request, HttpContext http, CurrentUser user, UserAdministration users, CancellationToken ct) =>
         {
-            await users.ChangeOwnPasswordAsync(user.UserName, request.CurrentPassword, request.NewPassword, ct);
+            await users.ChangeOwnPasswordAsync(user.UserName, request.CurrentPassword, request.NewPassword, http.User.FindFirstValue(SessionRegistry.SessionClaim), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization();
+        auth.MapGet("/sessions", async (HttpContext http, CurrentUser user, SessionRegistry sessions, CancellationToken ct) =>
+            TypedResults.Ok(await sessions.ListAsync(user.UserName, http.User.FindFirstValue(SessionRegistry.SessionClaim), ct))).RequireAuthorization();
+        auth.MapDelete("/sessions/{id}", async Task<Results<NoContent, NotFound>> (string id, CurrentUser user, SessionEnding ending, CancellationToken ct) =>
+            await ending.EndOwnAsync(user.UserName, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization();
+        IdentityAdminEndpoints.Map(routes);
     }
 
-    /// <summary>Signs in: 204 with the session cookie, 401 for a wrong name or password, 423 while the account is locked.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, UserAdministration users)
+    /// <summary>
+    /// Signs in: 204 with the session cookie; 401 for a wrong name or password (an unknown name answers exactly the same);
+    /// 423 while this account is locked for this address; 429 over the rate limits; both with Retry-After.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext http, SignInService signIn)
     {
-        var result = await users.SignInAsync(request.UserName, request.Password, http.RequestAborted);
+        var result = await signIn.SignInAsync(request.UserName, request.Password, http);
+        if (result.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
+        }
+
         return result.Outcome switch
         {
-            SignInOutcome.SignedIn => await SignInAsync(http, result.User!),
+            SignInOutcome.SignedIn => TypedResults.NoContent(),
             SignInOutcome.LockedOut => TypedResults.Problem(
                 title: "账户已锁定 / The account is locked.",
                 detail: LockedMessage(result.LockedUntil!.Value),
                 statusCode: StatusCodes.Status423Locked),
+            SignInOutcome.TooManyAttempts => TypedResults.Problem(
+                title: "尝试过于频繁 / Too many sign-in attempts.",
+                detail: TooManyMessage(result.RetryAfter!.Value),
+                statusCode: StatusCodes.Status429TooManyRequests),
             _ => TypedResults.Problem(title: "用户名或密码错误 / Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized),
         };
     }
 
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
     public static string LockedMessage(DateTimeOffset until) =>
-        $"连续5次密码错误，账户锁定至 {TimeZoneInfo.ConvertTime(until, Modular.Kit.TownshipTime.Zone):yyyy-MM-dd HH:mm}（北京时间）/ Five wrong passwords in a row: locked for 15 minutes.";
+        $"密码错误次数过多，此账户在本地址的登录已暂停至 {TimeZoneInfo.ConvertTime(until, Modular.Kit.TownshipTime.Zone):yyyy-MM-dd HH:mm}（北京时间），可请平台管理员解锁 / Too many wrong passwords: sign-in to this account from this address is paused until then (Beijing time); the platform administrator can unlock it.";
 
-    public static async Task<NoContent> SignInAsync(HttpContext http, UserAccount user)
-    {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.UserName), new Claim("display_name", user.DisplayName)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
-        return TypedResults.NoContent();
-    }
+    public static string TooManyMessage(TimeSpan wait) =>
+        $"登录尝试过于频繁，请 {RetryAfterSeconds(wait)} 秒后再试 / Too many sign-in attempts: try again in {RetryAfterSeconds(wait)} seconds.";
 
-    private static async Task<Ok<MeResponse>> MeAsync(CurrentUser user, Townships.TownshipDirectory townships, CancellationToken cancellationToken)
+    private static async Task<Ok<MeResponse>> MeAsync(CurrentUser user, PasswordAge passwordAge, Townships.TownshipDirectory townships, CancellationToken cancellationToken)
     {
         var account = user.Account!;
         var memberships = new List<TownshipMembership>();
@@ -72,6 +87,6 @@ internal static class AuthEndpoints
             }
         }
 
-        return TypedResults.Ok(new MeResponse(account.UserName, account.DisplayName, account.IsPlatformAdmin, memberships));
+        return TypedResults.Ok(new MeResponse(account.UserName, account.DisplayName, account.IsPlatformAdmin, memberships, passwordAge.ChangeDue(account)));
     }
 }

@@ -3,13 +3,16 @@ using Modular.Host.Storage;
 
 namespace Modular.Host.Identity;
 
-public sealed record UserCreated(string UserName, string DisplayName, string PasswordHash, bool IsPlatformAdmin);
+public sealed record UserCreated(string UserName, string DisplayName, string PasswordHash, bool IsPlatformAdmin, DateTimeOffset? At = null);
 
-public sealed record UserPasswordChanged(string PasswordHash);
+/// <summary>A new password; <paramref name="Rehash"/> when only the hashing scheme was upgraded, which does not restart the password's age.</summary>
+public sealed record UserPasswordChanged(string PasswordHash, DateTimeOffset? At = null, bool Rehash = false);
 
 /// <summary>The user's roles in one township, replacing what they held there; an empty list removes the township.</summary>
 public sealed record UserRolesGranted(string Township, IReadOnlyList<string> Roles);
 
+// No longer appended: sign-ins, failures and locks live outside the account's stream (sessions, SignInLock, the audit
+// trail), so that simultaneous sign-ins never contend on it. Kept so that the streams that hold them still load.
 public sealed record UserSignedIn;
 
 public sealed record UserSignInFailed(int ConsecutiveFailures);
@@ -19,10 +22,6 @@ public sealed record UserLockedOut(DateTimeOffset Until);
 /// <summary>A platform user: the inline snapshot of their stream in the platform's (default) tenant.</summary>
 public sealed class UserAccount
 {
-    public const int MaxFailedAttempts = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public Guid Id { get; set; }
 
     public string UserName { get; set; } = "";
@@ -36,9 +35,8 @@ public sealed class UserAccount
     /// <summary>Roles per township slug.</summary>
     public Dictionary<string, List<string>> Grants { get; set; } = [];
 
-    public int ConsecutiveFailures { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>When the password was last chosen; null for accounts older than this record.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
 
     public static Guid StreamId(string userName) => StableId.For("user", userName);
 
@@ -49,9 +47,17 @@ public sealed class UserAccount
         DisplayName = e.DisplayName,
         PasswordHash = e.PasswordHash,
         IsPlatformAdmin = e.IsPlatformAdmin,
+        PasswordChangedAt = e.At,
     };
 
-    public void Apply(UserPasswordChanged e) => PasswordHash = e.PasswordHash;
+    public void Apply(UserPasswordChanged e)
+    {
+        PasswordHash = e.PasswordHash;
+        if (!e.Rehash)
+        {
+            PasswordChangedAt = e.At;
+        }
+    }
 
     public void Apply(UserRolesGranted e)
     {
@@ -64,22 +70,6 @@ public sealed class UserAccount
             Grants[e.Township] = [.. e.Roles];
         }
     }
-
-    public void Apply(UserSignedIn e)
-    {
-        ConsecutiveFailures = 0;
-        LockedUntil = null;
-    }
-
-    public void Apply(UserSignInFailed e) => ConsecutiveFailures = e.ConsecutiveFailures;
-
-    public void Apply(UserLockedOut e)
-    {
-        LockedUntil = e.Until;
-        ConsecutiveFailures = 0;
-    }
-
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     /// <summary>Platform admins (county IT) may enter every township, as its administrator.</summary>
     public bool CanEnter(string township) => IsPlatformAdmin || Grants.ContainsKey(township);

@@ -13,24 +13,17 @@ public sealed record CreateUser(string? UserName, string? DisplayName, string? P
 
 public sealed class UserNotFoundException(string userName) : Exception($"没有用户 {userName} / There is no user {userName}.");
 
-public enum SignInOutcome
-{
-    SignedIn,
-    WrongCredentials,
-    LockedOut,
-}
-
-public sealed record SignInResult(SignInOutcome Outcome, UserAccount? User, DateTimeOffset? LockedUntil = null);
-
-/// <summary>Creates users, grants roles per township and checks passwords, locking an account after repeated failures.</summary>
+/// <summary>Creates users, grants roles per township and changes passwords, each recorded in the audit trail.</summary>
 internal sealed partial class UserAdministration(
     PlatformSessions sessions,
     UserDirectory users,
     TownshipDirectory townships,
     ModuleCatalog catalog,
+    IPasswordHasher<UserAccount> hasher,
+    Audit.SecurityAudit audit,
+    Sessions.SessionRegistry userSessions,
     TimeProvider time)
 {
-    private static readonly PasswordHasher<UserAccount> Hasher = new();
 
     public async Task<UserAccount> CreateAsync(CreateUser request, CancellationToken cancellationToken)
     {
@@ -42,7 +35,7 @@ internal sealed partial class UserAdministration(
             .Check(passwordProblem is null, "password", passwordProblem ?? "")
             .ThrowIfAny();
 
-        var created = new UserCreated(userName, request.DisplayName!.Trim(), Hasher.HashPassword(null!, request.Password!), request.IsPlatformAdmin);
+        var created = new UserCreated(userName, request.DisplayName!.Trim(), hasher.HashPassword(null!, request.Password!), request.IsPlatformAdmin, time.GetUtcNow());
         await using var session = sessions.Open();
         if (await session.LoadAsync<UserAccount>(UserAccount.StreamId(userName), cancellationToken) is not null)
         {
@@ -50,7 +43,17 @@ internal sealed partial class UserAdministration(
         }
 
         session.Events.StartStream<UserAccount>(UserAccount.StreamId(userName), created);
-        await session.SaveChangesAsync(cancellationToken);
+        audit.Add(session, Audit.AuditEvents.UserCreated, Audit.AuditOutcomes.Success, request.IsPlatformAdmin ? "平台管理员 / platform admin" : null, target: userName);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception clash) when (PlatformClashes.IsStreamTaken(clash))
+        {
+            // Created by another request at the same instant: the name is the stream's id, so the database refused it.
+            throw new ConflictException($"用户名 {userName} 已存在 / The user name {userName} is taken.");
+        }
+
         users.Evict(userName);
         return UserAccount.Create(created);
     }
@@ -85,6 +88,8 @@ internal sealed partial class UserAdministration(
             {
                 stream.AppendOne(granted);
                 user.Apply(granted);
+                audit.Add(session, Audit.AuditEvents.RolesGranted, Audit.AuditOutcomes.Success,
+                    $"{township}: {(granted.Roles.Count == 0 ? "—" : string.Join(", ", granted.Roles))}", target: user.UserName);
             }
         }
 
@@ -93,85 +98,33 @@ internal sealed partial class UserAdministration(
         return user;
     }
 
-    /// <summary>A user changes their own password: the current one must be right, the new one must pass the policy and differ.</summary>
-    public async Task ChangeOwnPasswordAsync(string userName, string? currentPassword, string? newPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// A user changes their own password: the current one must be right, the new one must pass the policy and differ.
+    /// Every other session of theirs ends (whoever may have learnt the old password is signed out); <paramref name="currentSession"/> stays.
+    /// </summary>
+    public async Task ChangeOwnPasswordAsync(string userName, string? currentPassword, string? newPassword, string? currentSession, CancellationToken cancellationToken)
     {
         await using var session = sessions.Open();
         var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
         var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
         var problem = PasswordPolicy.Check(newPassword);
         new Modular.Kit.Input.InputErrors()
-            .Check(!string.IsNullOrEmpty(currentPassword) && Hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) != PasswordVerificationResult.Failed,
+            .Check(!string.IsNullOrEmpty(currentPassword) && hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) != PasswordVerificationResult.Failed,
                 "currentPassword", "当前密码不正确 / The current password is wrong.")
             .Check(problem is null, "newPassword", problem ?? "")
             .Check(newPassword != currentPassword, "newPassword", "新密码不能与当前密码相同 / Choose a password different from the current one.")
             .ThrowIfAny();
-        stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(user, newPassword!)));
+        stream.AppendOne(new UserPasswordChanged(hasher.HashPassword(user, newPassword!), time.GetUtcNow()));
+        var ended = await userSessions.RevokeAllAsync(session, user.UserName, currentSession, cancellationToken);
+        audit.Add(session, Audit.AuditEvents.PasswordChanged, Audit.AuditOutcomes.Success, $"结束其他会话 {ended.Count} 个 / {ended.Count} other sessions ended");
         await session.SaveChangesAsync(cancellationToken);
+        userSessions.Evict(ended);
         users.Evict(userName);
-    }
-
-    /// <summary>Checks a password. Five failures in a row lock the account for 15 minutes; a lock is not lifted by the right password.</summary>
-    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
-        {
-            return new SignInResult(SignInOutcome.WrongCredentials, null);
-        }
-
-        await using var session = sessions.Open();
-        var stream = await session.Events.FetchForWritingAsync(userName.Trim(), cancellationToken);
-        if (stream.Aggregate is not { } user)
-        {
-            // Hash anyway, so an unknown name takes as long as a wrong password.
-            Hasher.VerifyHashedPassword(null!, DummyHash, password);
-            return new SignInResult(SignInOutcome.WrongCredentials, null);
-        }
-
-        var now = time.GetUtcNow();
-        if (user.IsLockedOut(now))
-        {
-            return new SignInResult(SignInOutcome.LockedOut, user, user.LockedUntil);
-        }
-
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        SignInResult result;
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var failures = user.ConsecutiveFailures + 1;
-            if (failures >= UserAccount.MaxFailedAttempts)
-            {
-                var locked = new UserLockedOut(now + UserAccount.LockoutDuration);
-                stream.AppendMany(new UserSignInFailed(failures), locked);
-                result = new SignInResult(SignInOutcome.LockedOut, user, locked.Until);
-            }
-            else
-            {
-                stream.AppendOne(new UserSignInFailed(failures));
-                result = new SignInResult(SignInOutcome.WrongCredentials, user);
-            }
-        }
-        else
-        {
-            stream.AppendOne(new UserSignedIn());
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                stream.AppendOne(new UserPasswordChanged(Hasher.HashPassword(user, password)));
-            }
-
-            result = new SignInResult(SignInOutcome.SignedIn, user);
-        }
-
-        await session.SaveChangesAsync(cancellationToken);
-        users.Evict(user.UserName);
-        return result;
     }
 
     /// <summary>Every role a user can be granted in a township: the township admin, and each loaded module's roles.</summary>
     public HashSet<string> KnownRoles() =>
         [PlatformRoles.TownshipAdmin, .. catalog.Modules.SelectMany(m => m.Manifest.Roles)];
-
-    private static readonly string DummyHash = Hasher.HashPassword(null!, "not-a-password-of-anyone");
 
     [GeneratedRegex("^[A-Za-z0-9._-]{3,32}$")]
     private static partial Regex UserNamePattern();

@@ -15,7 +15,7 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
         {
             await next(context);
         }
-        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
+        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException && !DatabaseOutage.IsUnavailable(exception))
         {
             await WriteAsync(context, exception, correlation);
         }
@@ -23,7 +23,6 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
 
     private async Task WriteAsync(HttpContext context, Exception exception, Correlation correlation)
     {
-
         var problem = exception switch
         {
             Modular.Kit.Input.InputRejectedException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
@@ -46,6 +45,14 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
                     Title = "记录已被他人修改 / The record was changed by someone else.",
                     Detail = "请重新读取后再试 / Read it again and retry with its current version.",
                 },
+            System.Text.Json.JsonException json => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [json.Path ?? "$"] = ["JSON 无法读取为所需的类型 / The JSON does not have the expected shape or types."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求无法读取 / The request could not be read.",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "请求无法读取 / The request could not be read.", Detail = bad.Message },
             _ => new ProblemDetails
             {

@@ -9,8 +9,11 @@ namespace Modular.Host;
 /// <summary>That a user revealed one field of one person's data, and why. Never holds the value itself.</summary>
 public sealed record PersonalDataRevealed(string Kind, string Subject, string Reason, string MaskedValue);
 
-/// <summary>Masks personal data and records every reveal in the township's event log, where the township admin reads it.</summary>
-internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipContext township) : IPersonalDataGuard
+/// <summary>
+/// Masks personal data and records every reveal in the township's event log, where the township admin reads it; a full
+/// export goes to the platform's security audit trail as well.
+/// </summary>
+internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipContext township, Identity.Audit.SecurityAudit audit) : IPersonalDataGuard
 {
     /// <summary>The kind recorded for a full export, next to the <see cref="PersonalDataKind"/> names of single reveals.</summary>
     public const string FullExport = "FullExport";
@@ -43,6 +46,9 @@ internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipConte
         var what = string.Create(CultureInfo.InvariantCulture, $"{records} 条 / {records} records");
         session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(FullExport, subject, reason.Trim(), what));
         await session.SaveChangesAsync(cancellationToken);
+        // The county's security audit sees every full export too, beside the township's own log.
+        await audit.RecordAsync(Identity.Audit.AuditEvents.Export, Identity.Audit.AuditOutcomes.Success,
+            $"{current.Slug}: {subject}, {what}", cancellationToken: cancellationToken);
     }
 }
 

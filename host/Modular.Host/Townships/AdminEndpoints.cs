@@ -50,23 +50,26 @@ internal static class AdminEndpoints
             return TypedResults.Ok(ToView(await townships.SetModuleAsync(slug, moduleId, enabled, ct)));
         });
 
-        admin.MapGet("/users", async (UserDirectory users, TimeProvider time, CancellationToken ct) =>
-            TypedResults.Ok((await users.AllAsync(ct)).Select(u => ToView(u, time.GetUtcNow())).ToList()));
-
-        admin.MapPost("/users", async (CreateUser request, UserAdministration users, TimeProvider time, CancellationToken ct) =>
+        admin.MapGet("/users", async (UserDirectory users, Identity.SignIn.SignInLocks locks, CancellationToken ct) =>
         {
-            var user = await users.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/users/{user.UserName}", ToView(user, time.GetUtcNow()));
+            var locked = await locks.ActiveAsync(ct);
+            return TypedResults.Ok((await users.AllAsync(ct)).Select(u => ToView(u, locked)).ToList());
         });
 
-        admin.MapPut("/users/{userName}/grants", async (string userName, GrantsRequest request, UserAdministration users, TimeProvider time, CancellationToken ct) =>
+        admin.MapPost("/users", async (CreateUser request, UserAdministration users, CancellationToken ct) =>
+        {
+            var user = await users.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/admin/users/{user.UserName}", ToView(user, new Dictionary<string, IReadOnlyList<Identity.SignIn.LockView>>()));
+        });
+
+        admin.MapPut("/users/{userName}/grants", async (string userName, GrantsRequest request, UserAdministration users, Identity.SignIn.SignInLocks locks, CancellationToken ct) =>
         {
             if (request.Grants is null)
             {
                 throw new Modular.Kit.Input.InputRejectedException(new Dictionary<string, string[]> { ["grants"] = ["请给出各乡镇的角色 / Give the roles per township."] });
             }
 
-            return TypedResults.Ok(ToView(await users.GrantAsync(userName, request.Grants, ct), time.GetUtcNow()));
+            return TypedResults.Ok(ToView(await users.GrantAsync(userName, request.Grants, ct), await locks.ActiveAsync(ct)));
         });
     }
 
@@ -75,5 +78,7 @@ internal static class AdminEndpoints
 
     public static TownshipView ToView(TownshipRecord t) => new(t.Slug, t.Name, t.Code, t.CountyCode, t.CountyName, t.EnabledModules);
 
-    public static UserView ToView(UserAccount u, DateTimeOffset now) => new(u.UserName, u.DisplayName, u.IsPlatformAdmin, u.Grants, u.IsLockedOut(now));
+    /// <summary><c>lockedOut</c>: locked for sign-in from at least one address (locks are per account and address).</summary>
+    public static UserView ToView(UserAccount u, IReadOnlyDictionary<string, IReadOnlyList<Identity.SignIn.LockView>> locks) =>
+        new(u.UserName, u.DisplayName, u.IsPlatformAdmin, u.Grants, locks.ContainsKey(Identity.SignIn.SignInLock.Normalize(u.UserName)));
 }

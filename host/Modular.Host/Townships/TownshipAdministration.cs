@@ -4,6 +4,7 @@ using Marten;
 using Modular.Host.Operations;
 using Modular.Host.Plugins;
 using Modular.Host.Storage;
+using Modular.Kit.Steps;
 
 namespace Modular.Host.Townships;
 
@@ -43,7 +44,23 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
 
         var registered = new TownshipRegistered(slug, request.Name!.Trim(), code, countyCode, request.CountyName!.Trim());
         session.Events.StartStream<TownshipRecord>(TownshipRecord.StreamId(slug), registered);
-        await session.SaveChangesAsync(cancellationToken);
+        // The checks above name the clash in the ordinary case; two registrations at the same instant are refused by the
+        // database: the slug is the stream's id, the code a claimed key, both in this transaction.
+        var codeKey = new KeyRefusal(new UniqueKey("platform.township-code", code), "code", "", "");
+        UniqueKeys.Claim(session, codeKey.Key, slug);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception clash) when (UniqueKeys.Clashed(clash, [codeKey]) is not null)
+        {
+            throw new ConflictException($"区划代码 {code} 已登记 / A township with code {code} is already registered.");
+        }
+        catch (Exception clash) when (PlatformClashes.IsStreamTaken(clash))
+        {
+            throw new ConflictException($"标识 {slug} 已被使用 / The slug {slug} is already taken.");
+        }
+
         directory.Evict(slug);
         return TownshipRecord.Create(registered);
     }

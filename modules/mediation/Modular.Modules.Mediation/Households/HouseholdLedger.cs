@@ -27,11 +27,13 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
-        return await numbers.SaveWithNextAsync(number =>
+        return await numbers.RefusingClashesAsync(() => numbers.SaveWithNextAsync(number =>
         {
             session.Events.StartStream<Household>(id, new HouseholdRegistered(id, number, facts!), new MemberAdded(head!));
+            // Staged again on every draw: a clash on the 户号 ejects the whole unit of work.
+            numbers.ClaimIdNumber(head!, "head.idNumber");
             return new RegisteredHousehold(id, number);
-        }, ct);
+        }, ct));
     }
 
     public Task<bool> UpdateAsync(Guid id, HouseholdInput input, CancellationToken ct) => ChangeAsync(id, input.Version, ct, (household, errors) =>
@@ -49,7 +51,13 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
             var member = HouseholdRules.Member(errors, input, memberId, null, clock.Today);
             CheckHead(errors, household, member);
             await CheckUniqueAsync(errors, member, "idNumber", ct);
-            return errors.Any ? null : new MemberAdded(member!);
+            if (errors.Any)
+            {
+                return null;
+            }
+
+            numbers.ClaimIdNumber(member!, "idNumber");
+            return new MemberAdded(member!);
         }) ? memberId : null;
     }
 
@@ -63,7 +71,18 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         var member = HouseholdRules.Member(errors, input, memberId, current, clock.Today);
         CheckHead(errors, household, member);
         await CheckUniqueAsync(errors, member, "idNumber", ct);
-        return errors.Any ? null : new MemberUpdated(member!);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        if (member!.IdNumber != current.IdNumber)
+        {
+            numbers.ReleaseIdNumber(current.IdNumber);
+            numbers.ClaimIdNumber(member, "idNumber");
+        }
+
+        return new MemberUpdated(member);
     });
 
     public Task<bool> RemoveMemberAsync(Guid id, Guid memberId, ReasonInput input, CancellationToken ct) => ChangeAsync(id, input.Version, ct, (household, errors) =>
@@ -79,14 +98,31 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
             errors.Add("state", "请先将其他成员登记为户主，再移除原户主", "Make another member the head before removing this one.");
         }
 
-        return Task.FromResult<object?>(errors.Any ? null : new MemberRemoved(memberId, reason!));
+        if (errors.Any)
+        {
+            return Task.FromResult<object?>(null);
+        }
+
+        numbers.ReleaseIdNumber(member.IdNumber);
+        return Task.FromResult<object?>(new MemberRemoved(memberId, reason!));
     });
 
     public Task<bool> CloseAsync(Guid id, ReasonInput input, CancellationToken ct) => ChangeAsync(id, input.Version, ct, (household, errors) =>
     {
         var on = errors.Date("on", input.On, "注销日期", "Date closed", clock.Today);
         var reason = errors.Required("reason", input.Reason, "注销原因（如迁出）", "Reason (such as moved away)", 500);
-        return Task.FromResult<object?>(errors.Any ? null : new HouseholdClosed(on!.Value, reason!));
+        if (errors.Any)
+        {
+            return Task.FromResult<object?>(null);
+        }
+
+        // A closed household holds no one: its members may be registered in another.
+        foreach (var member in household.Members)
+        {
+            numbers.ReleaseIdNumber(member.IdNumber);
+        }
+
+        return Task.FromResult<object?>(new HouseholdClosed(on!.Value, reason!));
     });
 
     /// <summary>
@@ -117,8 +153,11 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         }
 
         stream.AppendOne(change);
-        await session.SaveChangesAsync(ct);
-        return true;
+        return await numbers.RefusingClashesAsync(async () =>
+        {
+            await session.SaveChangesAsync(ct);
+            return true;
+        });
     }
 
     /// <summary>A household has one head: another member becomes head only after the old head's relation is changed.</summary>
@@ -134,7 +173,7 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
     {
         if (member is not null && (await numbers.HoldersAsync([member.IdNumber], ct)).TryGetValue(member.IdNumber, out var holder) && holder != member.Id)
         {
-            errors.Add(field, "该身份证号码已登记在台帐其他成员名下", "Another member of the ledger has this ID number.");
+            errors.Add(field, HouseholdNumbers.DuplicateIdChinese, HouseholdNumbers.DuplicateIdEnglish);
         }
     }
 }

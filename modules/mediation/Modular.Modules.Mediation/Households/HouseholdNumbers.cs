@@ -10,6 +10,35 @@ namespace Modular.Modules.Mediation.Households;
 /// </summary>
 internal sealed class HouseholdNumbers(IDocumentSession session)
 {
+    public const string DuplicateIdChinese = "该身份证号码已登记在台帐其他成员名下";
+    public const string DuplicateIdEnglish = "Another member of the ledger has this ID number.";
+
+    // The keys this unit of work claims, with the field each one's clash is refused on.
+    private readonly List<KeyRefusal> _claimed = [];
+
+    /// <summary>A member's ID number, held once among the members of the township's open households.</summary>
+    public static UniqueKey IdNumberKey(string idNumber) => new("mediation.household-member.id-number", idNumber);
+
+    /// <summary>
+    /// Stages the claim of <paramref name="member"/>'s ID number in this unit of work: of two saves at the same instant
+    /// the database lets one through, the other is refused on <paramref name="field"/>.
+    /// </summary>
+    public void ClaimIdNumber(Member member, string field)
+    {
+        var key = IdNumberKey(member.IdNumber);
+        UniqueKeys.Claim(session, key, member.Id.ToString());
+        _claimed.Add(new KeyRefusal(key, field, DuplicateIdChinese, DuplicateIdEnglish));
+    }
+
+    /// <summary>Stages the release of an ID number: the member moved out, or the household closed.</summary>
+    public void ReleaseIdNumber(string idNumber) => UniqueKeys.Release(session, IdNumberKey(idNumber));
+
+    /// <summary>Runs the save of this unit of work; an ID number claimed meanwhile by another member is its field's 400.</summary>
+    public Task<T> RefusingClashesAsync<T>(Func<Task<T>> save) => UniqueKeys.RefusingClashesAsync(save, _claimed);
+
+    /// <summary>The claim of this unit of work that <paramref name="error"/> clashed on, if that is what it is.</summary>
+    public KeyRefusal? Clashed(Exception error) => UniqueKeys.Clashed(error, _claimed);
+
     /// <summary>
     /// Saves the household <paramref name="register"/> stages with the next free 户号, passing over numbers an import
     /// brought in; two registrations at the same instant each get their own number. <paramref name="register"/> may run

@@ -32,7 +32,7 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
                 .Select(h => new ImportRowError(h.First().Row, "户号", $"户号 {h.Key} 已在台帐中 / Household {h.Key} is already on the ledger.")));
             var holders = await numbers.HoldersAsync([.. rows.Select(r => r.Member.IdNumber).Distinct()], ct);
             problems.AddRange(rows.Where(r => holders.ContainsKey(r.Member.IdNumber))
-                .Select(r => new ImportRowError(r.Row, "身份证号码", "该身份证号码已登记在台帐其他成员名下 / Another member of the ledger has this ID number.")));
+                .Select(r => new ImportRowError(r.Row, "身份证号码", $"{HouseholdNumbers.DuplicateIdChinese} / {HouseholdNumbers.DuplicateIdEnglish}")));
         }
 
         if (problems.Count > 0)
@@ -48,7 +48,22 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
             session.Events.StartStream<Household>(id, [new HouseholdRegistered(id, household.Key, household.First().Facts), .. members]);
         }
 
-        await session.SaveChangesAsync(ct);
+        foreach (var row in rows)
+        {
+            numbers.ClaimIdNumber(row.Member, "file");
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception error) when (numbers.Clashed(error) is { } clash)
+        {
+            // Registered by someone else while the file was checked: nothing of the file is kept, as for any bad row.
+            var row = rows.First(r => HouseholdNumbers.IdNumberKey(r.Member.IdNumber) == clash.Key);
+            return new ImportOutcome(0, 0, [new ImportRowError(row.Row, "身份证号码", $"{HouseholdNumbers.DuplicateIdChinese} / {HouseholdNumbers.DuplicateIdEnglish}")]);
+        }
+
         return new ImportOutcome(households.Count, rows.Count, []);
     }
 

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Modular.Kit.Input;
+
+namespace Modular.Host.Operations;
+
+/// <summary>
+/// The one place where text enters the platform, for every endpoint of the host and of every module, so a module cannot
+/// forget: route values, query strings, JSON bodies (every string by JSON path), and an API's form fields and file
+/// names must hold no NUL or other control character (tab, CR, LF allowed); an endpoint that binds a JSON body gets
+/// one (never empty, never <c>null</c>). Runs after authorization, so nobody's body is read before they may post it.
+/// </summary>
+internal sealed class RequestTextGate(RequestDelegate next)
+{
+    /// <summary>Bodies beyond this are refused 413 before they are read (Kestrel's own limit, 30 MB, usually comes first).</summary>
+    public const long MaxJsonBytes = 32 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context, Correlation correlation)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, value) in context.Request.RouteValues)
+        {
+            if (value is string text && !PlainText.IsAcceptable(text))
+            {
+                problems[key] = [ControlCharacters];
+            }
+        }
+
+        foreach (var (key, values) in context.Request.Query)
+        {
+            if (!PlainText.IsAcceptable(key) || values.Any(v => !PlainText.IsAcceptable(v)))
+            {
+                problems[PlainText.ForXml(key)] = [ControlCharacters];
+            }
+        }
+
+        var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();
+        var bindsJson = accepts?.RequestType is not null && accepts.ContentTypes.Any(IsJson);
+        if (problems.Count == 0 && context.Request.HasJsonContentType())
+        {
+            if (await ReadJsonAsync(context) is not { } body)
+            {
+                await AnswerAsync(context, correlation, StatusCodes.Status413PayloadTooLarge, [], "请求正文过大 / The request body is too large.");
+                return;
+            }
+
+            problems = JsonBodyText.Problems(body.Span, bindsJson);
+        }
+        else if (problems.Count == 0 && context.Request.HasFormContentType && context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages read their forms through InputErrors, which names the field beside the form; the API answers here.
+            problems = await FormProblemsAsync(context);
+        }
+        else if (problems.Count == 0 && bindsJson && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
+        {
+            // No body at all: binding would hand the endpoint a null it never expects. A body of another type gets 415.
+            problems = JsonBodyText.Problems([], bodyRequired: true);
+        }
+
+        if (problems.Count > 0)
+        {
+            await AnswerAsync(context, correlation, StatusCodes.Status400BadRequest, problems, "输入有误 / One or more fields are not valid.");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private const string ControlCharacters = "含有不可见的控制字符（只允许制表符和换行）/ Contains control characters; only tab, line feed and carriage return are allowed.";
+
+    private static bool IsJson(string contentType) => contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The whole body, now readable again by the endpoint; null when it is larger than allowed.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadJsonAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } configured ? Math.Min(configured, MaxJsonBytes) : MaxJsonBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 16 * 1024, limit));
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        context.Request.Body = new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false);
+        return bytes;
+    }
+
+    private static async Task<Dictionary<string, string[]>> FormProblemsAsync(HttpContext context)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException unreadable)
+        {
+            // A malformed multipart body, or one past the form limits (field count, value length): the client's fault.
+            problems["form"] = [$"表单无法读取 / The form could not be read: {unreadable.Message}"];
+            return problems;
+        }
+
+        foreach (var (key, values) in form)
+        {
+            if (!PlainText.IsAcceptable(key) || values.Any(v => !PlainText.IsAcceptable(v)))
+            {
+                problems[PlainText.ForXml(key)] = [ControlCharacters];
+            }
+        }
+
+        foreach (var file in form.Files)
+        {
+            if (!PlainText.IsAcceptable(file.FileName) || !PlainText.IsAcceptable(file.Name))
+            {
+                problems[PlainText.ForXml(file.Name)] = ["文件名含有不可见的控制字符 / The file name contains control characters."];
+            }
+        }
+
+        return problems;
+    }
+
+    private static Task AnswerAsync(HttpContext context, Correlation correlation, int status, Dictionary<string, string[]> problems, string title)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // A page's bad address gets the shell's error page (the status code pages re-execute it).
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        var problem = new HttpValidationProblemDetails(problems) { Status = status, Title = title };
+        problem.Extensions["correlationId"] = correlation.Id;
+        return TypedResults.Problem(problem).ExecuteAsync(context);
+    }
+}
