@@ -11,8 +11,28 @@ public sealed class ResiliencePlatform() : PlatformFactory(Plugins, demo: true)
 {
     private Task<ResilienceWorld>? _world;
 
+    /// <summary>
+    /// The corpus sends thousands of anonymous writes from one address: at the shipped rate limit all but the first 20
+    /// a minute would be 429s and never reach the code under test. The limits have tests of their own (Host.Tests).
+    /// </summary>
+    internal static readonly Dictionary<string, string> UnthrottledSettings = new()
+    {
+        ["Modular:Security:AnonymousWritesPerAddressPerMinute"] = "1000000",
+        ["Modular:Security:SignInsPerAddressPerMinute"] = "1000000",
+        ["Modular:Security:SignInsPerAccountPerMinute"] = "1000000",
+    };
+
     /// <summary>The townships and principals, made once for every test of the collection.</summary>
     internal Task<ResilienceWorld> WorldAsync() => _world ??= ResilienceWorld.CreateAsync(this);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in UnthrottledSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 
     public static string Plugins => TestPlugins.Set("mediation-and-open-government", "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment");
 }

@@ -61,6 +61,11 @@ public sealed class HostProcess : IAsyncLifetime
         start.Environment["Modular__Admin__Password"] = AdminPassword;
         start.Environment["Modular__LogsPath"] = Path.Combine(_folder, "logs");
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in ResiliencePlatform.UnthrottledSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         _host = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         _host.OutputDataReceived += (_, _) => { };
         _host.ErrorDataReceived += (_, _) => { };
