@@ -7,19 +7,12 @@ namespace Modular.Resilience.Tests.Corpus;
 /// </summary>
 internal static class KnownDefects
 {
-    public const string NullBodies = "awaiting s2-input (issue 12): a JSON body of null, or none, answers 500 on the household endpoints";
-    public const string Nul = "awaiting s2-input (issue 12): U+0000 in a text field or query value answers 500 (PostgreSQL refuses \\u0000 in jsonb)";
     public const string ZipBombs = "awaiting s2-input (issue 12): a zip bomb in an import takes GBs of the host's memory";
     public const string DisputesImport = "awaiting s2-input (issue 12): the disputes import answers its 400 as application/json {imported, errors}";
     public const string EmptyImportForm = "awaiting s2-input (issue 12): an import with an empty form answers 500 (households, power list)";
 
-    public const string DatabaseOutage = "awaiting s2-input (issue 12): while PostgreSQL is down, requests answer 500 instead of 503 problem details with Retry-After";
-
     private static readonly (string Reason, Func<Probe, bool> Matches)[] Entries =
     [
-        (NullBodies, p => (p.Case.StartsWith("json-null", StringComparison.Ordinal) || p.Case.StartsWith("empty-body", StringComparison.Ordinal))
-            && p.Operation.Path.Contains("/households/", StringComparison.Ordinal)),
-        (Nul, p => p.Case.StartsWith("nul-in-text", StringComparison.Ordinal) || p.Case.StartsWith("hostile-query", StringComparison.Ordinal) && p.Case.EndsWith(" NUL", StringComparison.Ordinal)),
         (ZipBombs, p => p.Case.StartsWith("imports: zip bomb", StringComparison.Ordinal)),
         (DisputesImport, p => p.Case.StartsWith("imports", StringComparison.Ordinal) && p.Operation.Path.EndsWith("/disputes/import", StringComparison.Ordinal)),
         (EmptyImportForm, p => p.Case == "imports: an empty form"),

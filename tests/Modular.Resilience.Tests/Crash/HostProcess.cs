@@ -34,7 +34,11 @@ public sealed class HostProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Kill();
+        if (_host is { HasExited: false })
+        {
+            _host.Kill(entireProcessTree: true);
+        }
+
         await _cluster.StopAsync();
         try
         {
