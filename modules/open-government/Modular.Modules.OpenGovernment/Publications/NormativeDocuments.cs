@@ -82,6 +82,12 @@ internal sealed class NormativeDocuments(IDocumentSession session, IStatutoryClo
 {
     public async Task<NormativeRegister> RegisterForAsync(int year, CancellationToken ct)
     {
+        // The year's statement id is built from the year's digits: a negative or five-digit year is no year of a register.
+        if (year is < 1 or > 9999)
+        {
+            throw InputRejectedException.Of("year", "年度应为四位数字。", "The year must be a four-digit number.");
+        }
+
         var documents = await session.Query<NormativeDocument>().Where(d => d.Year == year).OrderBy(d => d.IssuedOn).ToListAsync(ct);
         var statement = await session.LoadAsync<NormativeYearStatement>(NormativeYearStatement.StreamFor(year), ct);
         return new NormativeRegister(year, [.. documents], statement);

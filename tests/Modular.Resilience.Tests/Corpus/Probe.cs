@@ -1,0 +1,29 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Modular.Resilience.Tests.Corpus;
+
+/// <summary>One request of the suite: what it tries, on which operation, as whom.</summary>
+internal sealed record Probe(ApiOperation Operation, string Case, string Method, string Path, Func<HttpContent?> Content, HttpClient Client)
+{
+    public HttpRequestMessage Request() => new(new HttpMethod(Method), Path) { Content = Content() };
+
+    public static Func<HttpContent?> Json(string text) => () => Make(Encoding.UTF8.GetBytes(text), "application/json");
+
+    public static Func<HttpContent?> Bytes(byte[] bytes, string? contentType) => () => Make(bytes, contentType);
+
+    public override string ToString() => $"{Operation.Name} [{Case}] {Method} {Shorten(Path)}";
+
+    public static string Shorten(string text) => text.Length > 160 ? text[..160] + $"…({text.Length} chars)" : text;
+
+    private static ByteArrayContent Make(byte[] bytes, string? contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace Modular.Resilience.Tests.Corpus;
+
+/// <summary>
+/// Sends probes and keeps every answer that breaks a rule, so one run names all the failing cases at once instead of
+/// the first. The rules every answer keeps: never a 5xx, and every error is <c>application/problem+json</c>.
+/// </summary>
+internal sealed class ProbeRunner
+{
+    private readonly List<string> _violations = [];
+
+    public IReadOnlyList<string> Violations => _violations;
+
+    public int Sent { get; private set; }
+
+    /// <summary>Sends <paramref name="probe"/>, checks the general rules and <paramref name="expect"/>, and returns the answer's status.</summary>
+    public async Task<HttpStatusCode?> SendAsync(Probe probe, Func<HttpStatusCode, string?>? expect = null)
+    {
+        Sent++;
+        HttpResponseMessage response;
+        try
+        {
+            using var request = probe.Request();
+            response = await probe.Client.SendAsync(request);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException)
+        {
+            // The client refused to send it (e.g. a header it cannot encode): not an answer of the host.
+            Figures.Add("probes the client could not send");
+            return null;
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            Figures.Answer(status);
+            var body = await response.Content.ReadAsStringAsync();
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (status >= 500)
+            {
+                Fail(probe, response, body, "a server error");
+            }
+            else if (status >= 400 && mediaType != "application/problem+json")
+            {
+                Fail(probe, response, body, $"an error that is not problem details ({mediaType ?? "no content type"})");
+            }
+
+            if (expect?.Invoke(response.StatusCode) is { } broken)
+            {
+                Fail(probe, response, body, broken);
+            }
+
+            return response.StatusCode;
+        }
+    }
+
+    public async Task RunAsync(IEnumerable<Probe> probes, Func<HttpStatusCode, string?>? expect = null)
+    {
+        foreach (var probe in probes)
+        {
+            await SendAsync(probe, expect);
+        }
+    }
+
+    /// <summary>Fails the test with every broken rule, grouped so a defect on 40 endpoints reads as one line per endpoint.</summary>
+    public void AssertClean(ITestOutputHelper output, string what)
+    {
+        output.WriteLine($"{what}: {Sent} requests, {_violations.Count} broke a rule");
+        foreach (var violation in _violations.Take(200))
+        {
+            output.WriteLine(violation);
+        }
+
+        Assert.True(_violations.Count == 0, $"{what}: {_violations.Count} of {Sent} answers broke a rule:\n" + string.Join('\n', _violations.Take(60)));
+    }
+
+    private void Fail(Probe probe, HttpResponseMessage response, string body, string rule) =>
+        _violations.Add($"{probe} → {(int)response.StatusCode}: {rule}; body: {Probe.Shorten(body.ReplaceLineEndings(" "))}");
+}
