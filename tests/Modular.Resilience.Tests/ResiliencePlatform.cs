@@ -4,7 +4,7 @@ using Modular.Testing;
 namespace Modular.Resilience.Tests;
 
 /// <summary>
-/// The real host with both shipped modules and the demo township (野马川镇 and its records), so that every list has
+/// The real host with every shipped module and the demo township (野马川镇 and its records), so that every list has
 /// records to harvest identifiers from and every foreign principal has something to try to reach.
 /// </summary>
 public sealed class ResiliencePlatform() : PlatformFactory(Plugins, demo: true)
@@ -34,7 +34,7 @@ public sealed class ResiliencePlatform() : PlatformFactory(Plugins, demo: true)
         }
     }
 
-    public static string Plugins => TestPlugins.Set("mediation-and-open-government", "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment");
+    public static string Plugins => TestPlugins.Set("shipped-modules", "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment", "Modular.Modules.LegalServices");
 }
 
 [CollectionDefinition(Name)]

@@ -90,7 +90,7 @@ public sealed class ConsultationPrivacyTests(LegalServicesPlatform platform)
         var masked = await head.GetByteArrayAsync($"{Api(slug)}/export.xlsx");
         var refused = await ImportAsync(clerk, other, masked);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows");
         Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("row").GetInt32() == 2 && e.GetProperty("column").GetString() == "身份证号码");
         Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("row").GetInt32() == 4 && e.GetProperty("column").GetString() == "联系电话");
         Assert.Equal(3, (await clerk.GetFromJsonAsync<JsonElement>(Api(other))).GetProperty("total").GetInt64());

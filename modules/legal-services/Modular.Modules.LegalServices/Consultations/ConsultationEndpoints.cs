@@ -81,7 +81,7 @@ internal static class ConsultationEndpoints
     public static FileContentHttpResult Template() =>
         TypedResults.File(Workbook.Write(ConsultationWorkbook.SheetName, ConsultationWorkbook.Columns, []), Workbook.ContentType, "consultations-template.xlsx");
 
-    public static async Task<Results<Ok<ConsultationImportResult>, ValidationProblem, BadRequest<ConsultationImportResult>>> ImportAsync(
+    public static async Task<Results<Ok<ConsultationImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         IFormFile? file, ConsultationImport import, CancellationToken ct)
     {
         if (LedgerFiles.UploadRefusal(file, ConsultationWorkbook.MaxFileBytes) is { } refusal)
@@ -91,7 +91,7 @@ internal static class ConsultationEndpoints
 
         await using var stream = file!.OpenReadStream();
         var result = await import.ImportAsync(stream, ct);
-        return result.Errors.Count > 0 ? TypedResults.BadRequest(result) : TypedResults.Ok(result);
+        return result.Errors.Count > 0 ? ImportProblems.Refused(result.Errors) : TypedResults.Ok(result);
     }
 }
 
