@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Mediation;
 using Modular.Kit.Input;
-using Modular.Kit.Time;
 using Modular.Kit.Steps;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid.Steps;
 
