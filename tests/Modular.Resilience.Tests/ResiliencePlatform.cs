@@ -34,7 +34,7 @@ public sealed class ResiliencePlatform() : PlatformFactory(Plugins, demo: true)
         }
     }
 
-    public static string Plugins => TestPlugins.Set("shipped-modules", "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment", "Modular.Modules.LegalServices");
+    public static string Plugins => TestPlugins.Set("shipped-modules", "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment", "Modular.Modules.LegalServices", "Modular.Modules.LawStudy");
 }
 
 [CollectionDefinition(Name)]
