@@ -21,14 +21,22 @@ internal sealed class TownshipExtensions(TownshipContext township, ModuleCatalog
 
     public async Task<IReadOnlyList<ModuleFigures>> DashboardAsync(CancellationToken cancellationToken)
     {
-        var result = new List<ModuleFigures>();
+        // A module gives its figures from each of its areas: the home page shows them under the module's one heading.
+        var result = new List<(LoadedModule Module, List<DashboardFigure> Figures)>();
         foreach (var (module, source) in Sources<IDashboardFigures>())
         {
             var figures = await Guarded(module, () => source.GetFiguresAsync(cancellationToken), []);
-            result.Add(new ModuleFigures(module, figures));
+            if (result.FindIndex(m => m.Module.Id == module.Id) is var at and >= 0)
+            {
+                result[at].Figures.AddRange(figures);
+            }
+            else
+            {
+                result.Add((module, [.. figures]));
+            }
         }
 
-        return result;
+        return [.. result.Select(m => new ModuleFigures(m.Module, m.Figures))];
     }
 
     public async Task<IReadOnlyList<DueItemView>> DueItemsAsync(CancellationToken cancellationToken)

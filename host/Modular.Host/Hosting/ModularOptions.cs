@@ -27,6 +27,9 @@ public sealed class ModularOptions
     /// <summary>Creates the demo county and township (赫章县 / 野马川镇) when missing.</summary>
     public bool Demo { get; set; } = true;
 
+    /// <summary>The one password of the demo township's users (one per module role); when unset one is generated and printed once.</summary>
+    public string? DemoPassword { get; set; }
+
     public sealed class AdminOptions
     {
         /// <summary>Initial password of <c>admin</c>; when unset one is generated and printed once.</summary>

@@ -9,7 +9,7 @@ namespace Modular.Host.Hosting;
 /// <summary>
 /// Makes a fresh platform usable: the administrator <c>admin</c>, and (unless turned off) the demo county 赫章县 with
 /// its township 野马川镇. A module installed later is enabled in the demo township once; after that, the township's
-/// own decisions stand.
+/// own decisions stand. The demo township's staff, one user per module role, come with it (<see cref="DemoStaff"/>).
 /// </summary>
 internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, ILogger<PlatformSeeder> log)
     : IHostedService
@@ -76,6 +76,9 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
         }
 
         await SeedModulesAsync(cancellationToken);
+        var record = await directory.FindAsync(DemoTownship.Slug!, cancellationToken);
+        await scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
+            catalog.Modules.Where(m => record!.IsEnabled(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
     }
 
     // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system.

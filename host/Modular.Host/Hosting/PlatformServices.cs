@@ -64,6 +64,7 @@ internal static class PlatformServices
         services.AddSingleton<UserDirectory>();
         services.AddScoped<TownshipAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoStaff>();
         services.AddScoped<TownshipExtensions>();
         services.AddPlatformIdentity(builder.Configuration);
 

@@ -1,0 +1,77 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using Modular.Contracts.Modules;
+using Modular.Host.Identity;
+using Modular.Host.Plugins;
+
+namespace Modular.Host.Hosting;
+
+/// <summary>
+/// The demo township's staff: one user per role of every module enabled there (and a township administrator), so a
+/// newcomer who runs <c>./run.sh</c> signs in as a mediator or a judicial office head and sees that person's pages,
+/// instead of as <c>admin</c>, who holds no module role. They share one password: <c>Modular:DemoPassword</c> when set,
+/// otherwise generated when the first of them is created and printed once beside the admin's. Only with the demo on.
+/// </summary>
+internal sealed class DemoStaff(IDocumentStore store, UserAdministration users, ModuleCatalog catalog, IOptions<ModularOptions> options, ILogger<DemoStaff> log)
+{
+    private const int MaxUserName = 32;
+
+    /// <summary>The demo user of a role: the role's own name when it fits a user name, else the module's initials and the role.</summary>
+    public static string UserNameOf(string role)
+    {
+        if (role.Length <= MaxUserName)
+        {
+            return role;
+        }
+
+        var dot = role.IndexOf('.', StringComparison.Ordinal);
+        var initials = string.Concat(role[..dot].Split('-').Select(part => part[0]));
+        var shortened = $"{initials}.{role[(dot + 1)..]}";
+        return shortened.Length <= MaxUserName ? shortened : shortened[..MaxUserName];
+    }
+
+    public async Task EnsureAsync(string township, IReadOnlySet<string> enabledModules, CancellationToken cancellationToken)
+    {
+        var wanted = new List<(string UserName, string Role, string DisplayName)> { (UserNameOf(PlatformRoles.TownshipAdmin), PlatformRoles.TownshipAdmin, "演示 · 乡镇管理员") };
+        foreach (var module in catalog.Modules.Where(m => enabledModules.Contains(m.Id)))
+        {
+            wanted.AddRange(module.Manifest.Roles.Select(role => (UserNameOf(role), role, $"演示 · {module.Manifest.Name.Chinese}")));
+        }
+
+        var missing = new List<(string UserName, string Role, string DisplayName)>();
+        await using (var session = store.QuerySession())
+        {
+            foreach (var user in wanted)
+            {
+                if (await session.LoadAsync<UserAccount>(UserAccount.StreamId(user.UserName), cancellationToken) is null)
+                {
+                    missing.Add(user);
+                }
+            }
+        }
+
+        var configured = options.Value.DemoPassword;
+        var password = string.IsNullOrEmpty(configured) ? PasswordPolicy.Generate() : configured;
+        foreach (var (userName, role, displayName) in missing)
+        {
+            await users.CreateAsync(new CreateUser(userName, displayName, password), cancellationToken);
+            await users.GrantAsync(userName, new Dictionary<string, string[]> { [township] = [role] }, cancellationToken);
+        }
+
+        if (missing.Count > 0)
+        {
+            log.LogInformation("Created {Count} demo users in {Township}", missing.Count, township);
+        }
+
+        // Straight to the console, never to the log files; the password only when it was just given to someone.
+        Console.WriteLine($"""
+
+            ==== 演示账号 / demo users ({township}) ====
+            {string.Join(Environment.NewLine, wanted.Select(u => $"  {u.UserName,-34} {u.Role}"))}
+            {(missing.Count == 0 ? "密码见首次启动时的输出 / the password was shown at the first start"
+                : string.IsNullOrEmpty(configured) ? $"共用密码 / shared password : {password}（仅显示这一次 / shown this once only, for: {string.Join(", ", missing.Select(m => m.UserName))}）"
+                : "共用密码为 Modular:DemoPassword / the shared password is Modular:DemoPassword")}
+
+            """);
+    }
+}
