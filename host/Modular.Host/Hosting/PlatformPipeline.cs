@@ -41,7 +41,20 @@ internal static class PlatformPipeline
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
             .UseStatusCodePages(StatusProblems.WriteAsync)
             .UseMiddleware<ProblemMapping>());
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages
+            .UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true)
+            .Use(async (http, next) =>
+            {
+                try
+                {
+                    await next(http);
+                }
+                catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
+                {
+                    // A page's address that does not bind (binding throws, for the API's sake): its error page, not a 500.
+                    http.Response.StatusCode = bad.StatusCode;
+                }
+            }));
 
         app.UseRequestLocalization(o =>
         {

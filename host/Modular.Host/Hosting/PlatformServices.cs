@@ -98,6 +98,9 @@ internal static class PlatformServices
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails();
+        // A body or value that does not bind throws, so the API's answer names the field (BindingProblems) instead of
+        // a bare 400; the default throws only in Development.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])
