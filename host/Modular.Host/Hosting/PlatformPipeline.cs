@@ -45,6 +45,14 @@ internal static class PlatformPipeline
             .UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true)
             .Use(async (http, next) =>
             {
+                var method = http.Request.Method;
+                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                {
+                    // The error page of a refused post (429 on a flooded form) is drawn as a GET: as a post it would be
+                    // refused again by the antiforgery check, and the page's 400 would hide why.
+                    http.Request.Method = HttpMethods.Get;
+                }
+
                 try
                 {
                     await next(http);
@@ -53,6 +61,10 @@ internal static class PlatformPipeline
                 {
                     // A page's address that does not bind (binding throws, for the API's sake): its error page, not a 500.
                     http.Response.StatusCode = bad.StatusCode;
+                }
+                finally
+                {
+                    http.Request.Method = method;
                 }
             }));
 
