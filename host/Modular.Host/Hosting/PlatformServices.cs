@@ -74,6 +74,7 @@ internal static class PlatformServices
             .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton)
             .AddAsyncDaemon(DaemonMode.HotCold);
         services.AddHostedService<PlatformSeeder>(); // after Marten's own start-up work, which applies the schema
+        services.AddHostedService<ClaimBackfillService>(); // after the seeder: the demo's records are claimed too
 
         services.AddDataProtection().SetApplicationName("modular");
         services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
