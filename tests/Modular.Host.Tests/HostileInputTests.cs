@@ -76,6 +76,39 @@ public sealed class HostileInputTests(NotebookPlatform platform)
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_answers_400_naming_its_field_by_json_path_on_the_host_s_and_a_module_s_endpoints()
+    {
+        var (admin, slug, clerk) = await platform.TownshipWithUserAsync([Notebook.Id], Notebook.Clerk);
+        var matter = await Notebook.OpenMatterAsync(clerk, slug, "类型", Notebook.Today(platform));
+        var close = $"{Notebook.Matters(slug)}/{matter.GetProperty("id").GetGuid()}/close";
+        var cases = new (HttpClient Client, string Method, string Path, string Body, string Field)[]
+        {
+            (clerk, "POST", Notebook.Matters(slug), "{\"title\":{\"x\":1},\"openedOn\":\"2026-01-05\"}", "title"),
+            (clerk, "POST", Notebook.Matters(slug), "{\"title\":\"t\",\"openedOn\":5}", "openedOn"),
+            (clerk, "POST", close, "{\"version\":\"abc\",\"closedOn\":\"2026-01-05\",\"outcome\":\"x\"}", "version"),
+            (admin, "PUT", $"/api/admin/townships/{slug}/modules/{Notebook.Id}", "{\"enabled\":\"yes\"}", "enabled"),
+            (admin, "PUT", "/api/admin/users/admin/grants", $"{{\"grants\":{{\"{slug}\":[\"x\",[1]]}}}}", $"grants.{slug}[1]"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (client, method, path, body, field) in cases)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            var response = await client.SendAsync(request);
+            var problem = await ProblemAsync(response);
+            if (response.StatusCode != HttpStatusCode.BadRequest || problem?.GetProperty("errors").TryGetProperty(field, out _) != true)
+            {
+                failures.Add($"{method} {path} {body}: {(int)response.StatusCode} {problem}");
+            }
+        }
+
+        var query = await admin.GetAsync("/api/admin/audit?take=many");
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.True((await ProblemAsync(query))!.Value.GetProperty("errors").TryGetProperty("take", out _));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task A_control_character_in_a_query_string_a_route_value_or_a_multipart_file_name_answers_400()
     {
         var (_, slug, clerk) = await platform.TownshipWithUserAsync([Notebook.Id], Notebook.Clerk);

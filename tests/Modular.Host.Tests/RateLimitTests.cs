@@ -62,6 +62,28 @@ public sealed class RateLimitTests(RateLimitTests.Platform platform) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_page_refused_for_its_rate_answers_429_with_a_readable_page_saying_how_long_to_wait()
+    {
+        var stranger = platform.From("10.13.0.1");
+        HttpResponseMessage page;
+        var sent = 0;
+        do
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "signin", ["Form.UserName"] = "nobody", ["Form.Password"] = "x" });
+            page = await stranger.PostAsync("/signin", form);
+        }
+        while (page.StatusCode != HttpStatusCode.TooManyRequests && ++sent < 20);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var seconds = page.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.True(seconds > 0);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("请求过于频繁", html, StringComparison.Ordinal);
+        Assert.Contains($"请等待 {seconds} 秒后再试 / Please wait {seconds} seconds before trying again.", html, StringComparison.Ordinal);
+    }
+
     private static async Task AssertTooMany(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);

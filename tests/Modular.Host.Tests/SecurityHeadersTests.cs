@@ -50,6 +50,23 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.ProxiedPlatform pl
     }
 
     [Fact]
+    public async Task No_page_not_even_the_api_reference_lets_script_evaluate_strings()
+    {
+        using var client = ClientFrom("127.0.0.1");
+        var failures = new List<string>();
+        foreach (var path in new[] { "/signin", "/", "/account/password", "/admin/townships", "/t/nowhere", "/error/429", "/no-such-page", "/api-reference", "/openapi/v1.json", "/css/site.css", "/api/auth/me" })
+        {
+            var csp = Header(await client.GetAsync(path), "Content-Security-Policy");
+            if (csp.Contains("'unsafe-eval'", StringComparison.Ordinal) || csp.Contains("'wasm-unsafe-eval'", StringComparison.Ordinal) || !csp.Contains("script-src 'self'", StringComparison.Ordinal) && !csp.Contains("default-src 'none'", StringComparison.Ordinal))
+            {
+                failures.Add($"{path}: {csp}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task Forwarded_headers_from_an_unknown_address_are_ignored_cookies_stay_as_they_were_and_no_hsts_is_sent()
     {
         using var client = ClientFrom("127.0.0.1");

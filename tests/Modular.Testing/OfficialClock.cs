@@ -11,15 +11,22 @@ namespace Modular.Testing;
 /// </summary>
 public static class OfficialClock
 {
-    public static IStatutoryClock On(DateOnly today)
+    // Reading and validating the calendar is what costs: a loop over every day of a year used to do it 365 times.
+    // It is built once per process; each day gets its own clock over that one calendar, the way the host's is made.
+    private static readonly Lazy<(IServiceProvider Services, Type Clock)> Calendar = new(() =>
     {
         var configuration = new ConfigurationBuilder().AddOfficialHolidayCalendar().Build();
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddStatutoryClock(configuration);
+        var clock = services.Single(d => d.ServiceType == typeof(IStatutoryClock)).ImplementationType
+            ?? throw new InvalidOperationException("The host registers its statutory clock by type.");
+        return (services.BuildServiceProvider(), clock);
+    });
+
+    public static IStatutoryClock On(DateOnly today)
+    {
+        var (services, clock) = Calendar.Value;
         var noon = new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
-        return new ServiceCollection()
-            .AddSingleton<TimeProvider>(new Fixed(noon))
-            .AddStatutoryClock(configuration)
-            .BuildServiceProvider()
-            .GetRequiredService<IStatutoryClock>();
+        return (IStatutoryClock)ActivatorUtilities.CreateInstance(services, clock, (TimeProvider)new Fixed(noon));
     }
 
     private sealed class Fixed(DateTimeOffset now) : TimeProvider

@@ -7,6 +7,12 @@ public enum PersonalDataKind
     PhoneNumber,
     Address,
     Name,
+
+    /// <summary>
+    /// A person's economic situation (income, property, household means), as legal aid records it: sensitive personal
+    /// information (个人信息保护法 Art 28), never shown but through a reveal, which the county's security audit sees too.
+    /// </summary>
+    Means,
 }
 
 /// <summary>

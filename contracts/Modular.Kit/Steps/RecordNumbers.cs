@@ -31,10 +31,23 @@ public static class RecordNumbers
     /// </summary>
     /// <param name="format">The number as people write it, from the counter's value.</param>
     /// <param name="taken">Whether a number is held already by a record that did not draw it (one brought in by an import): passed over.</param>
+    /// <param name="numberScope">
+    /// When numbers also arrive another way (an import brings its own 户号), the scope of the <see cref="UniqueKey"/> by
+    /// which every record claims its number (<paramref name="record"/> stages the claim, as the import does): a number
+    /// claimed already is passed over, and a clash on that claim (an import saving the same number at the same
+    /// instant) draws again, like a clash on the counter. The database, not a query, keeps the number once.
+    /// </param>
     public static async Task<TResult> SaveWithNextAsync<TCounter, TResult>(IDocumentSession session, string key, Func<int, string> format,
-        Func<string, TResult> record, CancellationToken ct, Func<string, CancellationToken, Task<bool>>? taken = null)
+        Func<string, TResult> record, CancellationToken ct, Func<string, CancellationToken, Task<bool>>? taken = null, string? numberScope = null)
         where TCounter : class, IRecordCounter, new()
     {
+        if (numberScope is not null)
+        {
+            var query = taken;
+            taken = async (number, token) => await session.LoadAsync<UniqueKeyClaim>(new UniqueKey(numberScope, number).Id, token) is not null
+                || (query is not null && await query(number, token));
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var (counter, number) = await NextCounterAsync<TCounter>(session, key, format, taken, ct);
@@ -44,7 +57,7 @@ public static class RecordNumbers
                 await session.SaveChangesAsync(ct);
                 return result;
             }
-            catch (Exception clash) when (attempt < MaxAttempts && IsClash(clash))
+            catch (Exception clash) when (attempt < MaxAttempts && IsClash(clash, numberScope))
             {
                 session.EjectAllPendingChanges();
                 session.Eject(counter);
@@ -79,10 +92,15 @@ public static class RecordNumbers
         return (counter, number);
     }
 
-    // A clash on a claimed key (UniqueKeys) is the record's own refusal, not a number taken: drawing again cannot help.
-    // Marten reports the failed operations of one batch together.
-    private static bool IsClash(Exception e) =>
-        !UniqueKeys.IsClash(e) && (e is AggregateException all ? all.Flatten().InnerExceptions.All(IsNumberClash) : IsNumberClash(e));
+    // A clash on a claimed key (UniqueKeys) is the record's own refusal, not a number taken: drawing again cannot help,
+    // unless the key is the number's own claim. Marten reports the failed operations of one batch together.
+    private static bool IsClash(Exception e, string? numberScope) =>
+        (e is AggregateException all ? all.Flatten().InnerExceptions : [e]) is var failures
+        && failures.All(f => IsNumberClaim(f, numberScope) || !UniqueKeys.IsClash(f) && IsNumberClash(f));
+
+    private static bool IsNumberClaim(Exception e, string? numberScope) =>
+        numberScope is not null && e is JasperFx.DocumentAlreadyExistsException { DocumentType: var type, Id: string id }
+        && type == typeof(UniqueKeyClaim) && id.StartsWith(numberScope + ":", StringComparison.Ordinal);
 
     private static bool IsNumberClash(Exception e) =>
         e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException

@@ -55,10 +55,10 @@ public static class UniqueKeys
 
     /// <summary>The refusal among <paramref name="refusals"/> whose key another holder claimed first, when that is what <paramref name="error"/> is.</summary>
     public static KeyRefusal? Clashed(Exception error, IEnumerable<KeyRefusal> refusals) =>
-        ClashedId(error) is { } id ? refusals.FirstOrDefault(r => r.Key.Id == id) : null;
+        ClashedIds(error).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } ids ? refusals.FirstOrDefault(r => ids.Contains(r.Key.Id)) : null;
 
     /// <summary>Whether <paramref name="error"/> is a clash on a claim (not on any other document).</summary>
-    public static bool IsClash(Exception error) => ClashedId(error) is not null;
+    public static bool IsClash(Exception error) => ClashedIds(error).Any();
 
     /// <summary>Runs <paramref name="save"/>; a clash on one of the keys becomes that field's 400 refusal.</summary>
     public static async Task<T> RefusingClashesAsync<T>(Func<Task<T>> save, IReadOnlyCollection<KeyRefusal> refusals)
@@ -74,9 +74,10 @@ public static class UniqueKeys
     }
 
     // Marten reports every failed operation of a batch at once (an AggregateException): a clash on a claim may come
-    // with a clash on a record counter, and the claim decides, since drawing another number cannot help.
-    private static string? ClashedId(Exception error) =>
+    // with a clash on a record counter, and the claim decides, since drawing another number cannot help; of several
+    // claims clashing (a drawn number's and an ID number's), the one with a refusal is the answer.
+    private static IEnumerable<string> ClashedIds(Exception error) =>
         (error is AggregateException all ? all.Flatten().InnerExceptions : [error])
             .Select(e => e is JasperFx.DocumentAlreadyExistsException { DocumentType: var type, Id: var id } && type == typeof(UniqueKeyClaim) ? id?.ToString() : null)
-            .FirstOrDefault(id => id is not null);
+            .OfType<string>();
 }

@@ -11,7 +11,8 @@ namespace Modular.Host.Extensions;
 /// </summary>
 internal static class ModuleServices
 {
-    private static readonly Type[] ExtensionPoints = [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections), typeof(IDemoData)];
+    private static readonly Type[] ExtensionPoints =
+        [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections), typeof(IDemoData), typeof(Modular.Kit.Steps.IHeldKeys)];
 
     public static bool IsExtensionPoint(Type serviceType) =>
         ExtensionPoints.Contains(serviceType)

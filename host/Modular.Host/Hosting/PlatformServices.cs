@@ -75,6 +75,7 @@ internal static class PlatformServices
             .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton)
             .AddAsyncDaemon(DaemonMode.HotCold);
         services.AddHostedService<PlatformSeeder>(); // after Marten's own start-up work, which applies the schema
+        services.AddHostedService<ClaimBackfillService>(); // after the seeder: the demo's records are claimed too
 
         services.AddDataProtection().SetApplicationName("modular");
         services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
@@ -99,6 +100,9 @@ internal static class PlatformServices
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails();
+        // A body or value that does not bind throws, so the API's answer names the field (BindingProblems) instead of
+        // a bare 400; the default throws only in Development.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])

@@ -45,13 +45,11 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
                     Title = "记录已被他人修改 / The record was changed by someone else.",
                     Detail = "请重新读取后再试 / Read it again and retry with its current version.",
                 },
-            System.Text.Json.JsonException json => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            // A JSON value of the wrong type, or a query or route value that does not parse: named by field.
+            System.Text.Json.JsonException or BadHttpRequestException when BindingProblems.Of(exception) is { Count: > 0 } fields => new HttpValidationProblemDetails(fields)
             {
-                [json.Path ?? "$"] = ["JSON 无法读取为所需的类型 / The JSON does not have the expected shape or types."],
-            })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "请求无法读取 / The request could not be read.",
+                Status = exception is BadHttpRequestException { StatusCode: var code } ? code : StatusCodes.Status400BadRequest,
+                Title = "输入有误 / One or more fields are not valid.",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "请求无法读取 / The request could not be read.", Detail = bad.Message },
             _ => new ProblemDetails

@@ -32,6 +32,13 @@ internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipConte
         var current = township.Required;
         session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(kind.ToString(), subject, reason.Trim(), Mask(kind, value)));
         await session.SaveChangesAsync(cancellationToken);
+        if (kind == PersonalDataKind.Means)
+        {
+            // Sensitive information, like a full export: the county's security audit sees it beside the township's log.
+            await audit.RecordAsync(Identity.Audit.AuditEvents.Reveal, Identity.Audit.AuditOutcomes.Success,
+                $"{current.Slug}: {subject}, {PersonalDataLabels.Of(kind.ToString())}", cancellationToken: cancellationToken);
+        }
+
         return value;
     }
 
@@ -68,6 +75,8 @@ public static class PersonalDataMask
             PersonalDataKind.PhoneNumber => Keep(value, 3, 4),
             PersonalDataKind.Name => Keep(value, 1, 0),
             PersonalDataKind.Address => Keep(value, Math.Min(6, value.Length / 2), 0),
+            // Not a hint of the amounts, nor of the text's length.
+            PersonalDataKind.Means => "******",
             _ => new string('*', value.Length),
         };
     }
@@ -76,4 +85,19 @@ public static class PersonalDataMask
         value.Length <= head + tail
             ? new string('*', value.Length)
             : string.Concat(value.AsSpan(0, head), new string('*', value.Length - head - tail), value.AsSpan(value.Length - tail));
+}
+
+/// <summary>The name a township admin reads for each kind a reveal records (the wire names are the enum's).</summary>
+internal static class PersonalDataLabels
+{
+    public static string Of(string kind) => kind switch
+    {
+        nameof(PersonalDataKind.IdNumber) => "身份证号码 / ID number",
+        nameof(PersonalDataKind.PhoneNumber) => "联系电话 / Phone",
+        nameof(PersonalDataKind.Address) => "住址 / Address",
+        nameof(PersonalDataKind.Name) => "姓名 / Name",
+        nameof(PersonalDataKind.Means) => "经济困难状况 / Means",
+        PersonalDataGuard.FullExport => "完整导出 / Full export",
+        _ => kind,
+    };
 }

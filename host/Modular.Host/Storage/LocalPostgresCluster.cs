@@ -92,7 +92,8 @@ public sealed class LocalPostgresCluster
 
     private async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled: after an immediate stop a pooled admin connection is dead, and the next start would fail on it.
+        await using var connection = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=false");
         await connection.OpenAsync(cancellationToken);
         await using var exists = new Npgsql.NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
         exists.Parameters.AddWithValue("name", database);

@@ -16,6 +16,9 @@ public sealed record TownshipChange(DateTimeOffset At, string? By, string What, 
 /// <summary>Registers townships and turns modules on and off for them. Every change is an event with who and when.</summary>
 internal sealed partial class TownshipAdministration(PlatformSessions sessions, TownshipDirectory directory, ModuleCatalog catalog)
 {
+    /// <summary>A township's administrative code, held once on the platform (claimed by registration and by the start-up backfill).</summary>
+    public static UniqueKey CodeKey(string code) => new("platform.township-code", code);
+
     public async Task<TownshipRecord> RegisterAsync(RegisterTownship request, CancellationToken cancellationToken)
     {
         var slug = request.Slug?.Trim().ToLowerInvariant() ?? "";
@@ -46,7 +49,7 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
         session.Events.StartStream<TownshipRecord>(TownshipRecord.StreamId(slug), registered);
         // The checks above name the clash in the ordinary case; two registrations at the same instant are refused by the
         // database: the slug is the stream's id, the code a claimed key, both in this transaction.
-        var codeKey = new KeyRefusal(new UniqueKey("platform.township-code", code), "code", "", "");
+        var codeKey = new KeyRefusal(CodeKey(code), "code", "", "");
         UniqueKeys.Claim(session, codeKey.Key, slug);
         try
         {

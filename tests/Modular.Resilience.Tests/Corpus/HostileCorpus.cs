@@ -43,7 +43,9 @@ internal sealed class HostileCorpus(ResilienceWorld world)
             var found = Generate(kind, operation, path, sample).ToList();
             foreach (var (name, method, target, content) in Sample(kind, found, index++))
             {
-                probes.Add(new Probe(operation, $"{kind}: {name}", method, target, content, client));
+                // A wrong type is refused by binding, which must say which field: the case's name starts with its key.
+                var names = kind == "wrong-types" ? name[..name.LastIndexOf(" as ", StringComparison.Ordinal)] : null;
+                probes.Add(new Probe(operation, $"{kind}: {name}", method, target, content, client) { NamesField = names });
             }
         }
 
@@ -157,8 +159,8 @@ internal sealed class HostileCorpus(ResilienceWorld world)
                 {
                     var isString = Leaf(sample, leaf) is JsonValue v && v.TryGetValue<string>(out _);
                     JsonNode wrong = isString ? JsonValue.Create(12345) : JsonValue.Create("not a number");
-                    yield return ($"{Field(leaf)} as {(isString ? "number" : "string")}", method, path, Probe.Json(SampleBodies.With(sample, leaf, wrong)!.ToJsonString()));
-                    yield return ($"{Field(leaf)} as object", method, path, Probe.Json(SampleBodies.With(sample, leaf, new JsonObject { ["x"] = 1 })!.ToJsonString()));
+                    yield return ($"{Key(leaf)} as {(isString ? "number" : "string")}", method, path, Probe.Json(SampleBodies.With(sample, leaf, wrong)!.ToJsonString()));
+                    yield return ($"{Key(leaf)} as object", method, path, Probe.Json(SampleBodies.With(sample, leaf, new JsonObject { ["x"] = 1 })!.ToJsonString()));
                 }
 
                 break;
@@ -285,6 +287,10 @@ internal sealed class HostileCorpus(ResilienceWorld world)
     }
 
     private static string Field(string[] path) => string.Join('.', path);
+
+    /// <summary>The field as a refusal names it: its JSON path without the root (<c>members[2].birthDate</c>).</summary>
+    private static string Key(string[] path) =>
+        string.Concat(path.Select((step, i) => int.TryParse(step, out _) ? $"[{step}]" : i == 0 ? step : "." + step));
 
     private static byte[] Replace(byte[] source, byte[] marker, byte[] with)
     {

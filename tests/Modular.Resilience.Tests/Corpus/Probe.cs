@@ -6,6 +6,9 @@ namespace Modular.Resilience.Tests.Corpus;
 /// <summary>One request of the suite: what it tries, on which operation, as whom.</summary>
 internal sealed record Probe(ApiOperation Operation, string Case, string Method, string Path, Func<HttpContent?> Content, HttpClient Client)
 {
+    /// <summary>When set, a 400 must name this field in its <c>errors</c> (<c>members[2].birthDate</c>).</summary>
+    public string? NamesField { get; init; }
+
     public HttpRequestMessage Request() => new(new HttpMethod(Method), Path) { Content = Content() };
 
     public static Func<HttpContent?> Json(string text) => () => Make(Encoding.UTF8.GetBytes(text), "application/json");

@@ -46,6 +46,11 @@ internal sealed class ProbeRunner
                 Fail(probe, response, body, $"an error that is not problem details ({mediaType ?? "no content type"})");
             }
 
+            if (status == 400 && probe.NamesField is { } field && !NamesField(body, field))
+            {
+                Fail(probe, response, body, $"a refusal that does not name {field} in its errors");
+            }
+
             if (expect?.Invoke(response.StatusCode) is { } broken)
             {
                 Fail(probe, response, body, broken);
@@ -73,6 +78,27 @@ internal sealed class ProbeRunner
         }
 
         Assert.True(_violations.Count == 0, $"{what}: {_violations.Count} of {Sent} answers broke a rule:\n" + string.Join('\n', _violations.Take(60)));
+    }
+
+    /// <summary>The field by its key, or by its last name where a module names its fields without their parent's.</summary>
+    private static bool NamesField(string body, string field)
+    {
+        try
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(body);
+            if (!problem.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            var last = field[(field.LastIndexOfAny(['.', ']']) + 1)..];
+            return errors.EnumerateObject().Any(e => e.Name == field || e.Name.EndsWith("." + last, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(e.Name, last, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private void Fail(Probe probe, HttpResponseMessage response, string body, string rule) =>

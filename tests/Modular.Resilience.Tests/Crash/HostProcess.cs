@@ -130,12 +130,7 @@ public sealed class HostProcess : IAsyncLifetime
         Figures.Add("database stops (immediate)");
     }
 
-    public Task StartDatabaseAsync()
-    {
-        // This process's pooled connections (the cluster's own, to create the database) died with the server.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        return _cluster.StartAsync();
-    }
+    public Task StartDatabaseAsync() => _cluster.StartAsync();
 
     /// <summary>A client with its own cookies on the child host.</summary>
     public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })

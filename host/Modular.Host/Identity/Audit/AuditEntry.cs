@@ -38,8 +38,11 @@ public static class AuditEvents
     public const string RolesGranted = "roles-granted";
     public const string Export = "export";
 
+    /// <summary>A reveal of sensitive personal information (means); other single reveals stay in the township's log.</summary>
+    public const string Reveal = "reveal";
+
     public static readonly IReadOnlyList<string> All =
-        [SignIn, SignOut, Lockout, Unlock, SessionRevoked, PasswordChanged, UserCreated, RolesGranted, Export];
+        [SignIn, SignOut, Lockout, Unlock, SessionRevoked, PasswordChanged, UserCreated, RolesGranted, Export, Reveal];
 }
 
 public static class AuditOutcomes

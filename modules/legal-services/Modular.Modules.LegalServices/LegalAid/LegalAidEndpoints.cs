@@ -70,8 +70,8 @@ internal static class LegalAidEndpoints
     }
 
     /// <summary>
-    /// The means details in clear, with a reason. The guard knows no "means" kind, so the reveal is recorded as a full
-    /// copy of the one record's means (who, whose, when, why; never the value), listed with the other reveals.
+    /// The means details in clear, with a reason, recorded by the guard as a reveal of means (who, whose, when, why;
+    /// never the value), listed with the other reveals and in the county's security audit.
     /// </summary>
     public static async Task<Results<Ok<Revealed>, NotFound, ValidationProblem>> RevealMeansAsync(
         Guid id, MeansRevealRequest input, LegalAidQueries queries, IPersonalDataGuard guard, CancellationToken ct)
@@ -94,7 +94,7 @@ internal static class LegalAidEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        await guard.RecordFullExportAsync($"{Subject(a, a.Applicant.Name)} / 经济困难状况", 1, reason!, ct);
+        await guard.RevealAsync(PersonalDataKind.Means, a.MeansDetails!, Subject(a, a.Applicant.Name), reason!, ct);
         return TypedResults.Ok(new Revealed("MeansDetails", a.MeansDetails!));
     }
 

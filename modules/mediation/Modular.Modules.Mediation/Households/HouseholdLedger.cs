@@ -31,6 +31,7 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         {
             session.Events.StartStream<Household>(id, new HouseholdRegistered(id, number, facts!), new MemberAdded(head!));
             // Staged again on every draw: a clash on the 户号 ejects the whole unit of work.
+            numbers.ClaimNumber(number, id, field: null);
             numbers.ClaimIdNumber(head!, "head.idNumber");
             return new RegisteredHousehold(id, number);
         }, ct));

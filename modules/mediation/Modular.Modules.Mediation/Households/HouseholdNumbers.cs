@@ -19,6 +19,11 @@ internal sealed class HouseholdNumbers(IDocumentSession session)
     /// <summary>A member's ID number, held once among the members of the township's open households.</summary>
     public static UniqueKey IdNumberKey(string idNumber) => new("mediation.household-member.id-number", idNumber);
 
+    public const string NumberScope = "mediation.household.number";
+
+    /// <summary>A household's 户号, held once in the township's ledger for good (a closed household keeps its number).</summary>
+    public static UniqueKey NumberKey(string number) => new(NumberScope, number);
+
     /// <summary>
     /// Stages the claim of <paramref name="member"/>'s ID number in this unit of work: of two saves at the same instant
     /// the database lets one through, the other is refused on <paramref name="field"/>.
@@ -28,6 +33,22 @@ internal sealed class HouseholdNumbers(IDocumentSession session)
         var key = IdNumberKey(member.IdNumber);
         UniqueKeys.Claim(session, key, member.Id.ToString());
         _claimed.Add(new KeyRefusal(key, field, DuplicateIdChinese, DuplicateIdEnglish));
+    }
+
+    /// <summary>
+    /// Stages the claim of <paramref name="number"/> for household <paramref name="holder"/>: a registrar drawing it and
+    /// an import bringing it at the same instant cannot both save it. An import's clash is refused on
+    /// <paramref name="field"/>; a drawn number (no field) draws again, so its clash is never the registration's refusal
+    /// (when the head's ID number clashed too, that is the one to name).
+    /// </summary>
+    public void ClaimNumber(string number, Guid holder, string? field)
+    {
+        var key = NumberKey(number);
+        UniqueKeys.Claim(session, key, holder.ToString());
+        if (field is not null)
+        {
+            _claimed.Add(new KeyRefusal(key, field, $"户号 {number} 已在台帐中", $"Household {number} is already on the ledger."));
+        }
     }
 
     /// <summary>Stages the release of an ID number: the member moved out, or the household closed.</summary>
@@ -46,7 +67,7 @@ internal sealed class HouseholdNumbers(IDocumentSession session)
     /// </summary>
     public Task<T> SaveWithNextAsync<T>(Func<string, T> register, CancellationToken ct) =>
         RecordNumbers.SaveWithNextAsync<HouseholdNumberCounter, T>(session, HouseholdNumberCounter.Key,
-            n => n.ToString("D4", CultureInfo.InvariantCulture), register, ct, IsTakenAsync);
+            n => n.ToString("D4", CultureInfo.InvariantCulture), register, ct, IsTakenAsync, NumberScope);
 
     /// <summary>The ID numbers among <paramref name="idNumbers"/> already held by a member of an open household.</summary>
     public async Task<IReadOnlyDictionary<string, Guid>> HoldersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken ct)

@@ -18,6 +18,7 @@ internal sealed class HouseholdsArea : IModuleArea
         services.AddScoped<HouseholdDirectory>();
         services.AddScoped<IDashboardFigures, HouseholdDashboard>();
         services.AddScoped<IDemoData, HouseholdDemo>();
+        services.AddScoped<Modular.Kit.Steps.IHeldKeys, HouseholdKeys>();
     }
 
     public void ConfigureMarten(StoreOptions options)

@@ -46,6 +46,7 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
             // The head first, so the household has its head from its first member on.
             var members = household.OrderBy(r => r.Member.Relation == Relation.Head ? 0 : 1).ThenBy(r => r.Row).Select(r => new MemberAdded(r.Member));
             session.Events.StartStream<Household>(id, [new HouseholdRegistered(id, household.Key, household.First().Facts), .. members]);
+            numbers.ClaimNumber(household.Key, id, "file");
         }
 
         foreach (var row in rows)
@@ -60,6 +61,12 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
         catch (Exception error) when (numbers.Clashed(error) is { } clash)
         {
             // Registered by someone else while the file was checked: nothing of the file is kept, as for any bad row.
+            if (clash.Key.Scope == HouseholdNumbers.NumberScope)
+            {
+                var first = households.First(h => HouseholdNumbers.NumberKey(h.Key) == clash.Key).First();
+                return new ImportOutcome(0, 0, [new ImportRowError(first.Row, "户号", $"{clash.Chinese} / {clash.English}")]);
+            }
+
             var row = rows.First(r => HouseholdNumbers.IdNumberKey(r.Member.IdNumber) == clash.Key);
             return new ImportOutcome(0, 0, [new ImportRowError(row.Row, "身份证号码", $"{HouseholdNumbers.DuplicateIdChinese} / {HouseholdNumbers.DuplicateIdEnglish}")]);
         }

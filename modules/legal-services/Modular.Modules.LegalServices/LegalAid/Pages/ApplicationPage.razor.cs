@@ -87,7 +87,7 @@ public partial class ApplicationPage
         var subject = LegalAidEndpoints.Subject(loaded, loaded.Applicant.Name);
         if (r.Who == "means" && loaded.MeansDetails is { } means)
         {
-            await Guard.RecordFullExportAsync($"{subject} / 经济困难状况", 1, reason, CancellationToken.None);
+            await Guard.RevealAsync(PersonalDataKind.Means, means, subject, reason, CancellationToken.None);
             revealed[("means", "MeansDetails")] = means;
             return;
         }

@@ -2,8 +2,16 @@ using Modular.Contracts.Time;
 
 namespace Modular.Modules.Notebook.Matters;
 
-/// <summary>When an open matter falls due; provisional when a year the period reaches has no official holiday calendar yet.</summary>
-internal sealed record MatterDue(DateOnly DueOn, bool Overdue, bool Provisional);
+/// <summary>
+/// When an open matter falls due, as the clock counted it: provisional when a year the period reaches has no official
+/// holiday calendar yet (<see cref="StatutoryDate.UnconfiguredYears"/>), which the due list and the page mark themselves.
+/// </summary>
+internal sealed record MatterDue(StatutoryDate Due, bool Overdue)
+{
+    public DateOnly DueOn => Due.Date;
+
+    public bool Provisional => Due.IsProvisional;
+}
 
 /// <summary>
 /// The matter's statutory deadline, counted by the host's <see cref="IStatutoryClock"/> from the day of the step that starts
@@ -17,9 +25,6 @@ internal sealed class MatterClock(IStatutoryClock clock)
 
     public static readonly LocalizedText Rule = new("登记之日起20个工作日内办结", "Closed within 20 working days of being recorded");
 
-    public static readonly LocalizedText ProvisionalRule = new(
-        "登记之日起20个工作日内办结（节假日安排未公布，暂按周末计算）", "Closed within 20 working days of being recorded (provisional: no holiday calendar yet)");
-
     public DateOnly Today => clock.Today;
 
     /// <summary>Null once the matter is closed: nothing falls due any more.</summary>
@@ -31,7 +36,7 @@ internal sealed class MatterClock(IStatutoryClock clock)
         }
 
         var due = clock.Deadline(matter.OpenedOn, ClosePeriod);
-        return new MatterDue(due.Date, due.Date < clock.Today, due.IsProvisional);
+        return new MatterDue(due, due.Date < clock.Today);
     }
 }
 
@@ -53,9 +58,9 @@ internal sealed class MatterDeadlines(IQuerySession session, MatterClock clock) 
                 .OrderBy(x => x.Due.DueOn)
                 .Select(x => new DueItem(
                     new($"事项 {x.Matter.Number} 办结", $"Close matter {x.Matter.Number}"),
-                    x.Due.DueOn,
+                    x.Due.Due,
                     $"notebook/matters/{x.Matter.Id}",
-                    x.Due.Provisional ? MatterClock.ProvisionalRule : MatterClock.Rule)),
+                    MatterClock.Rule)),
         ];
     }
 }
