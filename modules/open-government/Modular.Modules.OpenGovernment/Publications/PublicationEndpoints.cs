@@ -13,6 +13,8 @@ namespace Modular.Modules.OpenGovernment.Publications;
 
 internal sealed record DraftRequest(int ExpectedVersion, string? Title, string? Category, string? DocumentNumber, string? BodyHtml, DateOnly? MadeOn, string? Disclosure, string? NotDisclosedReason, string? IssuingOffice)
 {
+    // Not part of the body: without this the API description offered an "input" object that binding ignores.
+    [System.Text.Json.Serialization.JsonIgnore]
     public PublicationInput Input => new(Title, Category, DocumentNumber, BodyHtml, MadeOn, Disclosure, NotDisclosedReason, IssuingOffice);
 }
 
