@@ -1,4 +1,5 @@
 using Modular.Contracts.Time;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 
@@ -26,17 +27,9 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
 {
     public DateOnly Today => clock.Today;
 
-    public StatutoryDate Deadline(DateOnly trigger, StatutoryPeriod setting, StatutoryPeriod? law = null)
-    {
-        var local = clock.Deadline(trigger, setting);
-        if (law is not { } l || setting == l)
-        {
-            return local;
-        }
-
-        var legal = clock.Deadline(trigger, l);
-        return legal.Date < local.Date ? legal : local;
-    }
+    /// <summary>The setting's deadline, never later than the law's (<see cref="LawCeiling.EarlierDateWins"/>); local practice has no law.</summary>
+    public StatutoryDate Deadline(DateOnly trigger, StatutoryPeriod setting, StatutoryPeriod? law = null) =>
+        law is { } l ? clock.DeadlineUnderLaw(trigger, setting, l) : clock.Deadline(trigger, setting);
 
     /// <summary>The day the Art 43 decision clock starts from, as the township reads the law; null until it has started.</summary>
     public static DateOnly? DecisionTrigger(LegalAidApplication a, LegalAidSettings s) =>

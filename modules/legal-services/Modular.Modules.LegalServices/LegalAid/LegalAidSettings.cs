@@ -2,6 +2,7 @@ using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
 using Modular.Kit.Records;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 
@@ -118,9 +119,12 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
     /// <summary>The pure decision: the settings event, or every refusal (a period longer than the law's among them).</summary>
     public static LegalAidSettingsSet? Decide(LegalAidSettingsInput input, InputErrors errors)
     {
-        var decision = Statutory(errors, "decision", input.DecisionDays, input.DecisionUnit, LegalAidSettings.LawDecision, "作出决定", "The decision");
-        var assignment = Statutory(errors, "assignment", input.AssignmentDays, input.AssignmentUnit, LegalAidSettings.LawAssignment, "指派", "The assignment");
-        var objection = Statutory(errors, "objection", input.ObjectionDays, input.ObjectionUnit, LegalAidSettings.LawObjectionDecision, "异议审查", "The objection's decision");
+        // A province's rule may shorten the law's periods in either unit (decisions in 5 working days); the clock then
+        // holds each deadline to the law's own last day (LegalAidClock.Deadline).
+        const LawCeiling EitherUnit = LawCeiling.EarlierDateWins;
+        var decision = errors.Period("decisionDays", "decisionUnit", input.DecisionDays, input.DecisionUnit, "作出决定期限", "decision period", LegalAidSettings.LawDecision, EitherUnit);
+        var assignment = errors.Period("assignmentDays", "assignmentUnit", input.AssignmentDays, input.AssignmentUnit, "指派期限", "assignment period", LegalAidSettings.LawAssignment, EitherUnit);
+        var objection = errors.Period("objectionDays", "objectionUnit", input.ObjectionDays, input.ObjectionUnit, "异议审查期限", "objection decision period", LegalAidSettings.LawObjectionDecision, EitherUnit);
         var materials = errors.Number("materialsReplyDays", input.MaterialsReplyDays, "补充材料期限（日）", "Days to supply materials", 1, LegalAidSettings.MaxLocalDays);
         var followUp = errors.Number("followUpDays", input.FollowUpDays, "结案后回访期限（日）", "Days to the follow-up visit", 1, LegalAidSettings.MaxLocalDays);
         var from = errors.Choice<DecisionClockStart>("decisionClockFrom", input.DecisionClockFrom, "审查期限起算", "start of the decision clock");
@@ -145,18 +149,5 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
         var stream = await session.Events.FetchForWriting<LegalAidSettings>(LegalAidSettings.StreamId(township.Required.Slug), input.Version!.Value, ct);
         stream.AppendOne(set!);
         await session.SaveChangesAsync(ct);
-    }
-
-    // A province's rule may shorten the law's period, in either unit; it may never ask for more days than the law gives.
-    private static StatutoryPeriod? Statutory(InputErrors errors, string field, int? days, string? unit, StatutoryPeriod law, string chinese, string english)
-    {
-        var length = errors.Number($"{field}Days", days, $"{chinese}期限", $"{english} period", 1, law.Length);
-        var u = errors.Choice<PeriodUnit>($"{field}Unit", unit, $"{chinese}期限的计算方式", $"unit of {english.ToLowerInvariant()} period");
-        if (days > law.Length)
-        {
-            errors.Add($"{field}Days", $"不能长于法定期限（{law}）", $"It cannot be longer than the law's {law.Length} days.");
-        }
-
-        return length is { } l && u is { } k ? new StatutoryPeriod(l, k) : null;
     }
 }
