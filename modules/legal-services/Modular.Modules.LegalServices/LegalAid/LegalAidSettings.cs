@@ -6,10 +6,13 @@ using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 
-/// <summary>The township's legal-aid settings, as set (all of them at once, so one event says what held from then on).</summary>
+/// <summary>
+/// The township's legal-aid settings, as set (all of them at once, so one event says what held from then on). Events
+/// written before the Art 39 hours were a setting have none: the law's 24 hours held then.
+/// </summary>
 internal sealed record LegalAidSettingsSet(
     StatutoryPeriod Decision, StatutoryPeriod Assignment, StatutoryPeriod ObjectionDecision, StatutoryPeriod MaterialsReply,
-    StatutoryPeriod FollowUp, DecisionClockStart DecisionClockFrom, string Agency, string JusticeBureau);
+    StatutoryPeriod FollowUp, DecisionClockStart DecisionClockFrom, string Agency, string JusticeBureau, int? DetainedForwardingHours = null);
 
 /// <summary>
 /// The periods the relay runs on, per township. The law's periods are the default and the ceiling: a province may
@@ -33,8 +36,11 @@ internal sealed class LegalAidSettings
     /// <summary>Art 59 names no period for the visit: 30 days after closing is the station's default.</summary>
     public static readonly StatutoryPeriod DefaultFollowUp = StatutoryPeriod.CalendarDays(30);
 
-    /// <summary>法律援助法 第三十九条: a detained applicant's request is forwarded within 24 hours (hours, not days: fixed).</summary>
-    public static readonly TimeSpan DetainedForwarding = TimeSpan.FromHours(24);
+    /// <summary>
+    /// 法律援助法 第三十九条: a detained applicant's request is forwarded within 24 hours, counted in hours from the
+    /// station's receipt (nights and holidays included); a township may shorten it, never lengthen it.
+    /// </summary>
+    public static readonly HourPeriod LawDetainedForwarding = new(24);
 
     public const int MaxLocalDays = 90;
 
@@ -52,6 +58,10 @@ internal sealed class LegalAidSettings
 
     public StatutoryPeriod FollowUp { get; set; } = DefaultFollowUp;
 
+    public int DetainedForwardingHours { get; set; } = LawDetainedForwarding.Hours;
+
+    public HourPeriod DetainedForwarding => new(DetainedForwardingHours);
+
     /// <summary>Whether the 7 days of Art 43 run from the agency's receipt (the default) or the station's.</summary>
     public DecisionClockStart DecisionClockFrom { get; set; } = DecisionClockStart.AgencyReceipt;
 
@@ -68,6 +78,7 @@ internal sealed class LegalAidSettings
         ObjectionDecision = e.ObjectionDecision;
         MaterialsReply = e.MaterialsReply;
         FollowUp = e.FollowUp;
+        DetainedForwardingHours = e.DetainedForwardingHours ?? LawDetainedForwarding.Hours;
         DecisionClockFrom = e.DecisionClockFrom;
         Agency = e.Agency;
         JusticeBureau = e.JusticeBureau;
@@ -98,6 +109,9 @@ internal sealed class LegalAidSettingsInput
 
     public int? FollowUpDays { get; set; }
 
+    /// <summary>Art 39's hours; a client that does not send them (one written before they were a setting) sets the law's 24.</summary>
+    public int? DetainedForwardingHours { get; set; }
+
     public string? DecisionClockFrom { get; set; }
 
     public string? Agency { get; set; }
@@ -125,6 +139,9 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
         var decision = errors.Period("decisionDays", "decisionUnit", input.DecisionDays, input.DecisionUnit, "作出决定期限", "decision period", LegalAidSettings.LawDecision, EitherUnit);
         var assignment = errors.Period("assignmentDays", "assignmentUnit", input.AssignmentDays, input.AssignmentUnit, "指派期限", "assignment period", LegalAidSettings.LawAssignment, EitherUnit);
         var objection = errors.Period("objectionDays", "objectionUnit", input.ObjectionDays, input.ObjectionUnit, "异议审查期限", "objection decision period", LegalAidSettings.LawObjectionDecision, EitherUnit);
+        var forwarding = input.DetainedForwardingHours is null
+            ? LegalAidSettings.LawDetainedForwarding
+            : errors.Hours("detainedForwardingHours", input.DetainedForwardingHours, LegalAidSettings.LawDetainedForwarding, "被羁押人申请转交时限", "Forwarding a detained applicant's request");
         var materials = errors.Number("materialsReplyDays", input.MaterialsReplyDays, "补充材料期限（日）", "Days to supply materials", 1, LegalAidSettings.MaxLocalDays);
         var followUp = errors.Number("followUpDays", input.FollowUpDays, "结案后回访期限（日）", "Days to the follow-up visit", 1, LegalAidSettings.MaxLocalDays);
         var from = errors.Choice<DecisionClockStart>("decisionClockFrom", input.DecisionClockFrom, "审查期限起算", "start of the decision clock");
@@ -133,7 +150,7 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
         return errors.Any
             ? null
             : new LegalAidSettingsSet(decision!.Value, assignment!.Value, objection!.Value, StatutoryPeriod.CalendarDays(materials!.Value),
-                StatutoryPeriod.CalendarDays(followUp!.Value), from!.Value, agency!, bureau!);
+                StatutoryPeriod.CalendarDays(followUp!.Value), from!.Value, agency!, bureau!, forwarding!.Value.Hours);
     }
 
     public async Task SetAsync(LegalAidSettingsInput input, CancellationToken ct)
