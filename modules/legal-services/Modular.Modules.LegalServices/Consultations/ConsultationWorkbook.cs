@@ -105,26 +105,16 @@ internal static class ConsultationWorkbook
     /// <summary>Stages the rows with numbers of their years, in one unit of work (the caller saves it).</summary>
     public static async Task<int> StageAsync(IDocumentSession session, IReadOnlyList<(ConsultationRegistered Registered, object? Outcome)> rows, CancellationToken ct)
     {
-        var counters = new Dictionary<int, ConsultationNumberCounter>();
+        var numbers = new YearlyNumberBatch<ConsultationNumberCounter>(session);
         foreach (var (registered, outcome) in rows)
         {
             var year = TownshipTime.DayOf(registered.ReceivedAt).Year;
-            if (!counters.TryGetValue(year, out var counter))
-            {
-                var key = YearlyNumbers.Key(year);
-                counters[year] = counter = await session.LoadAsync<ConsultationNumberCounter>(key, ct) ?? new ConsultationNumberCounter { Id = key };
-            }
-
             var id = Guid.CreateVersion7();
-            var first = registered with { Id = id, Number = YearlyNumbers.Format(year, ++counter.Last) };
+            var first = registered with { Id = id, Number = await numbers.NextAsync(year, ct) };
             session.Events.StartStream<Consultation>(id, outcome is null ? [first] : [first, outcome]);
         }
 
-        foreach (var counter in counters.Values)
-        {
-            session.Store(counter);
-        }
-
+        numbers.Stage();
         return rows.Count;
     }
 
