@@ -17,10 +17,11 @@ public static class PeriodSettings
     /// <summary>
     /// Reads a period from its two fields. A missing unit is calendar days: that is what a setting stored before units
     /// existed meant, so a client that still sends only the length keeps its meaning. <paramref name="longest"/> is the
-    /// law's period where the setting may only shorten it.
+    /// law's period where the setting may only shorten it, held to it as <paramref name="ceiling"/> says.
     /// </summary>
     public static StatutoryPeriod? Period(
-        this InputErrors errors, string field, string unitField, int? length, string? unit, string chinese, string english, StatutoryPeriod? longest = null)
+        this InputErrors errors, string field, string unitField, int? length, string? unit, string chinese, string english, StatutoryPeriod? longest = null,
+        LawCeiling ceiling = LawCeiling.SameUnitNoLonger)
     {
         var days = errors.Number(field, length, chinese, english, 1, MaxLength);
         var counted = errors.Choice<PeriodUnit>(unitField, unit, $"{chinese}的计算方式", $"unit of the {english}", required: false) ?? PeriodUnit.CalendarDays;
@@ -30,7 +31,7 @@ public static class PeriodSettings
         }
 
         var period = new StatutoryPeriod(days.Value, counted);
-        if (longest is { } law && !period.NoLongerThan(law))
+        if (longest is { } law && !ceiling.Admits(period, law))
         {
             errors.Add(field, $"{chinese}不能长于法定的{Label(law).Chinese}", $"The {english} cannot be longer than the statutory {Label(law).English}.");
             return null;

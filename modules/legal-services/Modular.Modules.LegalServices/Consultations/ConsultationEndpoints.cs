@@ -12,7 +12,6 @@ using Modular.Kit.Records;
 
 namespace Modular.Modules.LegalServices.Consultations;
 
-internal sealed record ConsultationImportResult(int Imported, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>The staff API of the register: reads, the register's files, a person's audited reveal, the figures.</summary>
 internal static class ConsultationEndpoints
@@ -81,33 +80,13 @@ internal static class ConsultationEndpoints
     public static FileContentHttpResult Template() =>
         TypedResults.File(Workbook.Write(ConsultationWorkbook.SheetName, ConsultationWorkbook.Columns, []), Workbook.ContentType, "consultations-template.xlsx");
 
-    public static async Task<Results<Ok<ConsultationImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        IFormFile? file, ConsultationImport import, CancellationToken ct)
-    {
-        if (LedgerFiles.UploadRefusal(file, ConsultationWorkbook.MaxFileBytes) is { } refusal)
-        {
-            return TypedResults.ValidationProblem(refusal);
-        }
-
-        await using var stream = file!.OpenReadStream();
-        var result = await import.ImportAsync(stream, ct);
-        return result.Errors.Count > 0 ? ImportProblems.Refused(result.Errors) : TypedResults.Ok(result);
-    }
+    public static Task<Results<Ok<LedgerImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(IFormFile? file, ConsultationImport import, CancellationToken ct) =>
+        LedgerImports.AnswerAsync(file, ConsultationWorkbook.MaxFileBytes, stream => import.ImportAsync(stream, ct));
 }
 
 /// <summary>Imports an existing register: all rows or none, every bad row named.</summary>
 internal sealed class ConsultationImport(IDocumentSession session, ConsultationSettingsStore settings, TimeProvider time)
 {
-    public async Task<ConsultationImportResult> ImportAsync(Stream file, CancellationToken ct)
-    {
-        var (rows, errors) = ConsultationWorkbook.Read(file, time.GetUtcNow(), await settings.GetAsync(ct));
-        if (errors.Count > 0)
-        {
-            return new(0, errors);
-        }
-
-        var imported = await ConsultationWorkbook.StageAsync(session, rows, ct);
-        await session.SaveChangesAsync(ct);
-        return new(imported, []);
-    }
+    public async Task<LedgerImportResult> ImportAsync(Stream file, CancellationToken ct) =>
+        await LedgerImports.SaveAsync(session, ConsultationWorkbook.Read(file, time.GetUtcNow(), await settings.GetAsync(ct)), rows => ConsultationWorkbook.StageAsync(session, rows, ct), ct);
 }

@@ -86,4 +86,9 @@ internal static class ConsultationVocabulary
             string.Equals(label(v!.Value).Chinese, text, StringComparison.Ordinal)
             || string.Equals(label(v!.Value).English, text, StringComparison.OrdinalIgnoreCase)
             || string.Equals(v!.Value.ToString(), text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An imported cell as a choice's name: the enum value its words name, else the text as written (so the refusal quotes it).</summary>
+    public static string? ChoiceCell<TEnum>(string text, Func<TEnum, LocalizedText> label)
+        where TEnum : struct, Enum =>
+        text.Length == 0 ? null : Parse(text, label)?.ToString() ?? text;
 }

@@ -62,22 +62,13 @@ internal static class ConsultationWorkbook
     public static (IReadOnlyList<(ConsultationRegistered Registered, object? Outcome)> Rows, IReadOnlyList<ImportRowError> Errors) Read(
         Stream file, DateTimeOffset now, ConsultationSettings settings)
     {
-        var (rows, fileErrors) = Workbook.Read(file, Required, MaxRows);
-        if (fileErrors.Count > 0)
+        return WorkbookRows.ReadAll(file, Required, MaxRows, ColumnOf, (row, rowErrors) =>
         {
-            return ([], fileErrors);
-        }
-
-        var taken = new List<(ConsultationRegistered, object?)>();
-        var errors = new List<ImportRowError>();
-        foreach (var row in rows)
-        {
-            var rowErrors = new InputErrors();
             var input = new RegisterConsultationInput
             {
                 ReceivedAt = row["接待时间"],
-                Channel = Choice<ConsultationChannel>(row["咨询渠道"], Label),
-                Topic = Choice<ConsultationTopic>(row["咨询类别"], Label),
+                Channel = ChoiceCell<ConsultationChannel>(row["咨询渠道"], Label),
+                Topic = ChoiceCell<ConsultationTopic>(row["咨询类别"], Label),
                 Name = row["姓名"],
                 IdNumber = row["身份证号码"],
                 Phone = row["联系电话"],
@@ -89,48 +80,29 @@ internal static class ConsultationWorkbook
             var registered = RegisterConsultation.Decide(input, now, settings, rowErrors, imported: true);
             // The outcome's cells are checked even when the registration's are bad: every problem of the row at once.
             var outcome = Outcome(row, registered?.ReceivedAt, now, rowErrors);
-            if (rowErrors.Any)
-            {
-                errors.AddRange(Workbook.RowErrors(row.Number, rowErrors.ToDictionary(), f => ColumnOf.GetValueOrDefault(f)));
-            }
-            else
-            {
-                taken.Add((registered!, outcome));
-            }
-        }
-
-        return errors.Count > 0 ? ([], errors) : (taken, []);
+            return (registered!, outcome);
+        });
     }
 
     /// <summary>Stages the rows with numbers of their years, in one unit of work (the caller saves it).</summary>
     public static async Task<int> StageAsync(IDocumentSession session, IReadOnlyList<(ConsultationRegistered Registered, object? Outcome)> rows, CancellationToken ct)
     {
-        var counters = new Dictionary<int, ConsultationNumberCounter>();
+        var numbers = new YearlyNumberBatch<ConsultationNumberCounter>(session);
         foreach (var (registered, outcome) in rows)
         {
             var year = TownshipTime.DayOf(registered.ReceivedAt).Year;
-            if (!counters.TryGetValue(year, out var counter))
-            {
-                var key = YearlyNumbers.Key(year);
-                counters[year] = counter = await session.LoadAsync<ConsultationNumberCounter>(key, ct) ?? new ConsultationNumberCounter { Id = key };
-            }
-
             var id = Guid.CreateVersion7();
-            var first = registered with { Id = id, Number = YearlyNumbers.Format(year, ++counter.Last) };
+            var first = registered with { Id = id, Number = await numbers.NextAsync(year, ct) };
             session.Events.StartStream<Consultation>(id, outcome is null ? [first] : [first, outcome]);
         }
 
-        foreach (var counter in counters.Values)
-        {
-            session.Store(counter);
-        }
-
+        numbers.Stage();
         return rows.Count;
     }
 
     private static object? Outcome(WorkbookRow row, DateTimeOffset? receivedAt, DateTimeOffset now, InputErrors errors)
     {
-        var state = Choice<ConsultationState>(row["办理结果"], Label);
+        var state = ChoiceCell<ConsultationState>(row["办理结果"], Label);
         var parsed = errors.Choice<ConsultationState>("state", state ?? row["办理结果"], "办理结果", "outcome");
         if (parsed is null or ConsultationState.Registered)
         {
@@ -157,12 +129,8 @@ internal static class ConsultationWorkbook
     // An imported routing is history: it is not handed to mediation again (the mediator had it then).
     private static ConsultationRouted? Routed(WorkbookRow row, DateTimeOffset? at, InputErrors errors)
     {
-        var window = errors.Choice<ServiceWindow>("window", Choice<ServiceWindow>(row["转办窗口"], Label) ?? row["转办窗口"], "转办窗口", "window");
+        var window = errors.Choice<ServiceWindow>("window", ChoiceCell<ServiceWindow>(row["转办窗口"], Label) ?? row["转办窗口"], "转办窗口", "window");
         var note = errors.Required("note", row["转办说明"], "转办说明", "Note for the window", 2000);
         return window is { } w && note is { } n && at is { } t ? new ConsultationRouted(t, w, n, "导入") : null;
     }
-
-    private static string? Choice<TEnum>(string text, Func<TEnum, Contracts.Modules.LocalizedText> label)
-        where TEnum : struct, Enum =>
-        text.Length == 0 ? null : Parse(text, label)?.ToString() ?? text;
 }

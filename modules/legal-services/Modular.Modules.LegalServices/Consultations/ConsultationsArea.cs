@@ -18,7 +18,12 @@ internal sealed class ConsultationsArea : IModuleArea
     public const string Read = "legal-services.consultations.read";
     public const string Write = "legal-services.consultations.write";
 
-    public IEnumerable<NavigationEntry> Navigation => [new(new("法律咨询", "Consultations"), "consultations", Read, 10)];
+    // The periods page is readable by every consultation reader, but listed only for those who may change it (the head).
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(new("法律咨询", "Consultations"), "consultations", Read, 10),
+        new(new("法律咨询时限", "Consultation periods"), "consultations/settings", LegalServices.Permissions.Settings, 11),
+    ];
 
     public IEnumerable<ModulePermission> Permissions =>
     [

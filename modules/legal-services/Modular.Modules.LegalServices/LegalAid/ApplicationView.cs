@@ -89,7 +89,7 @@ internal sealed record ApplicationView(
     {
         string? Mask(PersonalDataKind kind, string? value) => value is null ? null : guard.Mask(kind, value);
         var today = clock.Today;
-        var forwardingDue = LegalAidClock.ForwardingDueAt(a);
+        var forwardingDue = LegalAidClock.ForwardingDueAt(a, s);
         return new(
             a.Id, a.Version, a.Number, a.State.ToString(), T(LegalAidVocabulary.Label(a.State)), a.IsOpen,
             a.StationReceivedAt, a.AgencyReceivedOn, a.State == ApplicationState.Draft ? "" : s.DecisionClockFrom.ToString(),

@@ -29,6 +29,7 @@ internal sealed class LegalAidArea : IModuleArea
         services.AddScoped<LegalAidQueries>();
         services.AddScoped<LegalAidStepContext>();
         services.AddScoped<ReceiveApplication>();
+        services.AddScoped<LegalAidRegisterImport>();
         services.AddScoped<LegalAidDocuments>();
         services.AddScoped<LegalAidFigures>();
         services.AddScoped<IDashboardFigures, LegalAidDashboard>();
@@ -82,6 +83,8 @@ internal sealed class LegalAidArea : IModuleArea
         aid.MapPost("", ReceiveApplication.EndpointAsync).RequireAuthorization(Handle).ProducesValidationProblem();
         aid.MapGet("/figures", LegalAidEndpoints.FiguresAsync).RequireAuthorization(Read);
         aid.MapGet("/export.xlsx", LegalAidEndpoints.ExportAsync).RequireAuthorization(Read);
+        aid.MapGet("/template.xlsx", LegalAidRegisterImport.Template).RequireAuthorization(Read);
+        aid.MapPost("/import", LegalAidRegisterImport.EndpointAsync).RequireAuthorization(Handle).DisableAntiforgery();
         aid.MapGet("/settings", LegalAidEndpoints.SettingsAsync).RequireAuthorization(Read);
         aid.MapPost("/settings", LegalAidEndpoints.SetSettingsAsync).RequireAuthorization(LegalServices.Permissions.Settings);
         aid.MapGet("/{id:guid}", LegalAidEndpoints.GetAsync).RequireAuthorization(Read);

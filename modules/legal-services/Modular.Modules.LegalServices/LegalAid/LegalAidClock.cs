@@ -1,4 +1,5 @@
 using Modular.Contracts.Time;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 
@@ -14,8 +15,16 @@ internal enum ClockKind
     FollowUp,
 }
 
-/// <summary>A running clock of an application: its last day, whether it rests on an unconfigured holiday year, and its rule.</summary>
-internal sealed record RunningClock(ClockKind Kind, DateOnly DueOn, DateTimeOffset? DueAt, bool Provisional, LocalizedText Title, LocalizedText Rule);
+/// <summary>
+/// A running clock of an application: its last day as the statutory clock gave it (with the years it was counted
+/// without a holiday notice, so the due list can flag it provisional), the exact end of an hour period, and its rule.
+/// </summary>
+internal sealed record RunningClock(ClockKind Kind, StatutoryDate Due, DateTimeOffset? DueAt, LocalizedText Title, LocalizedText Rule)
+{
+    public DateOnly DueOn => Due.Date;
+
+    public bool Provisional => Due.IsProvisional;
+}
 
 /// <summary>
 /// The relay's deadlines, all through the statutory clock (民法典 Arts 201, 203: the trigger day not counted, a
@@ -26,17 +35,9 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
 {
     public DateOnly Today => clock.Today;
 
-    public StatutoryDate Deadline(DateOnly trigger, StatutoryPeriod setting, StatutoryPeriod? law = null)
-    {
-        var local = clock.Deadline(trigger, setting);
-        if (law is not { } l || setting == l)
-        {
-            return local;
-        }
-
-        var legal = clock.Deadline(trigger, l);
-        return legal.Date < local.Date ? legal : local;
-    }
+    /// <summary>The setting's deadline, never later than the law's (<see cref="LawCeiling.EarlierDateWins"/>); local practice has no law.</summary>
+    public StatutoryDate Deadline(DateOnly trigger, StatutoryPeriod setting, StatutoryPeriod? law = null) =>
+        law is { } l ? clock.DeadlineUnderLaw(trigger, setting, l) : clock.Deadline(trigger, setting);
 
     /// <summary>The day the Art 43 decision clock starts from, as the township reads the law; null until it has started.</summary>
     public static DateOnly? DecisionTrigger(LegalAidApplication a, LegalAidSettings s) =>
@@ -53,8 +54,9 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
 
     public StatutoryDate MaterialsReplyBy(DateOnly noticeOn, LegalAidSettings s) => Deadline(noticeOn, s.MaterialsReply);
 
-    public static DateTimeOffset? ForwardingDueAt(LegalAidApplication a) =>
-        a.Detained && a.StationReceivedAt is { } at ? at + LegalAidSettings.DetainedForwarding : null;
+    /// <summary>Art 39's hours run from the station's receipt instant through nights and holidays: never provisional.</summary>
+    public static DateTimeOffset? ForwardingDueAt(LegalAidApplication a, LegalAidSettings s) =>
+        a.Detained && a.StationReceivedAt is { } at ? s.DetainedForwarding.DueAt(at) : null;
 
     /// <summary>The clocks running now, as the state allows the step that stops each: the page, the due list and the dashboard read these.</summary>
     public IReadOnlyList<RunningClock> Running(LegalAidApplication a, LegalAidSettings s)
@@ -63,16 +65,17 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
         var number = a.Number;
         bool Allows(string step) => LegalAidApplication.Steps.Allows(a, step);
 
-        if (Allows(Steps.ForwardApplicationStep.Name) && ForwardingDueAt(a) is { } dueAt)
+        if (Allows(Steps.ForwardApplicationStep.Name) && ForwardingDueAt(a, s) is { } dueAt)
         {
-            clocks.Add(new(ClockKind.DetainedForwarding, Modular.Kit.TownshipTime.DayOf(dueAt), dueAt, false,
+            var hours = s.DetainedForwarding.Hours;
+            clocks.Add(new(ClockKind.DetainedForwarding, new StatutoryDate(Modular.Kit.TownshipTime.DayOf(dueAt), []), dueAt,
                 new($"法律援助申请 {number} 转交（被羁押人）", $"Forward application {number} (detained)"),
-                new("法律援助法第三十九条：二十四小时内转交法律援助机构", "Legal Aid Law Art 39: forwarded within 24 hours")));
+                new($"法律援助法第三十九条：{hours}小时内转交法律援助机构", $"Legal Aid Law Art 39: forwarded within {hours} hours")));
         }
 
         if (Allows(Steps.SupplyMaterialsStep.Name) && a.MaterialsReplyBy is { } replyBy)
         {
-            clocks.Add(new(ClockKind.MaterialsReply, replyBy, null, false,
+            clocks.Add(new(ClockKind.MaterialsReply, new StatutoryDate(replyBy, []), null,
                 new($"法律援助申请 {number} 补充材料期限", $"Materials for application {number}"),
                 new("法律援助法第四十三条：未按要求补充材料的，视为撤回申请", "Art 43: no materials by the notice's day is a withdrawal")));
         }
@@ -80,21 +83,21 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
         if ((Allows(Steps.GrantAidStep.Name) || a.State == ApplicationState.Forwarded || (a.State == ApplicationState.Received && s.DecisionClockFrom == DecisionClockStart.StationReceipt))
             && DecisionDue(a, s) is { } decision)
         {
-            clocks.Add(new(ClockKind.Decision, decision.Date, null, decision.IsProvisional,
+            clocks.Add(new(ClockKind.Decision, decision, null,
                 new($"法律援助申请 {number} 审查决定", $"Decision on application {number}"),
                 new($"法律援助法第四十三条：自收到申请之日起{s.Decision}内作出决定", $"Art 43: decided within {Describe(s.Decision)}")));
         }
 
         if (Allows(Steps.DecideObjectionStep.Name) && ObjectionDecisionDue(a, s) is { } objection)
         {
-            clocks.Add(new(ClockKind.ObjectionDecision, objection.Date, null, objection.IsProvisional,
+            clocks.Add(new(ClockKind.ObjectionDecision, objection, null,
                 new($"法律援助申请 {number} 异议审查", $"Objection on application {number}"),
                 new($"法律援助法第四十九条：司法行政部门自收到异议之日起{s.ObjectionDecision}内作出决定", $"Art 49: decided within {Describe(s.ObjectionDecision)}")));
         }
 
         if (Allows(Steps.AssignAidStep.Name) && AssignmentDue(a, s) is { } assignment)
         {
-            clocks.Add(new(ClockKind.Assignment, assignment.Date, null, assignment.IsProvisional,
+            clocks.Add(new(ClockKind.Assignment, assignment, null,
                 new($"法律援助申请 {number} 指派承办人员", $"Assign application {number}"),
                 new($"法律援助法第四十三条：自决定之日起{s.Assignment}内指派", $"Art 43: assigned within {Describe(s.Assignment)} of the grant")));
         }
@@ -102,7 +105,7 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
         if (Allows(Steps.CompletePaperworkStep.Name) && a.ProvisionalOn is { } provisional)
         {
             var due = Deadline(provisional, s.MaterialsReply);
-            clocks.Add(new(ClockKind.Paperwork, due.Date, null, due.IsProvisional,
+            clocks.Add(new(ClockKind.Paperwork, due, null,
                 new($"法律援助申请 {number} 先行提供后补办手续", $"Paperwork after provisional aid, application {number}"),
                 new("法律援助法第四十四条：先行提供法律援助的，受援人应当及时补办有关手续", "Art 44: the paperwork follows provisional aid")));
         }
@@ -110,7 +113,7 @@ internal sealed class LegalAidClock(IStatutoryClock clock)
         if (Allows(Steps.VisitRecipientStep.Name) && !a.Visited && a.ClosedOn is { } closed)
         {
             var due = Deadline(closed, s.FollowUp);
-            clocks.Add(new(ClockKind.FollowUp, due.Date, null, due.IsProvisional,
+            clocks.Add(new(ClockKind.FollowUp, due, null,
                 new($"法律援助申请 {number} 回访受援人", $"Follow-up visit, application {number}"),
                 new($"法律援助法第五十九条：回访受援人（本站要求结案后{s.FollowUp}内）", $"Art 59: visit the recipient (station practice: within {Describe(s.FollowUp)})")));
         }

@@ -75,7 +75,7 @@ internal sealed class LegalAidDeadlines(IQuerySession session, LegalAidSettingsS
         return
         [
             .. candidates
-                .SelectMany(a => clock.Running(a, s).Where(c => c.DueOn <= horizon).Select(c => new DueItem(c.Title, c.DueOn, $"legal-services/legal-aid/{a.Id}", c.Rule)))
+                .SelectMany(a => clock.Running(a, s).Where(c => c.DueOn <= horizon).Select(c => new DueItem(c.Title, c.Due, $"legal-services/legal-aid/{a.Id}", c.Rule)))
                 .OrderBy(i => i.DueOn),
         ];
     }

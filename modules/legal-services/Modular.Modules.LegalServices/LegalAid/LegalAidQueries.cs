@@ -47,7 +47,8 @@ internal sealed class LegalAidQueries(IQuerySession session, LegalAidSettingsSto
 
         if (filter.Waiting)
         {
-            query = query.Where(a => a.IsOpen || a.State == ApplicationState.Closed);
+            // In the database, not in memory: a closed application runs a clock only until its visit (LegalAidClock.Running).
+            query = query.Where(a => a.IsOpen || (a.State == ApplicationState.Closed && !a.Visited));
         }
 
         var list = await query.OrderByDescending(a => a.StationReceivedOn).ThenByDescending(a => a.Number).ToListAsync(ct);

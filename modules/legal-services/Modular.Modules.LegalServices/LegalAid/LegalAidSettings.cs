@@ -2,13 +2,17 @@ using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
 using Modular.Kit.Records;
+using Modular.Kit.Time;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 
-/// <summary>The township's legal-aid settings, as set (all of them at once, so one event says what held from then on).</summary>
+/// <summary>
+/// The township's legal-aid settings, as set (all of them at once, so one event says what held from then on). Events
+/// written before the Art 39 hours were a setting have none: the law's 24 hours held then.
+/// </summary>
 internal sealed record LegalAidSettingsSet(
     StatutoryPeriod Decision, StatutoryPeriod Assignment, StatutoryPeriod ObjectionDecision, StatutoryPeriod MaterialsReply,
-    StatutoryPeriod FollowUp, DecisionClockStart DecisionClockFrom, string Agency, string JusticeBureau);
+    StatutoryPeriod FollowUp, DecisionClockStart DecisionClockFrom, string Agency, string JusticeBureau, int? DetainedForwardingHours = null);
 
 /// <summary>
 /// The periods the relay runs on, per township. The law's periods are the default and the ceiling: a province may
@@ -32,8 +36,11 @@ internal sealed class LegalAidSettings
     /// <summary>Art 59 names no period for the visit: 30 days after closing is the station's default.</summary>
     public static readonly StatutoryPeriod DefaultFollowUp = StatutoryPeriod.CalendarDays(30);
 
-    /// <summary>法律援助法 第三十九条: a detained applicant's request is forwarded within 24 hours (hours, not days: fixed).</summary>
-    public static readonly TimeSpan DetainedForwarding = TimeSpan.FromHours(24);
+    /// <summary>
+    /// 法律援助法 第三十九条: a detained applicant's request is forwarded within 24 hours, counted in hours from the
+    /// station's receipt (nights and holidays included); a township may shorten it, never lengthen it.
+    /// </summary>
+    public static readonly HourPeriod LawDetainedForwarding = new(24);
 
     public const int MaxLocalDays = 90;
 
@@ -51,6 +58,10 @@ internal sealed class LegalAidSettings
 
     public StatutoryPeriod FollowUp { get; set; } = DefaultFollowUp;
 
+    public int DetainedForwardingHours { get; set; } = LawDetainedForwarding.Hours;
+
+    public HourPeriod DetainedForwarding => new(DetainedForwardingHours);
+
     /// <summary>Whether the 7 days of Art 43 run from the agency's receipt (the default) or the station's.</summary>
     public DecisionClockStart DecisionClockFrom { get; set; } = DecisionClockStart.AgencyReceipt;
 
@@ -67,6 +78,7 @@ internal sealed class LegalAidSettings
         ObjectionDecision = e.ObjectionDecision;
         MaterialsReply = e.MaterialsReply;
         FollowUp = e.FollowUp;
+        DetainedForwardingHours = e.DetainedForwardingHours ?? LawDetainedForwarding.Hours;
         DecisionClockFrom = e.DecisionClockFrom;
         Agency = e.Agency;
         JusticeBureau = e.JusticeBureau;
@@ -97,6 +109,9 @@ internal sealed class LegalAidSettingsInput
 
     public int? FollowUpDays { get; set; }
 
+    /// <summary>Art 39's hours; a client that does not send them (one written before they were a setting) sets the law's 24.</summary>
+    public int? DetainedForwardingHours { get; set; }
+
     public string? DecisionClockFrom { get; set; }
 
     public string? Agency { get; set; }
@@ -118,9 +133,15 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
     /// <summary>The pure decision: the settings event, or every refusal (a period longer than the law's among them).</summary>
     public static LegalAidSettingsSet? Decide(LegalAidSettingsInput input, InputErrors errors)
     {
-        var decision = Statutory(errors, "decision", input.DecisionDays, input.DecisionUnit, LegalAidSettings.LawDecision, "作出决定", "The decision");
-        var assignment = Statutory(errors, "assignment", input.AssignmentDays, input.AssignmentUnit, LegalAidSettings.LawAssignment, "指派", "The assignment");
-        var objection = Statutory(errors, "objection", input.ObjectionDays, input.ObjectionUnit, LegalAidSettings.LawObjectionDecision, "异议审查", "The objection's decision");
+        // A province's rule may shorten the law's periods in either unit (decisions in 5 working days); the clock then
+        // holds each deadline to the law's own last day (LegalAidClock.Deadline).
+        const LawCeiling EitherUnit = LawCeiling.EarlierDateWins;
+        var decision = errors.Period("decisionDays", "decisionUnit", input.DecisionDays, input.DecisionUnit, "作出决定期限", "decision period", LegalAidSettings.LawDecision, EitherUnit);
+        var assignment = errors.Period("assignmentDays", "assignmentUnit", input.AssignmentDays, input.AssignmentUnit, "指派期限", "assignment period", LegalAidSettings.LawAssignment, EitherUnit);
+        var objection = errors.Period("objectionDays", "objectionUnit", input.ObjectionDays, input.ObjectionUnit, "异议审查期限", "objection decision period", LegalAidSettings.LawObjectionDecision, EitherUnit);
+        var forwarding = input.DetainedForwardingHours is null
+            ? LegalAidSettings.LawDetainedForwarding
+            : errors.Hours("detainedForwardingHours", input.DetainedForwardingHours, LegalAidSettings.LawDetainedForwarding, "被羁押人申请转交时限", "Forwarding a detained applicant's request");
         var materials = errors.Number("materialsReplyDays", input.MaterialsReplyDays, "补充材料期限（日）", "Days to supply materials", 1, LegalAidSettings.MaxLocalDays);
         var followUp = errors.Number("followUpDays", input.FollowUpDays, "结案后回访期限（日）", "Days to the follow-up visit", 1, LegalAidSettings.MaxLocalDays);
         var from = errors.Choice<DecisionClockStart>("decisionClockFrom", input.DecisionClockFrom, "审查期限起算", "start of the decision clock");
@@ -129,7 +150,7 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
         return errors.Any
             ? null
             : new LegalAidSettingsSet(decision!.Value, assignment!.Value, objection!.Value, StatutoryPeriod.CalendarDays(materials!.Value),
-                StatutoryPeriod.CalendarDays(followUp!.Value), from!.Value, agency!, bureau!);
+                StatutoryPeriod.CalendarDays(followUp!.Value), from!.Value, agency!, bureau!, forwarding!.Value.Hours);
     }
 
     public async Task SetAsync(LegalAidSettingsInput input, CancellationToken ct)
@@ -145,18 +166,5 @@ internal sealed class LegalAidSettingsStore(IDocumentSession session, ITownshipC
         var stream = await session.Events.FetchForWriting<LegalAidSettings>(LegalAidSettings.StreamId(township.Required.Slug), input.Version!.Value, ct);
         stream.AppendOne(set!);
         await session.SaveChangesAsync(ct);
-    }
-
-    // A province's rule may shorten the law's period, in either unit; it may never ask for more days than the law gives.
-    private static StatutoryPeriod? Statutory(InputErrors errors, string field, int? days, string? unit, StatutoryPeriod law, string chinese, string english)
-    {
-        var length = errors.Number($"{field}Days", days, $"{chinese}期限", $"{english} period", 1, law.Length);
-        var u = errors.Choice<PeriodUnit>($"{field}Unit", unit, $"{chinese}期限的计算方式", $"unit of {english.ToLowerInvariant()} period");
-        if (days > law.Length)
-        {
-            errors.Add($"{field}Days", $"不能长于法定期限（{law}）", $"It cannot be longer than the law's {law.Length} days.");
-        }
-
-        return length is { } l && u is { } k ? new StatutoryPeriod(l, k) : null;
     }
 }
