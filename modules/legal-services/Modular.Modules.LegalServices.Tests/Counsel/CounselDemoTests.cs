@@ -29,4 +29,26 @@ public sealed class CounselDemoTests(LegalServicesDemoPlatform platform) : IClas
         var meetings = await head.GetFromJsonAsync<JsonElement>("/api/t/yemachuan/legal-services/counsel/meetings?year=2020");
         Assert.Equal(5, meetings.GetArrayLength());
     }
+
+    [Fact]
+    public async Task Every_counsel_page_of_the_demo_township_shows_its_records()
+    {
+        var admin = await platform.AdminClientAsync();
+        var head = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, "yemachuan", CounselScenario.Head), Scenario.Password);
+        var api = "/api/t/yemachuan/legal-services/counsel";
+        var meeting = (await head.GetFromJsonAsync<JsonElement>($"{api}/meetings?year=2020"))[0].GetProperty("id").GetGuid();
+        var review = (await head.GetFromJsonAsync<JsonElement>($"{api}/reviews")).GetProperty("rows")[0].GetProperty("id").GetGuid();
+        var @case = (await head.GetFromJsonAsync<JsonElement>($"{api}/cases"))[0].GetProperty("id").GetGuid();
+        var root = "/t/yemachuan/legal-services/counsel";
+
+        Assert.Contains("贵州万驰律师事务所", await head.GetStringAsync(root));
+        Assert.Contains("2020-0010", await head.GetStringAsync($"{root}/reviews"));
+        Assert.Contains("第14次党政联席会议", await head.GetStringAsync($"{root}/meetings?year=2020"));
+        Assert.Contains("第14次党政联席会议", await head.GetStringAsync($"{root}/meetings/{meeting}"));
+        Assert.Contains("审查意见书", await head.GetStringAsync($"{root}/reviews/{review}"));
+        Assert.Contains("黔0527行初15号", await head.GetStringAsync($"{root}/cases"));
+        Assert.Contains("结果", await head.GetStringAsync($"{root}/cases/{@case}"));
+        Assert.Contains("data-figure=\"opinions\"", await head.GetStringAsync($"{root}/figures?year=2020"));
+        Assert.Contains("野马川镇森林防火及信访工作专题会议", System.Text.Encoding.UTF8.GetString(await head.GetByteArrayAsync($"{api}/meetings/{meeting}/pack.docx")) + await head.GetStringAsync($"{root}/meetings"));
+    }
 }

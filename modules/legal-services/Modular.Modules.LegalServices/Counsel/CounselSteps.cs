@@ -48,6 +48,9 @@ internal static class CounselInput
     /// <summary>The day a step happened: not in the future.</summary>
     public static DateOnly? On(string? on, DateOnly today, InputErrors errors) => errors.Date("on", on, "日期", "Date", today);
 
+    /// <summary>The day a step happened, today when left blank (a clerk records it as it happens).</summary>
+    public static DateOnly? OnOrToday(string? on, DateOnly today, InputErrors errors) => string.IsNullOrWhiteSpace(on) ? today : On(on, today, errors);
+
     /// <summary>A day that may lie ahead (a contract's end, a meeting, a hearing): yyyy-MM-dd, required unless said.</summary>
     public static DateOnly? AnyDay(InputErrors errors, string field, string? value, string chinese, string english, bool required = true)
     {

@@ -35,7 +35,7 @@ internal static class NameCounselStep
             errors.Add("userName", "登录名只能包含字母、数字和 . - _", "A sign-in name holds letters, digits and . - _ only.");
         }
 
-        return new(CounselInput.On(input.On, today, errors) ?? today, errors.Required("name", input.Name, "姓名", "Name", 50), licence,
+        return new(CounselInput.OnOrToday(input.On, today, errors), errors.Required("name", input.Name, "姓名", "Name", 50), licence,
             errors.Phone("phone", input.Phone), userName, by);
     }
 

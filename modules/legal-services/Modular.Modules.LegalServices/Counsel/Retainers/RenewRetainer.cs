@@ -17,7 +17,7 @@ internal static class RenewRetainerStep
     public const string Name = "renewal";
 
     public static RenewRetainer Read(RenewRetainerInput input, DateOnly today, InputErrors errors, string by) =>
-        new(CounselInput.On(input.On, today, errors) ?? today, CounselInput.AnyDay(errors, "to", input.To, "新的聘期止", "New term end"),
+        new(CounselInput.OnOrToday(input.On, today, errors), CounselInput.AnyDay(errors, "to", input.To, "新的聘期止", "New term end"),
             errors.Optional("contractNumber", input.ContractNumber, "合同编号", "Contract number", 50), by);
 
     public static IReadOnlyList<object> Decide(Retainer r, RenewRetainer c, InputErrors errors)

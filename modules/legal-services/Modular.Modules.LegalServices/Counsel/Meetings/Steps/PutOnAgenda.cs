@@ -25,7 +25,7 @@ internal static class PutOnAgendaStep
 
     public static PutOnAgenda Read(PutOnAgendaInput input, DateOnly today, LegalityReview? review, InputErrors errors, string by)
     {
-        var on = string.IsNullOrWhiteSpace(input.On) ? today : CounselInput.On(input.On, today, errors) ?? today;
+        var on = CounselInput.OnOrToday(input.On, today, errors) ?? today;
         var kind = errors.Choice<AgendaItemKind>("kind", input.Kind, "议题类别", "kind of item", required: review is null);
         if (!string.IsNullOrWhiteSpace(input.ReviewId) && review is null)
         {

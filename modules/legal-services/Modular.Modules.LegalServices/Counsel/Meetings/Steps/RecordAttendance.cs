@@ -31,7 +31,7 @@ internal static class RecordAttendanceStep
             present.Add(new AttendingCounsel(counsel.Id, counsel.Name));
         }
 
-        return new(string.IsNullOrWhiteSpace(input.On) ? today : CounselInput.On(input.On, today, errors), present, by);
+        return new(CounselInput.OnOrToday(input.On, today, errors), present, by);
     }
 
     public static IReadOnlyList<object> Decide(TownshipMeeting m, RecordAttendance c, InputErrors errors)

@@ -39,7 +39,7 @@ internal static class SendForReview
             errors.Add("materials", "请列出送审材料（至少包括送审稿）", "List the materials sent (the draft at least).");
         }
 
-        var sentOn = string.IsNullOrWhiteSpace(input.On) ? today : CounselInput.On(input.On, today, errors);
+        var sentOn = CounselInput.OnOrToday(input.On, today, errors);
         var meetingOn = CounselInput.AnyDay(errors, "meetingOn", input.MeetingOn, "拟提交会议日期", "Intended meeting date", required: false);
         if (meetingOn is { } m && sentOn is { } s && m < s)
         {
