@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
@@ -33,6 +34,22 @@ internal sealed class CounselStepContext(IDocumentSession session, IStatutoryClo
     public IStatutoryClock Clock => clock;
 
     public CounselSettingsStore Settings => settings;
+
+    /// <summary>
+    /// Starts a record: <paramref name="decide"/> names every refusal or answers the first event for the new id; refused
+    /// all at once (<see cref="InputRejectedException"/>) or saved.
+    /// </summary>
+    public async Task<Guid> StartAsync<TRecord>(Func<InputErrors, Func<Guid, object>?> decide, CancellationToken ct)
+        where TRecord : class
+    {
+        var errors = new InputErrors();
+        var first = decide(errors);
+        errors.ThrowIfAny();
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<TRecord>(id, first!(id));
+        await session.SaveChangesAsync(ct);
+        return id;
+    }
 
     /// <summary>One step on a record: its reader, then its pure decision, refused all at once or saved. False when not this township's.</summary>
     public Task<bool> RunAsync<TRecord, TInput, TCommand>(Guid id, TInput input, Func<TInput, DateOnly, InputErrors, TCommand> read,
@@ -88,6 +105,20 @@ internal static class CounselInput
         }
 
         return all;
+    }
+
+    /// <summary>A record's creation as the API answers it: 201 with the record at its address, 400 naming every field.</summary>
+    public static async Task<Results<Created<TView>, ValidationProblem>> CreatedAsync<TView>(Func<Task<Guid>> create, Func<Guid, Task<TView?>> read, Func<Guid, string> location)
+    {
+        try
+        {
+            var id = await create();
+            return TypedResults.Created(location(id), await read(id));
+        }
+        catch (InputRejectedException invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
     }
 
     /// <summary><c>POST {group}/{id}/{step}</c>: the record as it now stands, 404 when not this township's, 400 with every bad field.</summary>

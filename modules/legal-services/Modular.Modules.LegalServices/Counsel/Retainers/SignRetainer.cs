@@ -21,7 +21,7 @@ internal sealed class SignRetainerInput
 }
 
 /// <summary>聘请法律顾问: the township's contract with a law firm, for a term (usually a year).</summary>
-internal sealed class SignRetainer(IDocumentSession session, Modular.Contracts.Time.IStatutoryClock clock, ICurrentUser user)
+internal sealed class SignRetainer(CounselStepContext context)
 {
     public static RetainerSigned? Decide(SignRetainerInput input, DateOnly today, string by, InputErrors errors)
     {
@@ -38,29 +38,11 @@ internal sealed class SignRetainer(IDocumentSession session, Modular.Contracts.T
         return errors.Any ? null : new RetainerSigned(Guid.Empty, firm!, contract, from!.Value, to!.Value, signed!.Value, by);
     }
 
-    public async Task<Guid> SignAsync(SignRetainerInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var signed = Decide(input, clock.Today, user.DisplayName, errors);
-        errors.ThrowIfAny();
-        var id = Guid.CreateVersion7();
-        session.Events.StartStream<Retainer>(id, signed! with { Id = id });
-        await session.SaveChangesAsync(ct);
-        return id;
-    }
+    public Task<Guid> SignAsync(SignRetainerInput input, CancellationToken ct) =>
+        context.StartAsync<Retainer>(errors => Decide(input, context.Today, context.User.DisplayName, errors) is { } signed ? id => signed with { Id = id } : null, ct);
 
-    /// <summary><c>POST …/counsel/retainers</c>: 201 with the retainer, 400 naming every field.</summary>
-    public static async Task<Results<Created<RetainerView>, ValidationProblem>> EndpointAsync(
-        string township, SignRetainerInput input, SignRetainer handler, CounselQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            var id = await handler.SignAsync(input, ct);
-            return TypedResults.Created($"/api/t/{township}/legal-services/counsel/retainers/{id}", await queries.RetainerAsync(id, ct));
-        }
-        catch (InputRejectedException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-    }
+    /// <summary><c>POST …/counsel/retainers</c>: 201 with the record, 400 naming every field.</summary>
+    public static Task<Results<Created<RetainerView>, ValidationProblem>> EndpointAsync(
+        string township, SignRetainerInput input, SignRetainer handler, CounselQueries queries, CancellationToken ct) =>
+        CounselInput.CreatedAsync(() => handler.SignAsync(input, ct), id => queries.RetainerAsync(id, ct), id => $"/api/t/{township}/legal-services/counsel/retainers/{id}");
 }

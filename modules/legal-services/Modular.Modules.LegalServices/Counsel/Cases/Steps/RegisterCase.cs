@@ -54,27 +54,12 @@ internal sealed class RegisterCase(CounselStepContext context, CounselQueries qu
 
     public async Task<Guid> RegisterAsync(RegisterCaseInput input, CancellationToken ct)
     {
-        var errors = new InputErrors();
-        var registered = Decide(input, context.Today, await queries.RetainersAsync(ct), context.User.DisplayName, errors);
-        errors.ThrowIfAny();
-        var id = Guid.CreateVersion7();
-        context.Session.Events.StartStream<RepresentedCase>(id, registered! with { Id = id });
-        await context.Session.SaveChangesAsync(ct);
-        return id;
+        var retainers = await queries.RetainersAsync(ct);
+        return await context.StartAsync<RepresentedCase>(errors => Decide(input, context.Today, retainers, context.User.DisplayName, errors) is { } filed ? id => filed with { Id = id } : null, ct);
     }
 
-    /// <summary><c>POST …/counsel/cases</c>: 201 with the case, 400 naming every field.</summary>
-    public static async Task<Results<Created<CaseView>, ValidationProblem>> EndpointAsync(
-        string township, RegisterCaseInput input, RegisterCase handler, CounselQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            var id = await handler.RegisterAsync(input, ct);
-            return TypedResults.Created($"/api/t/{township}/legal-services/counsel/cases/{id}", await queries.CaseAsync(id, ct));
-        }
-        catch (InputRejectedException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-    }
+    /// <summary><c>POST …/counsel/cases</c>: 201 with the record, 400 naming every field.</summary>
+    public static Task<Results<Created<CaseView>, ValidationProblem>> EndpointAsync(
+        string township, RegisterCaseInput input, RegisterCase handler, CounselQueries queries, CancellationToken ct) =>
+        CounselInput.CreatedAsync(() => handler.RegisterAsync(input, ct), id => queries.CaseAsync(id, ct), id => $"/api/t/{township}/legal-services/counsel/cases/{id}");
 }

@@ -29,29 +29,11 @@ internal sealed class ScheduleMeeting(CounselStepContext context)
         return errors.Any ? null : new MeetingScheduled(Guid.Empty, kind!.Value, on!.Value, title!, place, by);
     }
 
-    public async Task<Guid> ScheduleAsync(ScheduleMeetingInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var scheduled = Decide(input, context.User.DisplayName, errors);
-        errors.ThrowIfAny();
-        var id = Guid.CreateVersion7();
-        context.Session.Events.StartStream<TownshipMeeting>(id, scheduled! with { Id = id });
-        await context.Session.SaveChangesAsync(ct);
-        return id;
-    }
+    public Task<Guid> ScheduleAsync(ScheduleMeetingInput input, CancellationToken ct) =>
+        context.StartAsync<TownshipMeeting>(errors => Decide(input, context.User.DisplayName, errors) is { } scheduled ? id => scheduled with { Id = id } : null, ct);
 
-    /// <summary><c>POST …/counsel/meetings</c>: 201 with the meeting, 400 naming every field.</summary>
-    public static async Task<Results<Created<MeetingView>, ValidationProblem>> EndpointAsync(
-        string township, ScheduleMeetingInput input, ScheduleMeeting handler, CounselQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            var id = await handler.ScheduleAsync(input, ct);
-            return TypedResults.Created($"/api/t/{township}/legal-services/counsel/meetings/{id}", await queries.MeetingAsync(id, ct));
-        }
-        catch (InputRejectedException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-    }
+    /// <summary><c>POST …/counsel/meetings</c>: 201 with the record, 400 naming every field.</summary>
+    public static Task<Results<Created<MeetingView>, ValidationProblem>> EndpointAsync(
+        string township, ScheduleMeetingInput input, ScheduleMeeting handler, CounselQueries queries, CancellationToken ct) =>
+        CounselInput.CreatedAsync(() => handler.ScheduleAsync(input, ct), id => queries.MeetingAsync(id, ct), id => $"/api/t/{township}/legal-services/counsel/meetings/{id}");
 }

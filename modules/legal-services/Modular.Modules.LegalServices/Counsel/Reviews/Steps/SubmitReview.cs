@@ -42,18 +42,8 @@ internal sealed class SubmitReview(CounselStepContext context, CounselQueries qu
         }, ct);
     }
 
-    /// <summary><c>POST …/counsel/reviews</c>: 201 with the review request, 400 naming every field.</summary>
-    public static async Task<Results<Created<ReviewView>, ValidationProblem>> EndpointAsync(
-        string township, SubmitReviewInput input, SubmitReview handler, CounselQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            var id = await handler.SubmitAsync(input, ct);
-            return TypedResults.Created($"/api/t/{township}/legal-services/counsel/reviews/{id}", await queries.ReviewAsync(id, ct));
-        }
-        catch (InputRejectedException invalid)
-        {
-            return TypedResults.ValidationProblem(invalid.Errors);
-        }
-    }
+    /// <summary><c>POST …/counsel/reviews</c>: 201 with the record, 400 naming every field.</summary>
+    public static Task<Results<Created<ReviewView>, ValidationProblem>> EndpointAsync(
+        string township, SubmitReviewInput input, SubmitReview handler, CounselQueries queries, CancellationToken ct) =>
+        CounselInput.CreatedAsync(() => handler.SubmitAsync(input, ct), id => queries.ReviewAsync(id, ct), id => $"/api/t/{township}/legal-services/counsel/reviews/{id}");
 }
