@@ -62,6 +62,11 @@ public sealed class StudyTargetTests(LawStudyPlatform platform)
         Assert.Single(mine.GetProperty("sessions").EnumerateArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"{Api(slug)}/study/hours?year=2020")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"{Api(slug)}/study/sessions")).StatusCode);
+
+        var page = await staff.GetStringAsync($"/t/{slug}/law-study/me?year=2020");
+        Assert.Contains("许婧", page);
+        Assert.Contains("已学 8 学时，年度目标 40 学时，尚差 32 学时。", page);
+        Assert.DoesNotContain("曹磊", page);
     }
 
     [Fact]
