@@ -28,30 +28,13 @@ internal static class StaffFiles
         }
 
         var members = await roster.MembersAsync(new StaffFilter(d, enforcementPost, includeLeft ?? false), ct);
-        if (full == true)
-        {
-            await guard.RecordFullExportAsync("工作人员花名册 完整导出", members.Count, reason!, ct);
-        }
-
-        Func<PersonalDataKind, string?, string> show = full == true ? (_, v) => v ?? "" : (k, v) => v is null ? "" : guard.Mask(k, v);
-        var file = new MemoryStream();
-        Workbook.Write(file, StaffWorkbook.SheetName, StaffWorkbook.Columns, StaffWorkbook.Rows(members, show));
-        file.Position = 0;
-        return TypedResults.File(file, Workbook.ContentType, $"staff-{TownshipTime.Today(time):yyyyMMdd}{(full == true ? "-full" : "")}.xlsx");
+        return await LedgerExports.FileAsync(members, full == true, reason, "工作人员花名册 完整导出", guard, StaffWorkbook.SheetName, StaffWorkbook.Columns,
+            StaffWorkbook.Rows, $"staff-{TownshipTime.Today(time):yyyyMMdd}{(full == true ? "-full" : "")}.xlsx", ct);
     }
 
     public static FileContentHttpResult Template() =>
         TypedResults.File(Workbook.Write(StaffWorkbook.SheetName, StaffWorkbook.Columns, []), Workbook.ContentType, "staff-template.xlsx");
 
-    public static async Task<Results<Ok<StaffImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(IFormFile? file, StaffImport import, CancellationToken ct)
-    {
-        if (LedgerFiles.UploadRefusal(file, StaffWorkbook.MaxFileBytes) is { } refusal)
-        {
-            return TypedResults.ValidationProblem(refusal);
-        }
-
-        await using var stream = file!.OpenReadStream();
-        var result = await import.ImportAsync(stream, ct);
-        return result.Errors.Count > 0 ? ImportProblems.Refused(result.Errors) : TypedResults.Ok(result);
-    }
+    public static Task<Results<Ok<StaffImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(IFormFile? file, StaffImport import, CancellationToken ct) =>
+        LedgerExports.ImportAsync(file, StaffWorkbook.MaxFileBytes, stream => import.ImportAsync(stream, ct), r => r.Errors);
 }
