@@ -38,6 +38,8 @@ public sealed class StudyTargetTests(LawStudyPlatform platform)
         var due = await clerk.GetStringAsync($"/t/{slug}");
         Assert.Contains("王永刚（党政领导）学法学时未达标，尚差2学时", due);
         Assert.DoesNotContain("李晓燕（党政办公室）学法学时未达标", due);
+        Assert.Contains("学时未达标的工作人员", due); // the dashboard's figure beside the due list
+        Assert.Contains("本年学法活动", due);
 
         var bad = await head.PostAsJsonAsync($"{Api(slug)}/study/settings", new { version = 1, defaultTargetHours = 0, postTargets = new[] { new { post = "", hours = 1000 } }, dueFrom = "02-30" });
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
