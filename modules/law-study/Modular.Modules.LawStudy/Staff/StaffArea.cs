@@ -15,6 +15,8 @@ internal sealed class StaffArea : IModuleArea
     public const string RosterRead = "law-study.roster.read";
     public const string RosterWrite = "law-study.roster.write";
 
+    public IEnumerable<NavigationEntry> Navigation => [new(new("工作人员花名册", "Staff roster"), "staff", RosterRead, 10)];
+
     public IEnumerable<ModulePermission> Permissions =>
     [
         new(RosterRead, new("查看工作人员花名册", "Read the staff roster"),
@@ -29,6 +31,7 @@ internal sealed class StaffArea : IModuleArea
         services.AddScoped<ChangeStaffMember>();
         services.AddScoped<RecordLeaving>();
         services.AddScoped<RevealStaffData>();
+        services.AddScoped<StaffImport>();
         services.AddScoped<IDemoData, StaffDemo>();
     }
 
@@ -46,6 +49,9 @@ internal sealed class StaffArea : IModuleArea
         var staff = api.MapGroup("/staff");
         staff.MapGet("", StaffRoster.ListEndpointAsync).RequireAuthorization(RosterRead);
         staff.MapPost("", RegisterStaffMember.EndpointAsync).RequireAuthorization(RosterWrite).ProducesValidationProblem();
+        staff.MapGet("/export.xlsx", StaffFiles.ExportAsync).RequireAuthorization(RosterRead);
+        staff.MapGet("/template.xlsx", StaffFiles.Template).RequireAuthorization(RosterRead);
+        staff.MapPost("/import", StaffFiles.ImportAsync).RequireAuthorization(RosterWrite).DisableAntiforgery();
         staff.MapGet("/me", StaffRoster.MeEndpointAsync).RequireAuthorization(LawStudy.Permissions.Self);
         staff.MapGet("/{id:guid}", StaffRoster.GetEndpointAsync).RequireAuthorization(RosterRead);
         staff.MapGet("/{id:guid}/timeline", StaffRoster.TimelineEndpointAsync).RequireAuthorization(RosterRead);
