@@ -13,6 +13,8 @@ public static class CsvLedger
 {
     private const int Gb18030 = 54936;
 
+    private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
+
     // An old .xls or an encrypted workbook: the workbook reader names it as such.
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -95,7 +97,7 @@ public static class CsvLedger
     /// <summary>The text of the file, or null when it is not text (a NUL outside UTF-16, a zip, an image…).</summary>
     public static string? Decode(byte[] bytes)
     {
-        if (bytes.AsSpan().StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.AsSpan().StartsWith(Utf8Mark))
         {
             return Strict(new UTF8Encoding(false, true), bytes.AsSpan(3));
         }
