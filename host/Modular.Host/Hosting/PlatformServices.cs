@@ -65,6 +65,7 @@ internal static class PlatformServices
         services.AddScoped<TownshipAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<TownshipExtensions>();
+        services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
 
         services.AddMarten(sp => ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog))
