@@ -76,36 +76,14 @@ internal sealed class CertificateSettingsStore(IDocumentSession session, ITownsh
         }
 
         var validity = errors.Number("validityYears", input.ValidityYears, "有效期（年）", "Validity (years)", 1, 10);
-        var warning = errors.Period("warning.length", "warning.unit", input.WarningLength, input.WarningUnit, "到期提醒", "warning period");
+        var warning = errors.Period("warningLength", "warningUnit", input.WarningLength, input.WarningUnit, "到期提醒", "warning period");
         return errors.Any ? null : new CertificateRulesSet(cycle!.Value, validity!.Value, warning!.Value.Length, warning.Value.Unit);
     }
 
     public async Task SetAsync(CertificateSettingsInput input, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var set = Decide(input, errors);
-        if (input.Version is null)
-        {
-            errors.Add("version", "缺少记录版本", "The version you read is required.");
-        }
-
-        errors.ThrowIfAny();
-        var current = (await session.Events.FetchStreamStateAsync(Id, ct))?.Version ?? 0;
-        if (current != input.Version)
-        {
-            throw new VersionConflictException(Id, input.Version!.Value, current);
-        }
-
-        if (current == 0)
-        {
-            session.Events.StartStream<CertificateSettings>(Id, set!);
-        }
-        else
-        {
-            session.Events.Append(Id, current + 1, set!);
-        }
-
-        await session.SaveChangesAsync(ct);
+        await SettingsStreams.SaveAsync<CertificateSettings>(session, Id, input.Version, Decide(input, errors), errors, ct);
         _loaded = null;
     }
 

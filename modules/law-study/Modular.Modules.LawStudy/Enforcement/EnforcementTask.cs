@@ -98,7 +98,10 @@ internal sealed class EnforcementTask
     };
 }
 
-/// <summary>A refused assignment as the report counts it (the snapshot of its one-event stream).</summary>
+/// <summary>
+/// A refused assignment as the report counts it (the snapshot of its one-event stream), in the year of the task's day:
+/// the refusal belongs to the year's enforcement work, even when it was entered later.
+/// </summary>
 internal sealed class AssignmentRefusal
 {
     public Guid Id { get; set; }
@@ -121,7 +124,7 @@ internal sealed class AssignmentRefusal
         TaskId = e.TaskId,
         TaskNumber = e.TaskNumber,
         RefusedOn = e.RefusedOn,
-        Year = e.RefusedOn.Year,
+        Year = e.TaskOn.Year,
         Officers = [.. e.Officers],
         Reasons = [.. e.Reasons],
     };

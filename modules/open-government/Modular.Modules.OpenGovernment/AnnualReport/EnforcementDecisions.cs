@@ -34,12 +34,13 @@ internal sealed class EnforcementDecisionTally : IIntegrationEventHandler<Enforc
     /// <summary>The rows in the national table's order, each with the year's count of decisions made.</summary>
     public static async Task<IReadOnlyList<StatRow>> RowsAsync(IQuerySession session, int year, CancellationToken ct)
     {
-        var decided = await session.Query<EnforcementDecision>().Where(d => d.Year == year && d.DecisionMade).Select(d => d.Kind).ToListAsync(ct);
+        // Whole documents: a township decides a few hundred cases a year at most.
+        var decided = await session.Query<EnforcementDecision>().Where(d => d.Year == year && d.DecisionMade).ToListAsync(ct);
         return
         [
-            new("licensing", "行政许可", 0, [decided.Count(k => k == EnforcementKind.Licensing)]),
-            new("penalty", "行政处罚", 0, [decided.Count(k => k == EnforcementKind.Penalty)]),
-            new("coercion", "行政强制", 0, [decided.Count(k => k == EnforcementKind.Coercion)]),
+            new("licensing", "行政许可", 0, [decided.Count(d => d.Kind == EnforcementKind.Licensing)]),
+            new("penalty", "行政处罚", 0, [decided.Count(d => d.Kind == EnforcementKind.Penalty)]),
+            new("coercion", "行政强制", 0, [decided.Count(d => d.Kind == EnforcementKind.Coercion)]),
         ];
     }
 }
