@@ -20,6 +20,7 @@ internal sealed class CertificatesArea : IModuleArea
     [
         new(new("行政执法证", "Enforcement certificates"), "certificates", Read, 40),
         new(new("我的执法证", "My certificate"), "certificates/mine", LawStudy.Permissions.Self, 41),
+        new(new("执法证管理设置", "Certificate rules"), "certificates/settings", Read, 42),
     ];
 
     public IEnumerable<ModulePermission> Permissions =>

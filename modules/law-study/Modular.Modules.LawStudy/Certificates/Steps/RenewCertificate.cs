@@ -3,7 +3,7 @@ using Modular.Kit.Time;
 
 namespace Modular.Modules.LawStudy.Certificates.Steps;
 
-internal sealed class RenewCertificateInput : CertificateStepInput
+internal class RenewCertificateInput : CertificateStepInput
 {
     /// <summary>A new number when the new certificate carries one; empty keeps the number.</summary>
     public string? NewNumber { get; set; }
