@@ -162,4 +162,19 @@ public sealed class CertificateTests(LawStudyPlatform platform)
         Assert.Contains(home.GetProperty("dueItems").EnumerateArray(), d => d.GetProperty("item").GetProperty("link").GetString()!.Contains(c.GetProperty("id").GetString()!));
         Assert.Equal("1", home.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("label").GetString() == "待年审或即将到期的执法证").GetProperty("value").GetString());
     }
+
+    [Fact]
+    public async Task The_head_sets_a_three_year_review_cycle_and_a_cycle_of_two_years_is_refused()
+    {
+        var (_, slug, head) = await platform.TownshipWithUserAsync([LawStudyPlatform.Module], LawStudyPlatform.Head);
+        var settings = await head.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/law-study/certificates/settings");
+        Assert.Equal(1, settings.GetProperty("reviewCycleYears").GetInt32());
+        Assert.Equal(0, settings.GetProperty("version").GetInt64());
+        var refused = await head.PostAsJsonAsync($"/api/t/{slug}/law-study/certificates/settings", new { version = 0, reviewCycleYears = 2, validityYears = 5, warningLength = 60 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var set = await head.PostAsJsonAsync($"/api/t/{slug}/law-study/certificates/settings", new { version = 0, reviewCycleYears = 3, validityYears = 6, warningLength = 30, warningUnit = "WorkingDays" });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(3, (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reviewCycleYears").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostAsJsonAsync($"/api/t/{slug}/law-study/certificates/settings", new { version = 0, reviewCycleYears = 1, validityYears = 5, warningLength = 60 })).StatusCode);
+    }
 }

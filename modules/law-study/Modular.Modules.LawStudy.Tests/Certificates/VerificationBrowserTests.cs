@@ -55,4 +55,40 @@ public sealed class VerificationBrowserTests(LawStudyBrowserPlatform platform, C
         await own.ClickAsync("#verification-link");
         await Expect(own.Locator("#verify-standing")).ToHaveTextAsync("有效");
     }
+
+    [Fact]
+    public async Task The_supervisor_records_a_task_on_the_page_is_refused_one_officer_naming_why_and_assigns_a_valid_pair()
+    {
+        var admin = platform.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = platform.ServerAddress, HandleCookies = true, AllowAutoRedirect = false });
+        (await admin.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = PlatformFactory.AdminPassword })).EnsureSuccessStatusCode();
+        var slug = await Scenario.CreateTownshipAsync(admin, LawStudyPlatform.Module);
+        var supervisorName = await Scenario.CreateUserAsync(admin, slug, LawStudyPlatform.StudyClerk, LawStudyPlatform.EnforcementSupervisor);
+        var supervisor = platform.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = platform.ServerAddress, HandleCookies = true, AllowAutoRedirect = false });
+        (await supervisor.PostAsJsonAsync("/api/auth/login", new { userName = supervisorName, password = Scenario.Password })).EnsureSuccessStatusCode();
+        var today = TownshipTime.Format(TownshipTime.Today(platform.Clock));
+        var he = await OfficerAsync(supervisor, slug, "何军");
+        var luo = await OfficerAsync(supervisor, slug, "罗永红");
+        await IssuedAsync(supervisor, slug, he, Number(), today);
+        await IssuedAsync(supervisor, slug, luo, Number(), today);
+
+        var page = await chromium.NewPageAsync(platform.ServerAddress);
+        await Chromium.SignInAsync(page, supervisorName, Scenario.Password);
+        await page.GotoAsync($"/t/{slug}/law-study/enforcement/tasks");
+        await page.SelectOptionAsync("#record-form select[name='Form.Kind']", "Penalty");
+        await page.SelectOptionAsync("#record-form select[name='Form.Category']", "市容环境卫生");
+        await page.FillAsync("#record-form input[name='Form.Area']", Area);
+        await page.FillAsync("#record-form input[name='Form.Subject']", "集镇商户占道经营");
+        await page.ClickAsync("#record-form button[type=submit]");
+        await Expect(page.Locator("#task")).ToHaveAttributeAsync("data-state", "Recorded");
+
+        await page.CheckAsync($"#assign-form input[value='{he}']");
+        await page.ClickAsync("#assign-form button[type=submit]");
+        await Expect(page.Locator("div.error[role=alert]")).ToContainTextAsync("第四十二条");
+
+        await page.CheckAsync($"#assign-form input[value='{he}']");
+        await page.CheckAsync($"#assign-form input[value='{luo}']");
+        await page.ClickAsync("#assign-form button[type=submit]");
+        await Expect(page.Locator("#task")).ToHaveAttributeAsync("data-state", "Assigned");
+        await Expect(page.Locator("#task-officers")).ToContainTextAsync("罗永红");
+    }
 }
