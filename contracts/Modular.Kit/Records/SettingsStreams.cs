@@ -14,10 +14,15 @@ public static class SettingsStreams
     public static async Task<long> VersionAsync(IQuerySession session, Guid id, CancellationToken ct) =>
         (await session.Events.FetchStreamStateAsync(id, ct))?.Version ?? 0;
 
-    /// <summary>Appends <paramref name="change"/> at <paramref name="version"/> and saves; a missing version is a field error.</summary>
-    public static async Task SetAsync<T>(IDocumentSession session, Guid id, long? version, object change, InputErrors errors, CancellationToken ct)
+    /// <summary>
+    /// Appends <paramref name="change"/> (null when <paramref name="errors"/> hold the refusals) at the version the
+    /// caller read and saves: a missing version is a field error, another version is <see cref="VersionConflictException"/> (409).
+    /// </summary>
+    public static async Task SetAsync<T>(IDocumentSession session, Guid id, long? version, object? change, InputErrors errors, CancellationToken ct)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(errors);
         if (version is null)
         {
             errors.Add("version", "缺少记录版本", "The version you read is required.");
@@ -32,11 +37,11 @@ public static class SettingsStreams
 
         if (current == 0)
         {
-            session.Events.StartStream<T>(id, change);
+            session.Events.StartStream<T>(id, change!);
         }
         else
         {
-            session.Events.Append(id, current + 1, change);
+            session.Events.Append(id, current + 1, change!);
         }
 
         await session.SaveChangesAsync(ct);

@@ -16,7 +16,8 @@ internal static class ModuleServices
 
     public static bool IsExtensionPoint(Type serviceType) =>
         ExtensionPoints.Contains(serviceType)
-        || (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>));
+        || (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>))
+        || ModuleContracts.IsContract(serviceType);
 
     /// <summary>Runs the module's service hook into a scratch collection; copies the result only when it succeeds.</summary>
     public static void Register(LoadedModule module, IServiceCollection services)

@@ -66,6 +66,7 @@ internal static class PlatformServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoStaff>();
         services.AddScoped<TownshipExtensions>();
+        services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
 
         services.AddMarten(sp => ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog))

@@ -15,12 +15,14 @@ internal sealed class AnnualReportArea : IModuleArea
         services.AddScoped<AnnualReportFiles>();
         services.AddScoped<RecordReviewAndLitigation>();
         services.AddScoped<IAnnualReportSections, OpennessSection>();
+        services.AddScoped<Contracts.Integration.IIntegrationEventHandler<Contracts.LawStudy.EnforcementDecisionRecorded>, EnforcementDecisionTally>();
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         options.Events.MapEventType<ReviewAndLitigationRecorded>("open-government.review-and-litigation-recorded.v1");
         options.Projections.Snapshot<ReviewAndLitigationFigures>(SnapshotLifecycle.Inline);
+        options.Schema.For<EnforcementDecision>().Index(d => d.Year);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

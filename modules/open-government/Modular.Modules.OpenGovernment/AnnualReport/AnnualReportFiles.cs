@@ -24,6 +24,7 @@ internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipCo
             .Heading("二、主动公开政府信息情况")
             .Table(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
                 [["规章", "0", "0", "0"], ["行政规范性文件", N(s.NormativeIssued), N(s.NormativeRepealed), N(s.NormativeInForce)]])
+            .Table(["信息内容", "本年处理决定数量"], s.Decisions.Select(r => (IReadOnlyList<string>)[r.Label, N(r.Counts[0])]))
             .Table(["本年主动公开信息（按栏目）", "条数"], s.PublicationsByCategory.Select(r => (IReadOnlyList<string>)[r.Label, N(r.Counts[0])]))
             .Heading("三、收到和处理政府信息公开申请情况")
             .Table(["项目", .. s.RequestColumns], s.Requests.Select(r => (IReadOnlyList<string>)[r.Label, .. Cells(r, s.RequestColumns.Count)]))
@@ -41,6 +42,7 @@ internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipCo
         [
             ["规章", 0, 0, 0],
             ["行政规范性文件", s.NormativeIssued, s.NormativeRepealed, s.NormativeInForce],
+            .. s.Decisions.Select(r => (IReadOnlyList<object?>)[r.Label + "（本年处理决定数量）", r.Counts[0], "", ""]),
             .. s.PublicationsByCategory.Select(r => (IReadOnlyList<object?>)["主动公开：" + r.Label, r.Counts[0], "", ""]),
         ];
         var requests = s.Requests.Select(r => (IReadOnlyList<object?>)

@@ -21,6 +21,9 @@ internal sealed record AnnualStatisticsReport(
     public int Count(string key, int column) => Requests.First(r => r.Key == key).Counts[column];
 
     public int Total(string key) => Count(key, RequestColumns.Count - 1);
+
+    /// <summary>第二部分's decisions: 行政许可、行政处罚、行政强制, this year's count each (from the modules that record them).</summary>
+    public IReadOnlyList<StatRow> Decisions { get; init; } = [];
 }
 
 /// <summary>Fills the national tables from the records: requests from this area, proactive disclosure from Publications.</summary>
@@ -81,7 +84,10 @@ internal sealed class AnnualStatistics(IQuerySession session, RecordReviewAndLit
         var inForce = normative.Count(d => !(d.Repealed && d.RepealedOn is { } on && on <= yearEnd));
 
         var columns = Columns.Select(c => RequestVocabulary.Label(c).Chinese).Append("总计").ToList();
-        return new AnnualStatisticsReport(year, columns, rows, byCategory, issued, repealed, inForce, await review.LoadAsync(year, ct));
+        return new AnnualStatisticsReport(year, columns, rows, byCategory, issued, repealed, inForce, await review.LoadAsync(year, ct))
+        {
+            Decisions = await EnforcementDecisionTally.RowsAsync(session, year, ct),
+        };
     }
 
     private static StatRow Row(string key, string label, int level, IEnumerable<DisclosureRequest> requests)
