@@ -39,6 +39,26 @@ public sealed class PublicPageCacheTests(NotebookPlatform platform)
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(Notebook.PublicSummary(slug))).StatusCode);
     }
 
+    [Fact]
+    public async Task Only_the_query_keys_a_public_endpoint_reads_vary_the_cache()
+    {
+        var (_, slug, _) = await platform.TownshipWithUserAsync(["notebook"], "notebook.clerk");
+        var visitor = platform.AnonymousClient();
+        var summary = Notebook.PublicSummary(slug);
+        var year = Notebook.Today(platform)[..4];
+        Assert.Equal(0, await RecordedAsync(visitor, summary));
+        Assert.Equal(0, await RecordedAsync(visitor, $"{summary}?from={year}-01-01"));
+
+        await Notebook.RecordBehindTheModulesBackAsync(platform, slug, "缓存键");
+
+        // A key the endpoint does not read (a tracking tag, a random string) is the same entry: nothing new is rendered or kept.
+        Assert.Equal(0, await RecordedAsync(visitor, $"{summary}?utm_source=wechat"));
+        Assert.Equal(0, await RecordedAsync(visitor, $"{summary}?x={Guid.NewGuid():N}&y=1"));
+        // A key it reads is an entry of its own (kept from before the write), and another value of it a new one.
+        Assert.Equal(0, await RecordedAsync(visitor, $"{summary}?from={year}-01-01"));
+        Assert.Equal(1, await RecordedAsync(visitor, $"{summary}?to={Notebook.Today(platform)}"));
+    }
+
     private static async Task<int> RecordedAsync(HttpClient client, string summary) =>
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>(summary)).GetProperty("recorded").GetInt32();
 }

@@ -7,13 +7,19 @@ using Modular.Host.Townships;
 namespace Modular.Host.Portal;
 
 /// <summary>
-/// Caches public pages for anonymous visitors, per township, language and query, for a minute at most; a module
-/// empties a township's entries when it publishes. Signed-in users always get fresh pages. The cache sits after the
-/// module gate in the pipeline, so a module disabled for a township is never served from it.
+/// Caches public pages for anonymous visitors, per township, language and the query keys the page reads, for a minute
+/// at most; a module empties a township's entries when it publishes. Signed-in users always get fresh pages. The cache
+/// sits after the module gate in the pipeline, so a module disabled for a township is never served from it.
+/// What varies is bounded: a key the page does not read varies nothing (<see cref="PublicPageQueryKeys"/>), and an
+/// address whose keys repeat or whose values are longer than <see cref="MaxVaryingValue"/> is answered fresh and not
+/// kept, so random query strings cannot fill the cache and push out the pages people read.
 /// </summary>
 internal sealed class PublicPagesPolicy : IOutputCachePolicy
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longer than any page number, category or certificate number a page is addressed by; a search of more is not kept.</summary>
+    public const int MaxVaryingValue = 64;
 
     public static string Tag(string township) => $"public:{township}";
 
@@ -22,12 +28,14 @@ internal sealed class PublicPagesPolicy : IOutputCachePolicy
         var http = context.HttpContext;
         var cacheable = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         cacheable &= http.User.Identity?.IsAuthenticated != true;
+        var keys = http.GetEndpoint() is { } endpoint ? PublicPageQueryKeys.Of(endpoint) : [];
+        cacheable &= keys.All(key => http.Request.Query[key] is { Count: <= 1 } values && (values.Count == 0 || values[0]!.Length <= MaxVaryingValue));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.QueryKeys = keys;
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         if (http.RequestServices.GetRequiredService<TownshipContext>().Current is { } township)
         {
