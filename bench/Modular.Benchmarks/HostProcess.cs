@@ -100,6 +100,10 @@ internal sealed class HostProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but too busy to answer within the probe's timeout (a loaded machine): ask again until the deadline.
+            }
 
             await Task.Delay(20);
         }

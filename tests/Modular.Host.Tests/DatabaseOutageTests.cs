@@ -72,7 +72,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.True(recovered, "the host did not answer 200 again after PostgreSQL came back");
+        // The log is written from a background thread: give it a moment to reach the file.
         var log = await ReadLogAsync();
+        for (var i = 0; i < 50 && !log.Any(l => l.Contains("Database available again", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+            log = await ReadLogAsync();
+        }
+
         Assert.Single(log, l => l.Contains("Database unavailable", StringComparison.Ordinal));
         Assert.DoesNotContain(log, l => l.Contains("Unhandled error", StringComparison.Ordinal));
     }
