@@ -22,6 +22,9 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The key that encrypts the data-protection key ring at rest; hosts sharing a database share it to read each other's cookies.</summary>
+    public string KeyEncryptionKey { get; init; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string ConnectionString => _connectionString;
 
     /// <summary>The server's address when it runs on Kestrel (for the browser).</summary>
@@ -50,6 +53,7 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
         builder.UseSetting("Modular:Demo", demo ? "true" : "false");
         builder.UseSetting("Modular:Admin:Password", AdminPassword);
         builder.UseSetting("Modular:LogsPath", LogsPath);
+        builder.UseSetting("Modular:DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         // Every test client comes from one address and signs in as often as it likes; the limits' own tests lower them again.
         builder.UseSetting("Modular:Security:SignInsPerAccountPerMinute", "100000");
         builder.UseSetting("Modular:Security:SignInsPerAddressPerMinute", "100000");

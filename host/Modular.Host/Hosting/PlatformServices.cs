@@ -78,8 +78,16 @@ internal static class PlatformServices
         services.AddHostedService<PlatformSeeder>(); // after Marten's own start-up work, which applies the schema
         services.AddHostedService<ClaimBackfillService>(); // after the seeder: the demo's records are claimed too
 
+        // The key ring is shared through PostgreSQL and encrypted there with a key that is not in the database.
+        var keyEncryptionKey = KeyEncryptionKey.Load(builder.Configuration);
+        log.Information("Data-protection keys are encrypted at rest with key-encryption key {KeyId} from {Source}", keyEncryptionKey.Id, keyEncryptionKey.Source);
+        services.AddSingleton(keyEncryptionKey);
         services.AddDataProtection().SetApplicationName("modular");
-        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
+        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) =>
+        {
+            o.XmlRepository = new MartenXmlRepository(store);
+            o.XmlEncryptor = new KeyRingEncryptor(keyEncryptionKey);
+        });
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
