@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Modular.Host.Identity;
 using Modular.Host.Plugins;
+using Modular.Host.Storage;
 using Modular.Host.Townships;
 
 namespace Modular.Host.Hosting;
@@ -11,7 +12,7 @@ namespace Modular.Host.Hosting;
 /// its township 野马川镇. A module installed later is enabled in the demo township once; after that, the township's
 /// own decisions stand. The demo township's staff, one user per module role, come with it (<see cref="DemoStaff"/>).
 /// </summary>
-internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, ILogger<PlatformSeeder> log)
+internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, IConfiguration configuration, ILogger<PlatformSeeder> log)
     : IHostedService
 {
     public const string AdminUserName = "admin";
@@ -20,6 +21,8 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Hosts starting together on one database seed one after the other: the later ones find it done.
+        await using var startup = await StartupLock.AcquireAsync(configuration, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken);
         if (options.Value.Demo)

@@ -11,10 +11,12 @@ namespace Modular.Host.Storage;
 /// (the household ledger's 户号 and ID numbers). Idempotent, so it runs at every start and finds nothing to do once
 /// done. A key two records hold is logged once per start for a person to settle; nothing here stops the host.
 /// </summary>
-internal sealed class ClaimBackfillService(IServiceProvider services, ModuleCatalog catalog, ILogger<ClaimBackfillService> log) : IHostedService
+internal sealed class ClaimBackfillService(IServiceProvider services, ModuleCatalog catalog, IConfiguration configuration, ILogger<ClaimBackfillService> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // One host at a time: two backfilling together would both insert the same missing claim.
+        await using var startup = await StartupLock.AcquireAsync(configuration, cancellationToken);
         IReadOnlyList<TownshipRecord> townships;
         try
         {
