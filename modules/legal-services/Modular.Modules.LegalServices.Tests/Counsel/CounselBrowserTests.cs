@@ -23,10 +23,7 @@ public sealed class CounselBrowserTests(LegalServicesBrowserPlatform platform, C
     [Fact]
     public async Task A_contract_goes_for_review_counsel_answers_it_and_only_then_it_goes_on_the_agenda()
     {
-        var admin = await ClientAsync("admin", PlatformFactory.AdminPassword);
-        var slug = await Scenario.CreateTownshipAsync(admin, LegalServicesPlatform.Module);
-        var headName = await Scenario.CreateUserAsync(admin, slug, CounselScenario.Head);
-        var counselName = await Scenario.CreateUserAsync(admin, slug, CounselScenario.Counsel);
+        var (slug, headName, counselName) = await TownshipAsync();
         var head = await ClientAsync(headName, Scenario.Password);
         var api = CounselScenario.Api(slug);
         var retainer = await CounselScenario.PostAsync(head, api + "/retainers", new() { ["firm"] = "贵州万驰律师事务所", ["from"] = "2024-01-01", ["to"] = "2099-12-31" }, HttpStatusCode.Created);
@@ -92,10 +89,7 @@ public sealed class CounselBrowserTests(LegalServicesBrowserPlatform platform, C
     [Fact]
     public async Task The_head_and_counsel_run_the_whole_counsel_area_from_its_pages_and_the_gate_refuses_an_unreviewed_and_an_unlawful_item_but_takes_a_lawful_one()
     {
-        var admin = await ClientAsync("admin", PlatformFactory.AdminPassword);
-        var slug = await Scenario.CreateTownshipAsync(admin, LegalServicesPlatform.Module);
-        var headName = await Scenario.CreateUserAsync(admin, slug, CounselScenario.Head);
-        var counselName = await Scenario.CreateUserAsync(admin, slug, CounselScenario.Counsel);
+        var (slug, headName, counselName) = await TownshipAsync();
         var root = $"/t/{slug}/legal-services/counsel";
         var today = DateOnly.FromDateTime(platform.Clock.GetUtcNow().UtcDateTime.AddHours(8));
 
@@ -197,25 +191,9 @@ public sealed class CounselBrowserTests(LegalServicesBrowserPlatform platform, C
         await head.ClickAsync("#register-case-form button[type=submit]");
         await Expect(head.Locator("h1")).ToContainTextAsync("（2024）黔0527行初15号");
 
-        var hearing = await OpenStepAsync(head, "hearing");
-        await hearing.Locator("input[name='Form.HearingOn']").FillAsync("2024-06-18");
-        await hearing.Locator("input[name='Form.Note']").FillAsync("第一次开庭");
-        await hearing.Locator("button[type=submit]").ClickAsync();
-        await Expect(head.Locator("section.card dl").First).ToContainTextAsync("第一次开庭");
-
-        var stage = await OpenStepAsync(head, "stage");
-        await stage.Locator("select[name='Form.Stage']").SelectOptionAsync("Appeal");
-        await stage.Locator("input[name='Form.Court']").FillAsync("毕节市中级人民法院");
-        await stage.Locator("input[name='Form.CaseNumber']").FillAsync("（2024）黔05行终88号");
-        await stage.Locator("input[name='Form.On']").FillAsync("2024-08-01");
-        await stage.Locator("button[type=submit]").ClickAsync();
-        await Expect(head.Locator("section.card dl").First).ToContainTextAsync("（2024）黔05行终88号");
-
-        var outcome = await OpenStepAsync(head, "outcome");
-        await outcome.Locator("textarea[name='Form.Outcome']").FillAsync("驳回上诉，维持原判");
-        await outcome.Locator("input[name='Form.On']").FillAsync("2024-11-20");
-        await outcome.Locator("button[type=submit]").ClickAsync();
-        await Expect(head.Locator("section.card dl").First).ToContainTextAsync("驳回上诉，维持原判");
+        await CaseStepAsync(head, "hearing", "第一次开庭", ("HearingOn", "2024-06-18"), ("Note", "第一次开庭"));
+        await CaseStepAsync(head, "stage", "（2024）黔05行终88号", ("Stage", "Appeal"), ("Court", "毕节市中级人民法院"), ("CaseNumber", "（2024）黔05行终88号"), ("On", "2024-08-01"));
+        await CaseStepAsync(head, "outcome", "驳回上诉，维持原判", ("Outcome", "驳回上诉，维持原判"), ("On", "2024-11-20"));
 
         // The year's figures count what was done on these pages.
         await head.GotoAsync($"{root}/figures?year=2024");
@@ -266,11 +244,40 @@ public sealed class CounselBrowserTests(LegalServicesBrowserPlatform platform, C
         return form;
     }
 
+    /// <summary>A step of a case, its fields filled (a choice selected), posted; the case then shows <paramref name="shows"/>.</summary>
+    private static async Task CaseStepAsync(IPage page, string step, string shows, params (string Field, string Value)[] fields)
+    {
+        var form = await OpenStepAsync(page, step);
+        foreach (var (field, value) in fields)
+        {
+            var input = form.Locator($"[name='Form.{field}']");
+            if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            {
+                await input.SelectOptionAsync(value);
+            }
+            else
+            {
+                await input.FillAsync(value);
+            }
+        }
+
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("section.card dl").First).ToContainTextAsync(shows);
+    }
+
     private static async Task SelectReviewAsync(ILocator agenda, string title)
     {
         var select = agenda.Locator("select[name='Form.ReviewId']");
         var value = await select.Locator("option", new() { HasText = title }).GetAttributeAsync("value");
         await select.SelectOptionAsync(value!);
+    }
+
+    /// <summary>A township with legal services, and its head and a counsel as the IT admin creates them.</summary>
+    private async Task<(string Slug, string Head, string Counsel)> TownshipAsync()
+    {
+        var admin = await ClientAsync("admin", PlatformFactory.AdminPassword);
+        var slug = await Scenario.CreateTownshipAsync(admin, LegalServicesPlatform.Module);
+        return (slug, await Scenario.CreateUserAsync(admin, slug, CounselScenario.Head), await Scenario.CreateUserAsync(admin, slug, CounselScenario.Counsel));
     }
 
     private async Task<HttpClient> ClientAsync(string user, string password)
