@@ -4,8 +4,9 @@ namespace Modular.Kit.Steps;
 
 /// <summary>
 /// The counter document of a series of record numbers: its key and the last number it gave. Register it with
-/// optimistic concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>) so two records
-/// cannot take one number.
+/// optimistic concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>): the series'
+/// lock keeps registrations in turn, the version keeps a writer that does not lock (an event handler) from taking a
+/// number twice.
 /// </summary>
 public interface IRecordCounter
 {
@@ -15,9 +16,11 @@ public interface IRecordCounter
 }
 
 /// <summary>
-/// Record numbering that is safe when two clerks register at the same instant, for any series: a running one (户号
-/// 0001, 0002…) or a yearly one (<see cref="YearlyNumbers"/>). The counter is versioned, and the loser of a race draws
-/// again after a short random pause, so each gets a number of their own and nothing is lost.
+/// Record numbering that is safe when many clerks register at the same instant, for any series: a running one (户号
+/// 0001, 0002…) or a yearly one (<see cref="YearlyNumbers"/>). The saving transaction holds the series' lock
+/// (<see cref="SeriesLocks"/>) from reading the counter to committing, so registrations take their turns, each gets
+/// the next number, and a failed save gives its number back (no gaps). The counter is also versioned: a clash with
+/// a writer that does not lock, or on a number's claim, draws again after a short random pause.
 /// </summary>
 public static class RecordNumbers
 {
@@ -50,6 +53,7 @@ public static class RecordNumbers
 
         for (var attempt = 1; ; attempt++)
         {
+            await SeriesLocks.HoldAsync<TCounter>(session, ct);
             var (counter, number) = await NextCounterAsync<TCounter>(session, key, format, taken, ct);
             var result = record(number);
             try
@@ -68,8 +72,21 @@ public static class RecordNumbers
     }
 
     /// <summary>
-    /// Takes the next number in the caller's unit of work, without saving: for work that cannot be started again here,
-    /// such as an integration-event handler, whose transaction the daemon retries as a whole.
+    /// Takes the next number in the session's unit of work, without saving, holding the series' lock until the
+    /// session's save (a step that numbers a record and then runs its decision): the caller saves soon after.
+    /// </summary>
+    public static async Task<string> NextAsync<TCounter>(IDocumentSession session, string key, Func<int, string> format, CancellationToken ct,
+        Func<string, CancellationToken, Task<bool>>? taken = null)
+        where TCounter : class, IRecordCounter, new()
+    {
+        await SeriesLocks.HoldAsync<TCounter>(session, ct);
+        return (await NextCounterAsync<TCounter>(session, key, format, taken, ct)).Number;
+    }
+
+    /// <summary>
+    /// Takes the next number in the caller's unit of work, without saving or locking: for work that cannot be started
+    /// again here, such as an integration-event handler, whose transaction the daemon retries as a whole when the
+    /// versioned counter clashes.
     /// </summary>
     public static async Task<string> NextAsync<TCounter>(IDocumentOperations operations, string key, Func<int, string> format, CancellationToken ct,
         Func<string, CancellationToken, Task<bool>>? taken = null)

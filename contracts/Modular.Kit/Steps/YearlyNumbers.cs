@@ -5,14 +5,15 @@ namespace Modular.Kit.Steps;
 
 /// <summary>
 /// The counter document of a yearly series of record numbers (2026-0001, 2026-0002…). Register it with optimistic
-/// concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>) so two records cannot
-/// take one number.
+/// concurrency (<c>options.Schema.For&lt;TCounter&gt;().UseOptimisticConcurrency(true)</c>), as
+/// <see cref="IRecordCounter"/> says.
 /// </summary>
 public interface IYearCounter : IRecordCounter;
 
 /// <summary>
-/// Yearly record numbering that is safe when two clerks register at the same instant: a <see cref="RecordNumbers"/>
-/// series per year, whose versioned counter makes the loser of a race draw again, so each gets a number of their own.
+/// Yearly record numbering that is safe when many clerks register at the same instant: a <see cref="RecordNumbers"/>
+/// series per year, drawn under the series' lock in the saving transaction, so each gets the next number of their own
+/// and the year's numbers have no gaps.
 /// </summary>
 public static class YearlyNumbers
 {
@@ -35,8 +36,16 @@ public static class YearlyNumbers
         RecordNumbers.SaveWithNextAsync<TCounter, TResult>(session, Key(year, series), n => Format(year, n), record, ct);
 
     /// <summary>
-    /// Takes the next number in the caller's unit of work, without saving: for work that cannot be started again here,
-    /// such as an integration-event handler, whose transaction the daemon retries as a whole.
+    /// Takes the next number in the session's unit of work, without saving, holding the series' lock until the
+    /// session's save: for a step that numbers a record before running its decision.
+    /// </summary>
+    public static Task<string> NextAsync<TCounter>(IDocumentSession session, int year, CancellationToken ct, string? series = null)
+        where TCounter : class, IYearCounter, new() =>
+        RecordNumbers.NextAsync<TCounter>(session, Key(year, series), n => Format(year, n), ct);
+
+    /// <summary>
+    /// Takes the next number in the caller's unit of work, without saving or locking: for work that cannot be started
+    /// again here, such as an integration-event handler, whose transaction the daemon retries as a whole.
     /// </summary>
     public static Task<string> NextAsync<TCounter>(IDocumentOperations operations, int year, CancellationToken ct, string? series = null)
         where TCounter : class, IYearCounter, new() =>

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
 using static Modular.Modules.LegalServices.Tests.Counsel.CounselScenario;
 
 namespace Modular.Modules.LegalServices.Tests.Counsel;
@@ -82,7 +81,7 @@ public sealed class AgendaGateTests(LegalServicesPlatform platform)
 
         Assert.Equal(2, meeting.GetProperty("items").GetArrayLength());
         Assert.True(meeting.GetProperty("items").EnumerateArray().Last().GetProperty("withdrawn").GetBoolean());
-        var pack = Text(await t.Head.GetByteArrayAsync($"{meetings}/{meeting.GetProperty("id").GetGuid()}/pack.docx"));
+        var pack = CounselScenario.Text(await t.Head.GetByteArrayAsync($"{meetings}/{meeting.GetProperty("id").GetGuid()}/pack.docx"));
         Assert.Contains("野马川镇通组道路硬化工程施工合同", pack);
         Assert.Contains("修改后合法", pack);
         Assert.Contains("修改意见：补充违约责任条款", pack);
@@ -105,11 +104,5 @@ public sealed class AgendaGateTests(LegalServicesPlatform platform)
         noChanges["requiredChanges"] = null;
         Assert.True((await RefusedAsync(t.CounselA, reviews, review, "opinion", noChanges)).TryGetProperty("requiredChanges", out _));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await PostStepAsync(t.CounselB, reviews, review, "opinion", Opinion("Lawful"))).StatusCode);
-    }
-
-    private static string Text(byte[] docx)
-    {
-        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 }

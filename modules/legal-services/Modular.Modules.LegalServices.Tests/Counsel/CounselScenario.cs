@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
 using Modular.Testing;
 
 namespace Modular.Modules.LegalServices.Tests.Counsel;
@@ -109,6 +110,13 @@ internal static class CounselScenario
         ["kind"] = review is null ? kind : null,
         ["title"] = title,
     };
+
+    /// <summary>A .docx read back: its paragraphs' text, one a line.</summary>
+    public static string Text(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
 
     public static string Messages(JsonElement errors, string field) => string.Join(" | ", errors.GetProperty(field).EnumerateArray().Select(m => m.GetString()));
 }
