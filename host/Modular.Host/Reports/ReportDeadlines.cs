@@ -2,6 +2,7 @@ using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Contracts.Time;
+using Modular.Contracts.Townships;
 using Modular.Host.Townships;
 
 namespace Modular.Host.Reports;
@@ -9,14 +10,16 @@ namespace Modular.Host.Reports;
 /// <summary>
 /// The report's two due days on the township's due list: last year's report to the county (3月1日 by default) until it
 /// is sent, and on the portal (4月1日) until it is published. Only the year before today's is due: an older report
-/// never sent is long overdue and stays on its own page, not on every day's list.
+/// never sent is long overdue and stays on its own page, not on every day's list. Shown to the report's drafters and
+/// approvers, whose work it is.
 /// </summary>
-internal sealed class ReportDeadlines(IQuerySession session, TownshipContext township, IStatutoryClock clock) : IDeadlineSource
+internal sealed class ReportDeadlines(IQuerySession session, TownshipContext township, IStatutoryClock clock, ICurrentUser user) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DueItem>> GetDueItemsAsync(DateOnly horizon, CancellationToken cancellationToken)
     {
+        // On the list of those who act on it (the drafter, the heads), not of every clerk of every module.
         var slug = township.Current?.Slug;
-        if (slug is null)
+        if (slug is null || !(user.HasPermission(PlatformPermissions.AnnualReportWrite) || user.HasPermission(PlatformPermissions.AnnualReportApprove)))
         {
             return [];
         }

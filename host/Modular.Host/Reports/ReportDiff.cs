@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Modular.Host.Reports;
 
+[JsonConverter(typeof(JsonStringEnumConverter<LineChange>))]
 public enum LineChange
 {
     Same,

@@ -27,10 +27,12 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
         var id = TownshipAnnualReport.StreamId(year);
         var reports = await session.Query<TownshipAnnualReport>()
             .Where(r => r.TenantIsOneOf(slugs) && r.Id == id)
-            .Select(r => new SentReportSummary(r.Township, r.State.ToString(), r.SentAt, r.PublishedAt, r.SentVersion))
+            .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
             .ToListAsync(ct);
-        return [.. reports.Select(r => r with { State = r.State.ToLowerInvariant() }).OrderBy(r => r.Township, StringComparer.Ordinal)];
+        return [.. reports.Select(r => new SentReportSummary(r.Township, ReportSteps.Name(r.State), r.SentAt, r.PublishedAt, r.SentVersion)).OrderBy(r => r.Township, StringComparer.Ordinal)];
     }
+
+    private sealed record Row(string Township, ReportState State, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int? SentVersion);
 
     /// <summary>The .docx of the version the township sent to the county, or null when it has sent none.</summary>
     public async Task<byte[]?> SentDocxAsync(string townshipSlug, int year, CancellationToken ct)
