@@ -21,13 +21,11 @@ public static class PlatformRoles
 
 /// <summary>
 /// The platform's own permissions, held through <see cref="PlatformRoles"/> in a township as a module's are through its
-/// manifest: the annual rule-of-law work report (法治政府建设年度报告) is the platform's, not a module's.
+/// manifest: the annual rule-of-law work report (法治政府建设年度报告) is the platform's, not a module's. Every member of
+/// the township reads it (its facts are the year's aggregate figures); these are the permissions to change it.
 /// </summary>
 public static class PlatformPermissions
 {
-    /// <summary>Read the report's versions, compare them and download it.</summary>
-    public const string AnnualReportRead = "platform.annual-report.read";
-
     /// <summary>Write the judgement parts (every save a version), submit, send to the county, publish.</summary>
     public const string AnnualReportWrite = "platform.annual-report.write";
 
@@ -36,8 +34,6 @@ public static class PlatformPermissions
 
     public static IReadOnlyList<ModulePermission> All { get; } =
     [
-        new(AnnualReportRead, new LocalizedText("查阅法治政府建设年度报告", "Read the annual rule-of-law report"),
-            [PlatformRoles.ReportClerk, PlatformRoles.ReportApprover, PlatformRoles.TownshipAdmin]),
         new(AnnualReportWrite, new LocalizedText("起草、提交、报送、公开年度报告", "Draft, submit, send and publish the annual report"), [PlatformRoles.ReportClerk]),
         new(AnnualReportApprove, new LocalizedText("审定年度报告（党政主要负责人）", "Approve the annual report (the party and government heads)"), [PlatformRoles.ReportApprover]),
     ];

@@ -21,7 +21,7 @@ internal static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder routes)
     {
         var reports = routes.MapGroup("/api/t/{township}/annual-report").WithTags("annual-report")
-            .RequireAuthorization(PlatformPermissions.AnnualReportRead);
+            .RequireAuthorization(Policies.TownshipMember);
 
         reports.MapGet("/settings", async (IQuerySession session, TownshipContext here, CancellationToken ct) =>
             TypedResults.Ok(await ReportSettingsSteps.ViewAsync(session, here.Required().Slug, ct)));

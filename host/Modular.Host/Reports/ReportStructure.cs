@@ -64,11 +64,8 @@ public static class ReportStructure
     public static ReportPart? Part(string key) => Parts.FirstOrDefault(p => p.Key == key);
 
     /// <summary>Chinese ordinals for headings: 一、二、… and （一）（二）….</summary>
-    public static string Ordinal(int n) => n switch
-    {
-        1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", 10 => "十",
-        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static string Ordinal(int n) =>
+        n is >= 1 and <= 10 ? "一二三四五六七八九十"[(n - 1)..n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The most a written part may hold: a report runs to a few thousand characters.</summary>
     public const int MaxPartLength = 20_000;

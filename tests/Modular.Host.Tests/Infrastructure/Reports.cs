@@ -58,6 +58,18 @@ internal static class Reports
         return await OkAsync(StepAsync(head, slug, year, "approve", Version(submitted)));
     }
 
+    /// <summary>Approved as above, then sent to the county: the sent view.</summary>
+    public static async Task<JsonElement> SentAsync(HttpClient clerk, HttpClient head, string slug, int year) =>
+        await OkAsync(StepAsync(clerk, slug, year, "send", Version(await ApprovedAsync(clerk, head, slug, year))));
+
+    /// <summary>A notebook clerk of the township records a matter today: the notebook's figure of the year moves by one.</summary>
+    public static async Task<HttpClient> RecordMatterAsync(PlatformFactory platform, HttpClient admin, string slug, string title)
+    {
+        var notebookClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, Notebook.Clerk), Scenario.Password);
+        await Notebook.OpenMatterAsync(notebookClerk, slug, title, Notebook.Today(platform));
+        return notebookClerk;
+    }
+
     /// <summary>A figure of the given facts by its label.</summary>
     public static string Figure(JsonElement facts, string label) =>
         facts.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("figures").EnumerateArray())

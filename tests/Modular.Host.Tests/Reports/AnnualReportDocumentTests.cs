@@ -17,8 +17,7 @@ public sealed class AnnualReportDocumentTests(NotebookPlatform platform)
     {
         var year = TownshipTime.Today(platform.Clock).Year;
         var (admin, slug, clerk, head) = await TownshipAsync(platform, Notebook.Id);
-        var notebookClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, Notebook.Clerk), Scenario.Password);
-        await Notebook.OpenMatterAsync(notebookClerk, slug, "一件事项", Notebook.Today(platform));
+        await RecordMatterAsync(platform, admin, slug, "一件事项");
         await ApprovedAsync(clerk, head, slug, year);
 
         using var document = ReportFiles.Open(await clerk.GetByteArrayAsync($"{Api(slug, year)}/docx"));
@@ -50,8 +49,7 @@ public sealed class AnnualReportDocumentTests(NotebookPlatform platform)
     {
         var year = TownshipTime.Today(platform.Clock).Year;
         var (admin, slug, clerk, _) = await TownshipAsync(platform, Notebook.Id);
-        var notebookClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, Notebook.Clerk), Scenario.Password);
-        await Notebook.OpenMatterAsync(notebookClerk, slug, "一件事项", Notebook.Today(platform));
+        await RecordMatterAsync(platform, admin, slug, "一件事项");
         await OkAsync(SaveAsync(clerk, slug, year, 0, AllParts()));
         var version = await clerk.GetFromJsonAsync<JsonElement>($"{Api(slug, year)}/versions/1");
 

@@ -19,8 +19,7 @@ public sealed class AnnualReportPublishingTests(AnnualReportPublishingTests.Plat
     {
         var year = TownshipTime.Today(platform.Clock).Year;
         var (_, slug, clerk, head) = await TownshipAsync(platform, OpenGovernment);
-        var approved = await ApprovedAsync(clerk, head, slug, year);
-        var sent = await OkAsync(StepAsync(clerk, slug, year, "send", Version(approved)));
+        var sent = await SentAsync(clerk, head, slug, year);
         Assert.True(sent.GetProperty("portalEnabled").GetBoolean());
 
         var published = await OkAsync(StepAsync(clerk, slug, year, "publish", Version(sent)));
@@ -60,8 +59,7 @@ public sealed class AnnualReportPublishingTests(AnnualReportPublishingTests.Plat
     {
         var year = TownshipTime.Today(platform.Clock).Year;
         var (admin, slug, clerk, head) = await TownshipAsync(platform, OpenGovernment);
-        var approved = await ApprovedAsync(clerk, head, slug, year);
-        var sent = await OkAsync(StepAsync(clerk, slug, year, "send", Version(approved)));
+        var sent = await SentAsync(clerk, head, slug, year);
         await Scenario.SetModuleAsync(admin, slug, OpenGovernment, enabled: false);
 
         var refused = await StepAsync(clerk, slug, year, "publish", Version(sent));

@@ -78,8 +78,7 @@ public sealed class AnnualReportWorkflowTests(NotebookPlatform platform)
     public async Task Publishing_without_open_government_answers_that_the_report_cannot_be_published_there()
     {
         var (_, slug, clerk, head) = await TownshipAsync(platform, Notebook.Id);
-        var approved = await ApprovedAsync(clerk, head, slug, Year);
-        var sent = await OkAsync(StepAsync(clerk, slug, Year, "send", Version(approved)));
+        var sent = await SentAsync(clerk, head, slug, Year);
         Assert.False(sent.GetProperty("portalEnabled").GetBoolean());
 
         var refused = await StepAsync(clerk, slug, Year, "publish", Version(sent));
@@ -115,8 +114,7 @@ public sealed class AnnualReportWorkflowTests(NotebookPlatform platform)
     public async Task After_approval_the_figures_are_frozen_and_the_page_lists_what_the_records_say_now()
     {
         var (_, slug, clerk, head) = await TownshipAsync(platform, Notebook.Id);
-        var notebookClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(await platform.AdminClientAsync(), slug, Notebook.Clerk), Scenario.Password);
-        await Notebook.OpenMatterAsync(notebookClerk, slug, "审定前的事项", Notebook.Today(platform));
+        var notebookClerk = await RecordMatterAsync(platform, await platform.AdminClientAsync(), slug, "审定前的事项");
         var approved = await ApprovedAsync(clerk, head, slug, Year);
         Assert.Equal("1", Figure(approved.GetProperty("facts"), "登记事项"));
         var sent = await OkAsync(StepAsync(clerk, slug, Year, "send", Version(approved)));
