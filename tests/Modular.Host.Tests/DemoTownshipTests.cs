@@ -54,6 +54,14 @@ public sealed class DemoTownshipTests(DemoTownshipTests.Platform platform) : ICl
 
         var townshipAdmin = await platform.SignedInClientAsync("township-admin", DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await townshipAdmin.GetAsync("/t/yemachuan/admin")).StatusCode);
+
+        // The annual report's drafter and the heads who approve it, with the platform's roles.
+        foreach (var role in new[] { "report-clerk", "report-approver" })
+        {
+            var user = await platform.SignedInClientAsync(role, DemoPassword);
+            Assert.Contains(role, (await user.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetRawText());
+            Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/t/yemachuan/annual-report?year=2020")).StatusCode);
+        }
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public sealed class NoDemoTests(NoDemoTests.Platform platform) : IClassFixture<N
     public async Task Without_the_demo_no_demo_user_exists()
     {
         var client = platform.AnonymousClient();
-        foreach (var userName in new[] { "notebook.clerk", "township-admin" })
+        foreach (var userName in new[] { "notebook.clerk", "township-admin", "report-clerk", "report-approver" })
         {
             var signIn = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoTownshipTests.DemoPassword });
             Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);

@@ -34,6 +34,25 @@ public sealed class WordDocumentTests
     }
 
     [Fact]
+    public void The_grid_sets_22_lines_of_28_characters_in_the_type_area()
+    {
+        using var document = Written(out _);
+        var section = document.MainDocumentPart!.Document!.Body!.Elements<SectionProperties>().Single();
+        var grid = section.GetFirstChild<DocGrid>()!;
+        var margin = section.GetFirstChild<PageMargin>()!;
+        var size = section.GetFirstChild<PageSize>()!;
+
+        Assert.Equal(DocGridValues.LinesAndChars, grid.Type!.Value);
+        // 22 lines: the type area's height (297 − 37 − 35 mm) over the line pitch.
+        var typeHeight = size.Height!.Value - margin.Top!.Value - margin.Bottom!.Value;
+        Assert.Equal(22, (int)(typeHeight / grid.LinePitch!.Value));
+        // 28 characters: the body's 16 pt plus the grid's extra pitch (1/4096 pt), into the type area's width.
+        var typeWidthPoints = (size.Width!.Value - margin.Left!.Value - margin.Right!.Value) / 20.0;
+        var pitch = 16 + (grid.CharacterSpace!.Value / 4096.0);
+        Assert.Equal(28, (int)Math.Floor(typeWidthPoints / pitch));
+    }
+
+    [Fact]
     public void The_title_is_xiaobiaosong_2hao_and_the_body_fangsong_3hao_with_heiti_and_kaiti_headings()
     {
         using var document = Written(out _);

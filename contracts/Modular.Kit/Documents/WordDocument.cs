@@ -10,8 +10,8 @@ namespace Modular.Kit.Documents;
 /// <summary>
 /// A Word document built paragraph by paragraph, set as a township office prints its documents (党政机关公文格式,
 /// GB/T 9704-2012): A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; the title in 2号 小标宋; headings in
-/// 3号 黑体 (first level) and 楷体 (second level); the body in 3号 仿宋 at a fixed 28.95 pt line (22 lines a page),
-/// first lines indented two characters; page numbers at the foot. The font table names for each font the ones a machine
+/// 3号 黑体 (first level) and 楷体 (second level); the body in 3号 仿宋 at a fixed 28.95 pt line on a grid of 22 lines of
+/// 28 characters, first lines indented two characters; page numbers at the foot. The font table names for each font the ones a machine
 /// without it substitutes (宋体, 黑体, 楷体, 仿宋 and their Windows and Linux names), so Chinese never renders as boxes.
 /// Every text passes through <see cref="PlainText.ForXml"/>: what is stored can never break the file.
 /// </summary>
@@ -43,6 +43,15 @@ public sealed class WordDocument
     private const int TableSize = 24;
     private const int FooterSize = 28;
     private const int LineTwips = 579; // 28.95 pt: 22 lines in the type area
+
+    /// <summary>Lines a page and characters a line in the type area (GB/T 9704-2012 §5.2.2).</summary>
+    public const int LinesPerPage = 22;
+
+    public const int CharactersPerLine = 28;
+
+    // The type area is 156 mm wide (210 − 28 − 26): 28 characters of 3号 (16 pt) need 448 pt, the area holds 442.2 pt, so
+    // the grid narrows each character's pitch a little. Word counts docGrid charSpace in 1/4096 pt beyond the font size.
+    internal static readonly int CharacterSpace = (int)Math.Round(((MmTwips(156) / 20.0 / CharactersPerLine) - (BodySize / 2.0)) * 4096);
 
     private static int MmTwips(double mm) => (int)Math.Round(mm / 25.4 * 1440);
 
@@ -114,7 +123,7 @@ public sealed class WordDocument
             Footer = (UInt32Value)(uint)MmTwips(24), // the page number 7 mm below the type area
             Gutter = 0,
         },
-        new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LineTwips, CharacterSpace = 0 });
+        new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LineTwips, CharacterSpace = CharacterSpace });
 
     // The document's default run and paragraph: 仿宋 3号 at the fixed line, so anything without its own formatting
     // (an empty paragraph, a table's spacing) keeps the body's measure.

@@ -44,33 +44,48 @@ internal sealed class TownshipExtensions(TownshipContext township, ModuleCatalog
         var today = clock.Today;
         var horizon = clock.Deadline(today, StatutoryPeriod.WorkingDays(DueSoonWorkingDays)).Date;
         var result = new List<DueItemView>();
-        foreach (var (module, source) in Sources<IDeadlineSource>())
+        var sources = Sources<IDeadlineSource>().Select(s => (s.Module.Id, s.Source)).Concat(PlatformDeadlines());
+        foreach (var (sourceId, source) in sources)
         {
-            foreach (var item in await Guarded(module, () => source.GetDueItemsAsync(horizon, cancellationToken), []))
+            foreach (var item in await Guarded(sourceId, () => source.GetDueItemsAsync(horizon, cancellationToken), []))
             {
-                result.Add(new DueItemView(module.Id, item, item.DueOn < today, item.DueOn < today ? -clock.WorkingDaysBetween(item.DueOn, today) : clock.WorkingDaysBetween(today, item.DueOn)));
+                result.Add(new DueItemView(sourceId, item, item.DueOn < today, item.DueOn < today ? -clock.WorkingDaysBetween(item.DueOn, today) : clock.WorkingDaysBetween(today, item.DueOn)));
             }
         }
 
         return result.OrderBy(i => i.Item.DueOn).ThenBy(i => i.ModuleId, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<IReadOnlyList<AnnualReportSection>> AnnualReportAsync(int year, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AnnualReportSection>> AnnualReportAsync(int year, CancellationToken cancellationToken) =>
+        [.. (await AnnualReportByModuleAsync(year, cancellationToken)).Select(s => s.Section)];
+
+    /// <summary>The enabled modules' sections for the year, each with the module that drafted it, in the chapters' order.</summary>
+    public async Task<IReadOnlyList<(string ModuleId, AnnualReportSection Section)>> AnnualReportByModuleAsync(int year, CancellationToken cancellationToken)
     {
-        var result = new List<AnnualReportSection>();
+        var result = new List<(string ModuleId, AnnualReportSection Section)>();
         foreach (var (module, source) in Sources<IAnnualReportSections>())
         {
-            result.AddRange(await Guarded(module, () => source.GetSectionsAsync(year, cancellationToken), []));
+            result.AddRange((await Guarded(module, () => source.GetSectionsAsync(year, cancellationToken), [])).Select(s => (module.Id, s)));
         }
 
-        return result.OrderBy(s => s.Chapter, StringComparer.Ordinal).ToList();
+        return [.. result.OrderBy(s => s.Section.Chapter, StringComparer.Ordinal)];
     }
+
+    /// <summary>Due items of the host's own work (the annual report), beside the modules'.</summary>
+    private IEnumerable<(string Source, IDeadlineSource Deadlines)> PlatformDeadlines() =>
+        services.GetKeyedServices<IDeadlineSource>(PlatformDeadlineKey).Select(s => (PlatformDeadlineKey, s));
+
+    /// <summary>The key the host's own due-list sources are registered under (never a module id: those have no dots).</summary>
+    public const string PlatformDeadlineKey = "platform.annual-report";
 
     private IEnumerable<(LoadedModule Module, T Source)> Sources<T>() where T : notnull =>
         EnabledModules.SelectMany(m => services.GetKeyedServices<T>(m.Id).Select(s => (m, s)));
 
     // One module's fault must not take the township's home page down with it.
-    private async Task<IReadOnlyList<T>> Guarded<T>(LoadedModule module, Func<Task<IReadOnlyList<T>>> call, IReadOnlyList<T> fallback)
+    private Task<IReadOnlyList<T>> Guarded<T>(LoadedModule module, Func<Task<IReadOnlyList<T>>> call, IReadOnlyList<T> fallback) =>
+        Guarded(module.Id, call, fallback);
+
+    private async Task<IReadOnlyList<T>> Guarded<T>(string moduleId, Func<Task<IReadOnlyList<T>>> call, IReadOnlyList<T> fallback)
     {
         try
         {
@@ -78,7 +93,7 @@ internal sealed class TownshipExtensions(TownshipContext township, ModuleCatalog
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            log.LogError(error, "Module {ModuleId} failed to answer {ExtensionPoint}", module.Id, typeof(T).Name);
+            log.LogError(error, "Module {ModuleId} failed to answer {ExtensionPoint}", moduleId, typeof(T).Name);
             return fallback;
         }
     }

@@ -7,7 +7,7 @@ using Modular.Host.Plugins;
 namespace Modular.Host.Hosting;
 
 /// <summary>
-/// The demo township's staff: one user per role of every module enabled there (and a township administrator), so a
+/// The demo township's staff: one user per role of every module enabled there (a township administrator, the annual report's drafter and approver), so a
 /// newcomer who runs <c>./run.sh</c> signs in as a mediator or a judicial office head and sees that person's pages,
 /// instead of as <c>admin</c>, who holds no module role. They share one password: <c>Modular:DemoPassword</c> when set,
 /// otherwise generated when the first of them is created and printed once beside the admin's. Only with the demo on.
@@ -32,7 +32,12 @@ internal sealed class DemoStaff(IDocumentStore store, UserAdministration users, 
 
     public async Task EnsureAsync(string township, IReadOnlySet<string> enabledModules, CancellationToken cancellationToken)
     {
-        var wanted = new List<(string UserName, string Role, string DisplayName)> { (UserNameOf(PlatformRoles.TownshipAdmin), PlatformRoles.TownshipAdmin, "演示 · 乡镇管理员") };
+        var wanted = new List<(string UserName, string Role, string DisplayName)>
+        {
+            (UserNameOf(PlatformRoles.TownshipAdmin), PlatformRoles.TownshipAdmin, "演示 · 乡镇管理员"),
+            (UserNameOf(PlatformRoles.ReportClerk), PlatformRoles.ReportClerk, "演示 · 法治建设报告起草人"),
+            (UserNameOf(PlatformRoles.ReportApprover), PlatformRoles.ReportApprover, "演示 · 党政主要负责人"),
+        };
         foreach (var module in catalog.Modules.Where(m => enabledModules.Contains(m.Id)))
         {
             wanted.AddRange(module.Manifest.Roles.Select(role => (UserNameOf(role), role, $"演示 · {module.Manifest.Name.Chinese}")));

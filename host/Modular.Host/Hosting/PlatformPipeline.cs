@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Modular.Host.Identity;
 using Modular.Host.Operations;
 using Modular.Host.Plugins;
+using Modular.Host.Reports;
 using Modular.Host.Shell;
 using Modular.Host.Townships;
 using Scalar.AspNetCore;
@@ -113,6 +114,7 @@ internal static class PlatformPipeline
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();
         app.MapTownshipEndpoints();
+        app.MapReportEndpoints();
         app.MapShellEndpoints();
         ModuleRoutes.Map(app, catalog, app.Services.GetRequiredService<Serilog.ILogger>());
         ModuleRoutes.MapPages(app, catalog);

@@ -104,5 +104,15 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
                 }
             }
         }
+
+        // The platform's own demo last: the 2020 report is drafted from what the modules just recorded.
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Reports.ReportDemo>().SeedAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
+        }
     }
 }

@@ -15,6 +15,7 @@ using Modular.Host.Identity;
 using Modular.Host.Integration;
 using Modular.Host.Operations;
 using Modular.Host.Plugins;
+using Modular.Host.Reports;
 using Modular.Host.Storage;
 using Modular.Host.Time;
 using Modular.Host.Townships;
@@ -66,6 +67,7 @@ internal static class PlatformServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoStaff>();
         services.AddScoped<TownshipExtensions>();
+        services.AddAnnualReports();
         services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
 
@@ -136,6 +138,7 @@ internal static class PlatformServices
         store.DatabaseSchemaName = "modular";
         TownshipDocuments.Apply(store);
         IdentityServices.ConfigureDocuments(store);
+        Reports.ReportsSetup.ConfigureDocuments(store);
         store.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
         store.Events.AppendMode = EventAppendMode.Quick;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;

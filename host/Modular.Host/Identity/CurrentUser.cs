@@ -34,6 +34,7 @@ internal sealed class CurrentUser(ITownshipContext township, ModuleCatalog catal
         var roles = Account.RolesIn(current.Slug);
         return catalog.Modules
             .SelectMany(m => m.Manifest.Permissions)
+            .Concat(PlatformPermissions.All)
             .Any(p => p.Name == permission && p.DefaultRoles.Any(roles.Contains));
     }
 

@@ -122,9 +122,9 @@ internal sealed partial class UserAdministration(
         users.Evict(userName);
     }
 
-    /// <summary>Every role a user can be granted in a township: the township admin, and each loaded module's roles.</summary>
+    /// <summary>Every role a user can be granted in a township: the platform's township roles, and each loaded module's roles.</summary>
     public HashSet<string> KnownRoles() =>
-        [PlatformRoles.TownshipAdmin, .. catalog.Modules.SelectMany(m => m.Manifest.Roles)];
+        [.. PlatformRoles.TownshipRoles, .. catalog.Modules.SelectMany(m => m.Manifest.Roles)];
 
     [GeneratedRegex("^[A-Za-z0-9._-]{3,32}$")]
     private static partial Regex UserNamePattern();

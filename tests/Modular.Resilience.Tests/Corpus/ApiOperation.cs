@@ -11,14 +11,14 @@ internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<st
     public IReadOnlyList<string> RouteParameters =>
         Path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1]).ToList();
 
-    /// <summary>The module the route belongs to (<c>/api/t/{township}/{module}/…</c>), or null for the platform's own.</summary>
+    /// <summary>The module the route belongs to (<c>/api/t/{township}/{module}/…</c>), or null for the platform's own (home, audit, the annual report).</summary>
     public string? Module
     {
         get
         {
             var segments = Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             return segments.Length > 3 && segments[0] == "api" && segments[1] == "t" && segments[2] == "{township}"
-                && segments[3] is not ("home" or "audit") ? segments[3] : null;
+                && segments[3] is not ("home" or "audit" or "annual-report") ? segments[3] : null;
         }
     }
 

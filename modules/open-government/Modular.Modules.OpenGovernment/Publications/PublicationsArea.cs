@@ -20,6 +20,7 @@ internal sealed class PublicationsArea : IModuleArea
         services.AddScoped<IDeadlineSource, PublicationDeadlines>();
         services.AddScoped<IDashboardFigures, PublicationFigures>();
         services.AddScoped<IAnnualReportSections, PublicationReport>();
+        services.AddScoped<Contracts.Integration.IIntegrationEventHandler<Contracts.Reports.RuleOfLawReportPublished>, RuleOfLawReportFiling>();
     }
 
     public void ConfigureMarten(StoreOptions options)

@@ -1,0 +1,55 @@
+using Marten;
+using Modular.Host.Townships;
+
+namespace Modular.Host.Reports;
+
+/// <summary>Where a township's report of a year stands, as the county sees it.</summary>
+/// <param name="Version">The version sent (null while none is).</param>
+public sealed record SentReportSummary(string Township, string State, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int? Version);
+
+/// <summary>
+/// The county's reading of its townships' reports: which have been sent and published, in one query across the
+/// township tenants, and the .docx of the version a township sent. For the county view; no personal data is in a report.
+/// </summary>
+internal sealed class SentReports(IDocumentStore store, TownshipDirectory townships)
+{
+    /// <summary>Each named township that has started its report of <paramref name="year"/>; one query whatever their number.</summary>
+    public async Task<IReadOnlyList<SentReportSummary>> ForYearAsync(IReadOnlyCollection<string> townshipSlugs, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(townshipSlugs);
+        if (townshipSlugs.Count == 0)
+        {
+            return [];
+        }
+
+        var slugs = townshipSlugs.ToArray();
+        await using var session = store.QuerySession();
+        var id = TownshipAnnualReport.StreamId(year);
+        var reports = await session.Query<TownshipAnnualReport>()
+            .Where(r => r.TenantIsOneOf(slugs) && r.Id == id)
+            .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
+            .ToListAsync(ct);
+        return [.. reports.Select(r => new SentReportSummary(r.Township, ReportSteps.Name(r.State), r.SentAt, r.PublishedAt, r.SentVersion)).OrderBy(r => r.Township, StringComparer.Ordinal)];
+    }
+
+    private sealed record Row(string Township, ReportState State, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int? SentVersion);
+
+    /// <summary>The .docx of the version the township sent to the county, or null when it has sent none.</summary>
+    public async Task<byte[]?> SentDocxAsync(string townshipSlug, int year, CancellationToken ct)
+    {
+        if (await townships.FindAsync(townshipSlug, ct) is not { } township)
+        {
+            return null;
+        }
+
+        await using var session = store.QuerySession(townshipSlug);
+        var report = await session.LoadAsync<TownshipAnnualReport>(TownshipAnnualReport.StreamId(year), ct);
+        if (report?.SentVersion is not { } sent || AnnualReports.VersionOf(report, sent) is not { } version)
+        {
+            return null;
+        }
+
+        var signedOn = Modular.Kit.TownshipTime.DayOf(report.ApprovedAt!.Value);
+        return ReportDocument.Docx(ReportDocument.Blocks(township.Name, year, version, signedOn));
+    }
+}
