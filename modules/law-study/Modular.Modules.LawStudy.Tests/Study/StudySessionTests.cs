@@ -77,6 +77,11 @@ public sealed class StudySessionTests(LawStudyPlatform platform)
         Assert.Equal(HttpStatusCode.BadRequest, lying.StatusCode);
         var image = await clerk.PostAsJsonAsync($"{Api(slug)}/study/sessions/{session}/attach", new { version = 1, fileName = "照片.png", contentBase64 = pdf });
         Assert.True((await image.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("fileName", out _));
+        var notBase64 = await clerk.PostAsJsonAsync($"{Api(slug)}/study/sessions/{session}/attach", new { version = 1, fileName = "课件.pdf", contentBase64 = "%PDF-1.4 不是编码" });
+        Assert.Contains("base64", (await notBase64.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("contentBase64")[0].GetString());
+        // Longer than 10 MB can encode: refused for its length by the kit's DocumentFiles.Read, before any decoding (it is not even base64).
+        var tooLong = await clerk.PostAsJsonAsync($"{Api(slug)}/study/sessions/{session}/attach", new { version = 1, fileName = "课件.pdf", contentBase64 = new string('*', 14_000_100) });
+        Assert.Contains("不能超过 10 MB", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("contentBase64")[0].GetString());
 
         var attached = await clerk.PostAsJsonAsync($"{Api(slug)}/study/sessions/{session}/attach", new { version = 1, fileName = @"C:\材料\行政处罚法讲义.pdf", contentBase64 = pdf });
         Assert.Equal(HttpStatusCode.OK, attached.StatusCode);

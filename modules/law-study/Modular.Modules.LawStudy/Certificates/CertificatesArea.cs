@@ -21,6 +21,10 @@ internal sealed class CertificatesArea : IModuleArea
         new(new("行政执法证", "Enforcement certificates"), "certificates", Read, 40),
         new(new("我的执法证", "My certificate"), "certificates/mine", LawStudy.Permissions.Self, 41),
         new(new("执法证管理设置", "Certificate rules"), "certificates/settings", Read, 42),
+        // Public pages (no sign-in): the enforcement register (行政处罚法 第三十九条) and the check the QR code opens, listed
+        // for the module's users (every role holds Self), so that a user with no role still finds the module closed.
+        new(new("行政执法公示（公开）", "Public enforcement register"), "officers", LawStudy.Permissions.Self, 60),
+        new(new("执法证查验（公开）", "Verify a certificate (public)"), "verify", LawStudy.Permissions.Self, 61),
     ];
 
     public IEnumerable<ModulePermission> Permissions =>

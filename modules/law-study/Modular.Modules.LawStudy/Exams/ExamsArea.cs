@@ -18,6 +18,10 @@ internal sealed class ExamsArea : IModuleArea
         new(new("学法考试", "Law exams"), "exams", Read, 30),
         new(new("考试题库", "Question banks"), "questions", Read, 31),
         new(new("我的考试", "My exams"), "my-exams", LawStudy.Permissions.Self, 32),
+        new(new("考试设置", "Exam settings"), "exam-settings", Read, 33),
+        // A public page (no sign-in), listed for the module's users (every role holds Self) to hand out or to check a
+        // certificate someone shows them; with no permission it would take the module's root from users who hold no role.
+        new(new("合格证书查验（公开）", "Check a certificate of completion (public)"), "exam-certificates/verify", LawStudy.Permissions.Self, 62),
     ];
 
     public IEnumerable<ModulePermission> Permissions =>

@@ -10,5 +10,7 @@ internal static class MyPageSections
     [
         typeof(Pages.MyEntrySection),
         typeof(Study.Pages.MyStudySection),
+        typeof(Exams.Pages.MyExamsSection),
+        typeof(Certificates.Pages.MyCertificateSection),
     ];
 }

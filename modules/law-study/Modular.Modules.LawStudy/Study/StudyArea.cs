@@ -18,6 +18,8 @@ internal sealed class StudyArea : IModuleArea
     public IEnumerable<NavigationEntry> Navigation =>
     [
         new(new("学法活动", "Study sessions"), "study", Read, 20),
+        new(new("学时统计", "Hours against targets"), "study/hours", Read, 21),
+        new(new("学时目标设置", "Hour targets"), "study/settings", Read, 22),
         new(new("我的学法", "My law study"), "me", LawStudy.Permissions.Self, 25),
     ];
 

@@ -25,34 +25,22 @@ internal sealed class StoredStudyMaterial
     public byte[] Content { get; set; } = [];
 }
 
+/// <summary>A document as it is kept: the stored name, its bytes and the content type its bytes were judged to be.</summary>
+internal readonly record struct MaterialFile(string Name, byte[] Content, string ContentType);
+
 /// <summary>
 /// 上传学习材料: the session's materials (the slides, the text studied, the sign-in sheet): documents only (PDF, DOCX,
-/// XLSX, PPTX, checked by content), bounded in size and count.
+/// XLSX, PPTX, OFD, judged by their bytes through the kit's <see cref="DocumentFiles"/>), bounded in size and count.
 /// </summary>
 internal sealed class AttachMaterial(StudyStepContext context, IConfiguration configuration)
 {
     public const string Step = "attach";
     public const int MaxMaterials = 20;
-    public const long DefaultMaxBytes = 10 * 1024 * 1024;
     public const string MaxBytesSetting = "Modular:LawStudy:MaxMaterialBytes";
 
-    public long MaxBytes => configuration.GetValue<long?>(MaxBytesSetting) is { } configured and > 0 ? configured : DefaultMaxBytes;
+    public int MaxBytes => configuration.GetValue<int?>(MaxBytesSetting) is { } configured and > 0 ? configured : DocumentFiles.DefaultMaxBytes;
 
-    /// <summary>The bytes of a posted base64 text, or null with the field named.</summary>
-    public static byte[]? Decode(string? base64, InputErrors errors)
-    {
-        try
-        {
-            return Convert.FromBase64String(base64 ?? "");
-        }
-        catch (FormatException)
-        {
-            errors.Add("contentBase64", "文件内容须为 Base64 编码", "The file content must be Base64.");
-            return null;
-        }
-    }
-
-    public static IReadOnlyList<object> Decide(StudySession session, string? fileName, byte[]? content, long maxBytes, Guid materialId, string by, InputErrors errors)
+    public static IReadOnlyList<object> Decide(StudySession session, MaterialFile? file, Guid materialId, string by, InputErrors errors)
     {
         StudySession.Steps.Expect(session, Step, errors);
         if (session.Materials.Count >= MaxMaterials)
@@ -60,40 +48,47 @@ internal sealed class AttachMaterial(StudyStepContext context, IConfiguration co
             errors.Add("fileName", $"每次学习最多{MaxMaterials}份材料", $"A session holds at most {MaxMaterials} materials.");
         }
 
-        var checkedFile = content is null ? null : DocumentFiles.Check(errors, "fileName", "contentBase64", fileName, content, maxBytes);
-        return errors.Any || checkedFile is not { } file
+        return errors.Any || file is not { } f
             ? []
-            : [new StudyMaterialAttached(new StudyMaterialRef(materialId, file.Name, file.ContentType, content!.LongLength), by)];
+            : [new StudyMaterialAttached(new StudyMaterialRef(materialId, f.Name, f.ContentType, f.Content.LongLength), by)];
     }
 
-    public Task<bool> RunAsync(Guid id, long? version, string? fileName, byte[]? content, CancellationToken ct)
+    /// <summary>The page's upload: the bytes as the browser sent them.</summary>
+    public Task<bool> RunAsync(Guid id, long? version, string? fileName, byte[] content, CancellationToken ct)
     {
         var errors = new InputErrors();
+        var file = DocumentFiles.Check(errors, "fileName", "contentBase64", fileName, content, MaxBytes) is { } f ? new MaterialFile(f.Name, content, f.ContentType) : (MaterialFile?)null;
+        return SaveAsync(id, version, file, errors, ct);
+    }
+
+    /// <summary>The API's upload: base64, refused by the kit before it is decoded when it is too long.</summary>
+    public Task<bool> RunAsync(Guid id, AttachMaterialInput input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var file = DocumentFiles.Read(errors, "fileName", input.FileName, "contentBase64", input.ContentBase64, MaxBytes) is { } f ? new MaterialFile(f.Name, f.Content, f.ContentType) : (MaterialFile?)null;
+        return SaveAsync(id, input.Version, file, errors, ct);
+    }
+
+    private Task<bool> SaveAsync(Guid id, long? version, MaterialFile? file, InputErrors errors, CancellationToken ct)
+    {
         var materialId = Guid.CreateVersion7();
         return context.RunAsync(id, version, errors, s =>
         {
-            var events = Decide(s, fileName, content, MaxBytes, materialId, context.By, errors);
-            if (events is [StudyMaterialAttached attached])
+            var events = Decide(s, file, materialId, context.By, errors);
+            if (events is [StudyMaterialAttached] && file is { } f)
             {
+                // Staged in the same unit of work as the event: saved together or not at all.
                 context.Session.Store(new StoredStudyMaterial
                 {
                     Id = materialId,
                     SessionId = id,
-                    FileName = attached.Material.FileName,
-                    ContentType = attached.Material.ContentType,
-                    Content = content!,
+                    FileName = f.Name,
+                    ContentType = f.ContentType,
+                    Content = f.Content,
                 });
             }
 
             return events;
         }, ct);
-    }
-
-    public Task<bool> RunAsync(Guid id, AttachMaterialInput input, CancellationToken ct)
-    {
-        var errors = new InputErrors();
-        var content = Decode(input.ContentBase64, errors);
-        errors.ThrowIfAny();
-        return RunAsync(id, input.Version, input.FileName, content, ct);
     }
 }
