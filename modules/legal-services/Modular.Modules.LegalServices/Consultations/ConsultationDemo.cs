@@ -3,6 +3,7 @@ using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.LegalServices;
 using Modular.Contracts.Time;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.LegalServices.Consultations;
 
@@ -18,10 +19,6 @@ internal sealed class ConsultationDemo(IDocumentSession session) : IDemoData
     public const int Count = 160;
 
     private static readonly string[] Villages = ["野马川村", "双河村", "团结村", "水塘村", "大地村", "营盘村", "丫口村", "红岩村"];
-
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "罗"];
-
-    private static readonly string[] Given = ["明", "秀英", "国富", "桂兰", "德华", "正祥", "小芳", "建军", "玉珍", "志强"];
 
     private static readonly (ConsultationTopic Topic, string Question, string Answer)[] Matters =
     [
@@ -57,7 +54,7 @@ internal sealed class ConsultationDemo(IDocumentSession session) : IDemoData
             };
             var day = new DateOnly(Year, 1, 2).AddDays(i * 362 / Count);
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + (i % 7), (i * 13) % 60)), offset);
-            var name = Surnames[i % Surnames.Length] + Given[(i / 3) % Given.Length];
+            var name = DemoNames.Person(i);
             var phone = string.Create(CultureInfo.InvariantCulture, $"139{8500_0000 + i * 7919:D8}");
             var letter = channel == ConsultationChannel.Letter ? StatutoryPeriod.WorkingDays(7) : (StatutoryPeriod?)null;
             var registered = new ConsultationRegistered(Id(i), $"{Year}-{i + 1:D4}", channel, topic, name, null, phone, Villages[i % Villages.Length],

@@ -1,5 +1,6 @@
 using Marten;
 using Modular.Contracts.Extensions;
+using Modular.Kit.Records;
 using Modular.Modules.Mediation.Disputes.Steps;
 using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
@@ -49,8 +50,8 @@ internal sealed class DisputeDemo(IDocumentSession session) : IDemoData
             var events = new List<object>
             {
                 new DisputeTakenIn(Id(i), $"{Year}-{i + 1:D4}", source, received, category, Villages[i % Villages.Length], summary,
-                    [new Party($"村民{(char)('甲' + (i % 10))}", false, PartyRole.Applicant, null, null, null),
-                     new Party($"村民{(char)('子' + (i % 12))}", false, PartyRole.Respondent, null, null, null)],
+                    [new Party(DemoNames.Person(2 * i), false, PartyRole.Applicant, null, null, null),
+                     new Party(DemoNames.Person((2 * i) + 1), false, PartyRole.Respondent, null, null, null)],
                     i % 9 == 0 ? [SpecialGroup.ElderlyLivingAlone] : [], i % 11 == 0 ? EscalationRisk.High : EscalationRisk.Low, null,
                     source == DisputeSource.Transfer ? "野马川派出所" : null),
                 new MediationStarted(started, i % 3 == 0 ? MediationBasis.CommitteeInitiative : MediationBasis.Application, i % 3 == 0 ? null : "申请人"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Kit.Checks;
+using Modular.Kit.Records;
 using SpecialGroup = Modular.Modules.Mediation.Shared.SpecialGroup;
 
 namespace Modular.Modules.Mediation.Households;
@@ -17,9 +18,6 @@ internal sealed class HouseholdDemo(IDocumentSession session) : IDemoData
 
     private static readonly string[] Villages = ["野马川村", "双河村", "团结村", "水塘村", "大地村", "营盘村", "丫口村", "红岩村"];
     private static readonly string[] Groups = ["一组", "二组", "三组", "四组", "五组"];
-    private static readonly string[] Surnames = ["王", "李", "张", "陈", "刘", "杨", "赵", "黄", "周", "吴", "罗", "龙"];
-    private static readonly string[] Men = ["国华", "正明", "成林", "德贵", "家富", "永强", "光荣", "文军", "志刚"];
-    private static readonly string[] Women = ["桂芬", "秀英", "玉兰", "春梅", "小芳", "红艳", "丽萍", "德芝", "翠花"];
 
     /// <summary>One person of a household pattern: relation, sex, birth year, and what else the ledger says of them.</summary>
     private sealed record Person(Relation Relation, bool Male, int Born, Education Education, string? Occupation, MaritalStatus Marital, IncomeBand Income, SpecialGroup? Group = null, string? Needs = null);
@@ -52,7 +50,7 @@ internal sealed class HouseholdDemo(IDocumentSession session) : IDemoData
             var village = Villages[i % Villages.Length];
             var group = Groups[i / Villages.Length % Groups.Length];
             var facts = new HouseholdFacts(village, group, $"赫章县野马川镇{village}{group}{i + 3}号", null);
-            var surname = Surnames[i % Surnames.Length];
+            var surname = DemoNames.Surname(i);
             var members = Patterns[i % Patterns.Length].Select((p, k) => new MemberAdded(Member(i, k, surname, p)));
             session.Events.StartStream<Household>(id, [new HouseholdRegistered(id, (i + 1).ToString("D4", CultureInfo.InvariantCulture), facts), .. members]);
         }
@@ -64,9 +62,8 @@ internal sealed class HouseholdDemo(IDocumentSession session) : IDemoData
     private static Member Member(int household, int index, string surname, Person p)
     {
         var serial = (household * 10) + index;
-        var given = (p.Male ? Men : Women)[serial % Men.Length];
-        // A spouse keeps her own surname; the others take the household's.
-        var name = (p.Relation == Relation.Spouse ? Surnames[(household + 5) % Surnames.Length] : surname) + given;
+        // A spouse keeps her own surname; the others take the household's. Names as the ledger's printouts withhold them.
+        var name = p.Relation == Relation.Spouse ? DemoNames.OfFamily(DemoNames.Surname(household + 5), 1) : DemoNames.OfFamily(surname, index == 0 ? 0 : index + 1);
         var born = new DateOnly(p.Born, 1 + (serial % 12), 1 + (serial % 28));
         var idNumber = IdNumber($"520527{born:yyyyMMdd}{(serial * 2) + (p.Male ? 1 : 0):D3}");
         var phone = p.Born <= 2005 && p.Born >= 1950 ? $"139{8500_0000 + (serial * 37):D8}" : null;

@@ -1,5 +1,6 @@
 using Marten;
 using Modular.Contracts.Extensions;
+using Modular.Kit.Records;
 using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
@@ -33,7 +34,7 @@ internal sealed class PetitionDemo(IDocumentSession session) : IDemoData
             var events = new List<object>
             {
                 new PetitionRegistered(id, $"2020-{i + 1:D4}", PetitionChannel.Transferred, received, "赫章县信访局", $"赫信转〔2020〕{i + 11}号",
-                    new Petitioner($"群众{(char)('甲' + (i % 10))}", null, null, null), Matters[i % Matters.Length], null),
+                    new Petitioner(DemoNames.Person(100 + (i * 5)), null, null, null), Matters[i % Matters.Length], null),
                 new PetitionAccepted(accepted),
                 new PetitionClassified(accepted, category),
                 new InvestigationStarted(accepted.AddDays(2), "综治中心"),

@@ -80,6 +80,9 @@ internal sealed record NormativeRegister(int Year, IReadOnlyList<NormativeDocume
 
 internal sealed class NormativeDocuments(IDocumentSession session, IStatutoryClock clock, TimeProvider time, ICurrentUser user)
 {
+    /// <summary>The same register with its entries recorded at <paramref name="at"/>'s time (the demo year).</summary>
+    public NormativeDocuments At(TimeProvider at) => new(session, clock, at, user);
+
     public async Task<NormativeRegister> RegisterForAsync(int year, CancellationToken ct)
     {
         // The year's statement id is built from the year's digits: a negative or five-digit year is no year of a register.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Modular.Contracts.Portal;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
+using Modular.Kit;
 using Modular.Kit.Input;
 using Modular.Kit.Steps;
 using Modular.Modules.OpenGovernment.Shared;
@@ -21,6 +22,9 @@ internal sealed class PublicationWorkflow(
     IDocumentSession session, IStatutoryClock clock, TimeProvider time, ICurrentUser user, IPublicPageCache portalCache, IConfiguration configuration)
 {
     private string By => user.UserName;
+
+    /// <summary>The same workflow with its steps taken at <paramref name="at"/>'s time: the demo year's records, told as they happened.</summary>
+    public PublicationWorkflow At(TimeProvider at) => new(session, clock, at, user, portalCache, configuration);
 
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -135,7 +139,7 @@ internal sealed class PublicationWorkflow(
             var existing = await session.LoadAsync<PublishedPublication>(id, ct);
             if (released is not null)
             {
-                session.Store(PublishedPublication.From(p, released, existing?.FirstPublishedOn ?? clock.Today));
+                session.Store(PublishedPublication.From(p, released, existing?.FirstPublishedOn ?? TownshipTime.Today(time)));
             }
             else if (existing is { Withdrawn: false })
             {

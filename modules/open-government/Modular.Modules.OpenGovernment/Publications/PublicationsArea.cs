@@ -17,6 +17,7 @@ internal sealed class PublicationsArea : IModuleArea
     {
         services.AddScoped<PublicationWorkflow>();
         services.AddScoped<NormativeDocuments>();
+        services.AddScoped<IDemoData, PublicationDemo>();
         services.AddScoped<IDeadlineSource, PublicationDeadlines>();
         services.AddScoped<IDashboardFigures, PublicationFigures>();
         services.AddScoped<IAnnualReportSections, PublicationReport>();

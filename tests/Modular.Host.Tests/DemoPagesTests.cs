@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Modular.Testing;
+
+namespace Modular.Host.Tests;
+
+/// <summary>
+/// The demo's pages as a clerk and the public see them, in Chromium, in both languages, on a 1280 px screen and a 390 px
+/// phone: measured from the laid-out page (element positions, overflow), not by eye.
+/// </summary>
+[Collection(DemoYearCollection.Name)]
+public sealed class DemoPagesTests(DemoYearPlatform platform, Chromium chromium) : IClassFixture<Chromium>
+{
+    private const string T = DemoYearPlatform.Township;
+
+    private static readonly string[] EveryModuleRole =
+    [
+        "mediation.petition-clerk", "mediation.mediator", "mediation.center-head", "mediation.household-registrar",
+        "open-government.clerk", "open-government.reviewer", "open-government.judicial-office",
+        "legal-services.station-clerk", "legal-services.counsel", "legal-services.judicial-office-head",
+        "law-study.study-clerk", "law-study.exam-organiser", "law-study.enforcement-supervisor", "law-study.head",
+    ];
+
+    public static TheoryData<int, string> Screens => new() { { 1280, "zh-CN" }, { 1280, "en" }, { 390, "zh-CN" }, { 390, "en" } };
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task The_side_navigation_lists_each_modules_entries_one_under_the_other_and_none_is_cut_off(int width, string language)
+    {
+        var admin = await platform.AdminClientAsync();
+        var user = await Scenario.CreateUserAsync(admin, T, EveryModuleRole);
+        var page = await OpenAsync(width, language, user, Scenario.Password, $"/t/{T}");
+
+        var modules = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const nav = document.querySelector('nav.side').getBoundingClientRect();
+              return [...document.querySelectorAll('nav.side .module')].map(m => [...m.querySelectorAll('a')].map(a => {
+                const r = a.getBoundingClientRect();
+                const broken = a.textContent.trim().split(/\s+/).some(word => {
+                  const text = [...a.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(word));
+                  if (!text || word.length < 2) return false;
+                  const range = document.createRange();
+                  const at = text.textContent.indexOf(word);
+                  range.setStart(text, at); range.setEnd(text, at + word.length);
+                  return new Set([...range.getClientRects()].map(c => Math.round(c.top))).size > 1;
+                });
+                return { text: a.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height,
+                         cut: a.scrollWidth > a.clientWidth + 1, broken, navLeft: nav.left, navRight: nav.right };
+              }));
+            }
+            """);
+        Assert.Equal(4, modules.GetArrayLength());
+        var lineHeight = modules.EnumerateArray().SelectMany(m => m.EnumerateArray()).Min(e => e.GetProperty("height").GetDouble());
+        foreach (var entries in modules.EnumerateArray().Select(m => m.EnumerateArray().ToList()))
+        {
+            Assert.NotEmpty(entries);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                var text = e.GetProperty("text").GetString();
+                Assert.True(e.GetProperty("left").GetDouble() >= e.GetProperty("navLeft").GetDouble() - 0.5 && e.GetProperty("right").GetDouble() <= e.GetProperty("navRight").GetDouble() + 0.5,
+                    $"「{text}」 reaches outside the navigation");
+                Assert.False(e.GetProperty("cut").GetBoolean(), $"「{text}」 is cut off");
+                Assert.False(e.GetProperty("broken").GetBoolean(), $"「{text}」 breaks inside a word");
+                if (language == "zh-CN")
+                {
+                    Assert.True(e.GetProperty("height").GetDouble() < lineHeight * 1.5, $"「{text}」 wraps");
+                }
+
+                if (i > 0)
+                {
+                    Assert.True(e.GetProperty("top").GetDouble() >= entries[i - 1].GetProperty("bottom").GetDouble() - 0.5, $"「{text}」 is not under 「{entries[i - 1].GetProperty("text").GetString()}」");
+                }
+            }
+        }
+
+        if (width < 600)
+        {
+            var (navBottom, mainTop) = await BoxesAsync(page, "nav.side", "main");
+            Assert.True(navBottom <= mainTop + 0.5, "on a phone the navigation sits above the content");
+        }
+
+        await AssertNoHorizontalOverflowAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task A_due_date_and_its_state_are_set_apart(int width, string language)
+    {
+        var page = await OpenAsync(width, language, "mediation.petition-clerk", DemoTownshipTests.DemoPassword, $"/t/{T}/mediation/petitions");
+
+        var due = page.Locator("#petitions .due-on[data-overdue='true']").First;
+        await Assertions.Expect(due.Locator(".due-state")).ToHaveTextAsync(language == "en" ? "Overdue" : "已逾期");
+        var apart = await due.EvaluateAsync<JsonElement>("""
+            d => { const t = d.querySelector('time').getBoundingClientRect(), s = d.querySelector('.due-state').getBoundingClientRect();
+                   return { gap: s.left - t.right, below: s.top >= t.bottom - 1 }; }
+            """);
+        Assert.True(apart.GetProperty("below").GetBoolean() || apart.GetProperty("gap").GetDouble() >= 4, $"the state touches the date (gap {apart.GetProperty("gap").GetDouble()} px)");
+        await AssertNoHorizontalOverflowAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task A_records_fields_sit_label_beside_value_on_a_wide_screen_and_label_above_value_on_a_phone(int width, string language)
+    {
+        var page = await OpenAsync(width, language, "mediation.petition-clerk", DemoTownshipTests.DemoPassword, $"/t/{T}/mediation/petitions");
+        await page.Locator("#petitions tbody a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("main dl dt").First).ToBeVisibleAsync();
+
+        var pairs = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('main dl dt')].slice(0, 4).map(dt => {
+              const dd = dt.nextElementSibling.getBoundingClientRect(), t = dt.getBoundingClientRect();
+              return { dtLeft: t.left, dtRight: t.right, dtTop: t.top, dtBottom: t.bottom, ddLeft: dd.left, ddTop: dd.top };
+            })
+            """);
+        Assert.True(pairs.GetArrayLength() >= 2);
+        foreach (var p in pairs.EnumerateArray())
+        {
+            if (width >= 600)
+            {
+                Assert.True(Math.Abs(p.GetProperty("ddTop").GetDouble() - p.GetProperty("dtTop").GetDouble()) < 4 && p.GetProperty("ddLeft").GetDouble() >= p.GetProperty("dtRight").GetDouble(),
+                    "on a wide screen the value sits to the right of its label");
+            }
+            else
+            {
+                Assert.True(p.GetProperty("ddTop").GetDouble() >= p.GetProperty("dtBottom").GetDouble() - 1 && Math.Abs(p.GetProperty("ddLeft").GetDouble() - p.GetProperty("dtLeft").GetDouble()) < 2,
+                    "on a phone the value sits under its label");
+            }
+        }
+
+        // Two fields on two rows: the grid keeps one field per row, not one per two lines.
+        var rows = pairs.EnumerateArray().Select(p => Math.Round(p.GetProperty("dtTop").GetDouble())).Distinct().Count();
+        Assert.Equal(pairs.GetArrayLength(), rows);
+        await AssertNoHorizontalOverflowAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task The_portals_power_list_is_a_table_on_a_wide_screen_and_readable_cards_on_a_phone(int width, string language)
+    {
+        var page = await OpenAsync(width, language, null, null, $"/t/{T}/open-government/portal/power-list");
+
+        var row = page.Locator("#portal-power-items tbody tr").First;
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var cells = await row.EvaluateAsync<JsonElement>("""
+            tr => [...tr.children].map(td => { const r = td.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, width: r.width, label: td.dataset.label || '' }; })
+            """);
+        var list = cells.EnumerateArray().ToList();
+        Assert.Equal(7, list.Count);
+        if (width >= 600)
+        {
+            await Assertions.Expect(page.Locator("#portal-power-items thead")).ToBeVisibleAsync();
+            for (var i = 1; i < list.Count; i++)
+            {
+                Assert.True(list[i].GetProperty("left").GetDouble() >= list[i - 1].GetProperty("right").GetDouble() - 1, "the cells of a row sit side by side");
+            }
+        }
+        else
+        {
+            await Assertions.Expect(page.Locator("#portal-power-items thead")).ToBeHiddenAsync();
+            var heading = language == "en" ? "Legal basis" : "设定依据";
+            Assert.Contains(list, c => c.GetProperty("label").GetString() == heading);
+            foreach (var c in list)
+            {
+                // A card's line is as wide as the card: no value squeezed to one character per line.
+                Assert.True(c.GetProperty("width").GetDouble() >= 300, $"a cell of {c.GetProperty("width").GetDouble()} px");
+                Assert.NotEqual("", c.GetProperty("label").GetString());
+            }
+
+            for (var i = 1; i < list.Count; i++)
+            {
+                Assert.True(list[i].GetProperty("top").GetDouble() > list[i - 1].GetProperty("top").GetDouble(), "a card's cells stack");
+            }
+        }
+
+        await AssertNoHorizontalOverflowAsync(page);
+    }
+
+    private async Task<IPage> OpenAsync(int width, string language, string? userName, string? password, string path)
+    {
+        var page = await chromium.NewPageAsync(platform.ServerAddress);
+        await page.SetViewportSizeAsync(width, 900);
+        if (userName is not null)
+        {
+            await Chromium.SignInAsync(page, userName, password!);
+        }
+
+        await page.GotoAsync($"/language/{language}?returnUrl={Uri.EscapeDataString(path)}");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        return page;
+    }
+
+    private static async Task<(double First, double Second)> BoxesAsync(IPage page, string first, string second)
+    {
+        var boxes = await page.EvaluateAsync<double[]>($"() => [document.querySelector('{first}').getBoundingClientRect().bottom, document.querySelector('{second}').getBoundingClientRect().top]");
+        return (boxes[0], boxes[1]);
+    }
+
+    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var sizes = await page.EvaluateAsync<double[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(sizes[0] <= sizes[1], $"the page is {sizes[0]} px wide on a {sizes[1]} px screen");
+    }
+}
