@@ -112,6 +112,7 @@ internal static class PlatformPipeline
 
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();
+        County.CountyEndpoints.MapCountyEndpoints(app);
         app.MapTownshipEndpoints();
         app.MapShellEndpoints();
         ModuleRoutes.Map(app, catalog, app.Services.GetRequiredService<Serilog.ILogger>());
