@@ -2,8 +2,19 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Modular.Testing;
+
+/// <summary>A host with the demo on and the demo staff's password known: the county office and the township's administrator sign in.</summary>
+public class CountyDemoPlatform(string plugins) : PlatformFactory(plugins, demo: true)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Modular:DemoPassword", CountyFigureChecks.DemoPassword);
+    }
+}
 
 /// <summary>
 /// A module's county figures (ICountyFigures) against its own annual report, on the demo township: the county office

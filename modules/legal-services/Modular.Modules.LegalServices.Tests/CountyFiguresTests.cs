@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Modular.Testing;
 
 namespace Modular.Modules.LegalServices.Tests;
@@ -9,14 +8,7 @@ namespace Modular.Modules.LegalServices.Tests;
 /// </summary>
 public sealed class CountyFiguresTests(CountyFiguresTests.Platform platform) : IClassFixture<CountyFiguresTests.Platform>
 {
-    public sealed class Platform() : PlatformFactory(LegalServicesPlatform.Plugins, demo: true)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Modular:DemoPassword", CountyFigureChecks.DemoPassword);
-        }
-    }
+    public sealed class Platform() : CountyDemoPlatform(LegalServicesPlatform.Plugins);
 
     [Fact]
     public Task Counsel_and_legal_aid_of_the_county_are_the_townships_own_report_figures() =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Modular.Testing;
 
 namespace Modular.Modules.Mediation.Tests;
@@ -9,14 +8,7 @@ namespace Modular.Modules.Mediation.Tests;
 /// </summary>
 public sealed class CountyFiguresTests(CountyFiguresTests.Platform platform) : IClassFixture<CountyFiguresTests.Platform>
 {
-    public sealed class Platform() : PlatformFactory(MediationPlatform.Plugins, demo: true)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Modular:DemoPassword", CountyFigureChecks.DemoPassword);
-        }
-    }
+    public sealed class Platform() : CountyDemoPlatform(MediationPlatform.Plugins);
 
     [Fact]
     public Task Disputes_and_petitions_of_the_county_are_the_townships_own_report_figures() =>
