@@ -17,6 +17,12 @@ public static class PlatformRoles
 
     /// <summary>The roles a township admin grants beside the modules' own.</summary>
     public static IReadOnlyList<string> TownshipRoles { get; } = [TownshipAdmin, ReportClerk, ReportApprover];
+
+    /// <summary>
+    /// 县级法治办 (the county's rule-of-law office): granted per county, sees the aggregates of every township of its
+    /// county and nothing inside any township (no records, no personal data, no writes).
+    /// </summary>
+    public const string CountyOffice = "county-office";
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Modular.Host.Extensions;
 internal static class ModuleServices
 {
     private static readonly Type[] ExtensionPoints =
-        [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections), typeof(IDemoData), typeof(Modular.Kit.Steps.IHeldKeys)];
+        [typeof(IDashboardFigures), typeof(IDeadlineSource), typeof(IAnnualReportSections), typeof(ICountyFigures), typeof(IDemoData), typeof(Modular.Kit.Steps.IHeldKeys)];
 
     public static bool IsExtensionPoint(Type serviceType) =>
         ExtensionPoints.Contains(serviceType)

@@ -7,8 +7,10 @@ using Modular.Host.Plugins;
 namespace Modular.Host.Hosting;
 
 /// <summary>
-/// The demo township's staff: one user per role of every module enabled there (a township administrator, the annual report's drafter and approver), so a
-/// newcomer who runs <c>./run.sh</c> signs in as a mediator or a judicial office head and sees that person's pages,
+/// The demo township's staff: one user per role of every module enabled there (a township administrator, the annual
+/// report's drafter and approver), so a newcomer who runs <c>./run.sh</c> signs in as a mediator or a judicial office
+/// head and sees that person's pages (or as the county's rule-of-law office, <c>county-office</c>, and sees the county's
+/// view of its townships),
 /// instead of as <c>admin</c>, who holds no module role. They share one password: <c>Modular:DemoPassword</c> when set,
 /// otherwise generated when the first of them is created and printed once beside the admin's. Only with the demo on.
 /// </summary>
@@ -43,9 +45,14 @@ internal sealed class DemoStaff(IDocumentStore store, UserAdministration users, 
             wanted.AddRange(module.Manifest.Roles.Select(role => (UserNameOf(role), role, $"演示 · {module.Manifest.Name.Chinese}")));
         }
 
+        // The county's rule-of-law office of the demo township's county: its aggregates, no role inside the township.
+        wanted.Add((UserNameOf(PlatformRoles.CountyOffice), PlatformRoles.CountyOffice, "演示 · 县级法治办"));
+
         var missing = new List<(string UserName, string Role, string DisplayName)>();
+        string? countyCode;
         await using (var session = store.QuerySession())
         {
+            countyCode = (await session.LoadAsync<Townships.TownshipRecord>(Townships.TownshipRecord.StreamId(township), cancellationToken))?.CountyCode;
             foreach (var user in wanted)
             {
                 if (await session.LoadAsync<UserAccount>(UserAccount.StreamId(user.UserName), cancellationToken) is null)
@@ -60,7 +67,14 @@ internal sealed class DemoStaff(IDocumentStore store, UserAdministration users, 
         foreach (var (userName, role, displayName) in missing)
         {
             await users.CreateAsync(new CreateUser(userName, displayName, password), cancellationToken);
-            await users.GrantAsync(userName, new Dictionary<string, string[]> { [township] = [role] }, cancellationToken);
+            if (role == PlatformRoles.CountyOffice)
+            {
+                await users.SetCountyOfficeAsync(userName, countyCode, granted: true, cancellationToken);
+            }
+            else
+            {
+                await users.GrantAsync(userName, new Dictionary<string, string[]> { [township] = [role] }, cancellationToken);
+            }
         }
 
         if (missing.Count > 0)

@@ -113,6 +113,7 @@ internal static class PlatformPipeline
 
         app.MapAuthEndpoints();
         app.MapAdminEndpoints();
+        County.CountyEndpoints.MapCountyEndpoints(app);
         app.MapTownshipEndpoints();
         app.MapReportEndpoints();
         app.MapShellEndpoints();

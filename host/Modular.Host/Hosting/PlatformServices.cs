@@ -68,6 +68,8 @@ internal static class PlatformServices
         services.AddScoped<DemoStaff>();
         services.AddScoped<TownshipExtensions>();
         services.AddAnnualReports();
+        services.AddScoped<CountyExtensions>();
+        services.AddScoped<County.CountyFiguresService>();
         services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
 
@@ -152,6 +154,8 @@ internal static class PlatformServices
         store.Events.MapEventType<UserCreated>("platform.user-created.v1");
         store.Events.MapEventType<UserPasswordChanged>("platform.user-password-changed.v1");
         store.Events.MapEventType<UserRolesGranted>("platform.user-roles-granted.v1");
+        store.Events.MapEventType<UserCountyOfficeGranted>("platform.user-county-office-granted.v1");
+        store.Events.MapEventType<UserCountyOfficeRevoked>("platform.user-county-office-revoked.v1");
         store.Events.MapEventType<UserSignedIn>("platform.user-signed-in.v1");
         store.Events.MapEventType<UserSignInFailed>("platform.user-sign-in-failed.v1");
         store.Events.MapEventType<UserLockedOut>("platform.user-locked-out.v1");

@@ -15,7 +15,15 @@ public static class Policies
 
     /// <summary>Any signed-in user of the current township.</summary>
     public const string TownshipMember = "township-member";
+
+    /// <summary>县级法治办 of the county named by the route's <c>{countyCode}</c>.</summary>
+    public const string CountyOffice = PlatformRoles.CountyOffice;
+
+    /// <summary>The route value the county pages and API name their county with.</summary>
+    public const string CountyRouteKey = "countyCode";
 }
+
+internal sealed record CountyOfficeRequirement : IAuthorizationRequirement;
 
 internal sealed record PlatformAdminRequirement : IAuthorizationRequirement;
 
@@ -37,6 +45,7 @@ internal sealed class PlatformPolicyProvider(IOptions<AuthorizationOptions> opti
             Policies.PlatformAdmin => new PlatformAdminRequirement(),
             Policies.TownshipAdmin => new TownshipRoleRequirement(PlatformRoles.TownshipAdmin),
             Policies.TownshipMember => new TownshipRoleRequirement(null),
+            Policies.CountyOffice => new CountyOfficeRequirement(),
             _ when policyName.Contains('.', StringComparison.Ordinal) => new PermissionRequirement(policyName),
             _ => null,
         };
@@ -65,6 +74,7 @@ internal sealed class PlatformAuthorizationHandler(IHttpContextAccessor http) : 
                 TownshipRoleRequirement { Role: null } => township is not null && account.CanEnter(township.Slug),
                 TownshipRoleRequirement { Role: { } role } => user.IsInRole(role),
                 PermissionRequirement { Permission: var permission } => user.HasPermission(permission),
+                CountyOfficeRequirement => http.HttpContext.GetRouteValue(Policies.CountyRouteKey) is string county && account.HoldsCountyOffice(county),
                 _ => false,
             };
             if (met)

@@ -11,6 +11,11 @@ public sealed record UserPasswordChanged(string PasswordHash, DateTimeOffset? At
 /// <summary>The user's roles in one township, replacing what they held there; an empty list removes the township.</summary>
 public sealed record UserRolesGranted(string Township, IReadOnlyList<string> Roles);
 
+/// <summary>The county rule-of-law office (县级法治办) of a county given to the user: its townships' aggregates, nothing inside them.</summary>
+public sealed record UserCountyOfficeGranted(string CountyCode);
+
+public sealed record UserCountyOfficeRevoked(string CountyCode);
+
 // No longer appended: sign-ins, failures and locks live outside the account's stream (sessions, SignInLock, the audit
 // trail), so that simultaneous sign-ins never contend on it. Kept so that the streams that hold them still load.
 public sealed record UserSignedIn;
@@ -34,6 +39,9 @@ public sealed class UserAccount
 
     /// <summary>Roles per township slug.</summary>
     public Dictionary<string, List<string>> Grants { get; set; } = [];
+
+    /// <summary>The county codes whose rule-of-law office (<see cref="PlatformRoles.CountyOffice"/>) the user holds.</summary>
+    public List<string> Counties { get; set; } = [];
 
     /// <summary>When the password was last chosen; null for accounts older than this record.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
@@ -70,6 +78,19 @@ public sealed class UserAccount
             Grants[e.Township] = [.. e.Roles];
         }
     }
+
+    public void Apply(UserCountyOfficeGranted e)
+    {
+        if (!Counties.Contains(e.CountyCode))
+        {
+            Counties.Add(e.CountyCode);
+        }
+    }
+
+    public void Apply(UserCountyOfficeRevoked e) => Counties.Remove(e.CountyCode);
+
+    /// <summary>Whether the user holds the county rule-of-law office of <paramref name="countyCode"/> (never implied by platform admin).</summary>
+    public bool HoldsCountyOffice(string countyCode) => Counties.Contains(countyCode);
 
     /// <summary>Platform admins (county IT) may enter every township, as its administrator.</summary>
     public bool CanEnter(string township) => IsPlatformAdmin || Grants.ContainsKey(township);

@@ -99,6 +99,44 @@ internal sealed partial class UserAdministration(
     }
 
     /// <summary>
+    /// Gives or takes away the county rule-of-law office (县级法治办) of one county; recorded in the audit trail like every
+    /// other grant. The county must be one the platform has a township of.
+    /// </summary>
+    public async Task<UserAccount> SetCountyOfficeAsync(string userName, string? countyCode, bool granted, CancellationToken cancellationToken)
+    {
+        var code = countyCode?.Trim() ?? "";
+        var counties = (await townships.AllAsync(cancellationToken)).Select(t => t.CountyCode).ToHashSet(StringComparer.Ordinal);
+        new Modular.Kit.Input.InputErrors()
+            .Check(counties.Contains(code), "countyCode", $"没有县（区）代码 {code} 的乡镇 / No township belongs to the county {code}.")
+            .ThrowIfAny();
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWritingAsync(userName, cancellationToken);
+        var user = stream.Aggregate ?? throw new UserNotFoundException(userName);
+        if (user.HoldsCountyOffice(code) != granted)
+        {
+            if (granted)
+            {
+                var change = new UserCountyOfficeGranted(code);
+                stream.AppendOne(change);
+                user.Apply(change);
+            }
+            else
+            {
+                var change = new UserCountyOfficeRevoked(code);
+                stream.AppendOne(change);
+                user.Apply(change);
+            }
+
+            audit.Add(session, Audit.AuditEvents.RolesGranted, Audit.AuditOutcomes.Success,
+                $"county:{code}: {(granted ? PlatformRoles.CountyOffice : "—")}", target: user.UserName);
+            await session.SaveChangesAsync(cancellationToken);
+            users.Evict(userName);
+        }
+
+        return user;
+    }
+
+    /// <summary>
     /// A user changes their own password: the current one must be right, the new one must pass the policy and differ.
     /// Every other session of theirs ends (whoever may have learnt the old password is signed out); <paramref name="currentSession"/> stays.
     /// </summary>

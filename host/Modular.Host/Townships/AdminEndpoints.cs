@@ -13,7 +13,8 @@ public sealed record TownshipDetail(TownshipView Township, IReadOnlyList<Townshi
 
 public sealed record SetModuleRequest(bool? Enabled);
 
-public sealed record UserView(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyDictionary<string, List<string>> Grants, bool LockedOut);
+/// <param name="Counties">The counties whose rule-of-law office (<c>county-office</c>) the user holds.</param>
+public sealed record UserView(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyDictionary<string, List<string>> Grants, bool LockedOut, IReadOnlyList<string> Counties);
 
 public sealed record GrantsRequest(Dictionary<string, string[]>? Grants);
 
@@ -71,6 +72,12 @@ internal static class AdminEndpoints
 
             return TypedResults.Ok(ToView(await users.GrantAsync(userName, request.Grants, ct), await locks.ActiveAsync(ct)));
         });
+
+        // 县级法治办: granted per county, revoked the same way; both audited like the township grants.
+        admin.MapPut("/users/{userName}/counties/{countyCode}", async (string userName, string countyCode, UserAdministration users, Identity.SignIn.SignInLocks locks, CancellationToken ct) =>
+            TypedResults.Ok(ToView(await users.SetCountyOfficeAsync(userName, countyCode, granted: true, ct), await locks.ActiveAsync(ct))));
+        admin.MapDelete("/users/{userName}/counties/{countyCode}", async (string userName, string countyCode, UserAdministration users, Identity.SignIn.SignInLocks locks, CancellationToken ct) =>
+            TypedResults.Ok(ToView(await users.SetCountyOfficeAsync(userName, countyCode, granted: false, ct), await locks.ActiveAsync(ct))));
     }
 
     public static ModuleView ToView(PluginInfo plugin) =>
@@ -80,5 +87,5 @@ internal static class AdminEndpoints
 
     /// <summary><c>lockedOut</c>: locked for sign-in from at least one address (locks are per account and address).</summary>
     public static UserView ToView(UserAccount u, IReadOnlyDictionary<string, IReadOnlyList<Identity.SignIn.LockView>> locks) =>
-        new(u.UserName, u.DisplayName, u.IsPlatformAdmin, u.Grants, locks.ContainsKey(Identity.SignIn.SignInLock.Normalize(u.UserName)));
+        new(u.UserName, u.DisplayName, u.IsPlatformAdmin, u.Grants, locks.ContainsKey(Identity.SignIn.SignInLock.Normalize(u.UserName)), u.Counties);
 }

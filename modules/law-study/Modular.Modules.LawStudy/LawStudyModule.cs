@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
 
@@ -23,4 +24,11 @@ public sealed class LawStudyModule : TownshipModule
         "Staff roster, study sessions and hours, the yearly law exam, enforcement certificates with public verification, the officer assignment gate");
 
     protected override IReadOnlyList<ModulePermission> SharedPermissions => Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        // The county's view of study hours and certificates across its townships (县级法治办).
+        services.AddScoped<Modular.Contracts.Extensions.ICountyFigures, CountyFigures>();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
 
@@ -19,4 +20,11 @@ public sealed class LegalServicesModule : TownshipModule
     protected override LocalizedText ModuleDescription { get; } = new("公共法律服务：法律咨询与一站式受理、法律援助转交、法律顾问与合法性审查", "Public legal services: consultations and one-stop intake, the legal-aid relay, legal counsel and legality review");
 
     protected override IReadOnlyList<ModulePermission> SharedPermissions => Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        // The county's view of counsel and legal aid across its townships (县级法治办).
+        services.AddScoped<Modular.Contracts.Extensions.ICountyFigures, CountyFigures>();
+    }
 }

@@ -31,5 +31,7 @@ public sealed class MediationModule : TownshipModule
         base.ConfigureServices(services);
         // One section of the annual report drafted from all four areas (健全矛盾纠纷多元化解机制).
         services.AddScoped<Modular.Contracts.Extensions.IAnnualReportSections, MediationReportSection>();
+        // The county's view of the same figures, across its townships (县级法治办).
+        services.AddScoped<Modular.Contracts.Extensions.ICountyFigures, CountyFigures>();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
 
@@ -24,4 +25,11 @@ public sealed class OpenGovernmentModule : TownshipModule
     protected override string ModuleVersion => "1.0.0";
 
     protected override IReadOnlyList<ModulePermission> SharedPermissions => Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        // The county's view of the power lists and disclosure requests across its townships (县级法治办).
+        services.AddScoped<Modular.Contracts.Extensions.ICountyFigures, CountyFigures>();
+    }
 }

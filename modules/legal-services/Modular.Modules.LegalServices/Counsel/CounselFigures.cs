@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Marten;
 using Modular.Contracts.Time;
 using Modular.Kit;
@@ -22,10 +23,35 @@ internal sealed class CounselFigures(IQuerySession session)
     public async Task<CounselFigureSet> ForPeriodAsync(Period period, CancellationToken ct)
     {
         var (from, to) = (period.From, period.To);
-        var meetings = await session.Query<TownshipMeeting>().Where(m => m.On >= from && m.On <= to).ToListAsync(ct);
-        var reviews = await session.Query<LegalityReview>().Where(r => r.SubmittedOn <= to && r.LastStepOn >= from).ToListAsync(ct);
-        var cases = await session.Query<RepresentedCase>().Where(c => c.FiledOn <= to).ToListAsync(ct);
+        var meetings = await session.Query<TownshipMeeting>().Where(MeetingsIn(period)).ToListAsync(ct);
+        var reviews = await session.Query<LegalityReview>().Where(ReviewsIn(period)).ToListAsync(ct);
+        var cases = await session.Query<RepresentedCase>().Where(CasesIn(period)).ToListAsync(ct);
         var refusals = await session.Query<GateRefusal>().Where(g => g.On >= from && g.On <= to).CountAsync(ct);
+        return Count(period, meetings, reviews, cases, refusals);
+    }
+
+    public static Expression<Func<TownshipMeeting, bool>> MeetingsIn(Period period)
+    {
+        var (from, to) = (period.From, period.To);
+        return m => m.On >= from && m.On <= to;
+    }
+
+    public static Expression<Func<LegalityReview, bool>> ReviewsIn(Period period)
+    {
+        var (from, to) = (period.From, period.To);
+        return r => r.SubmittedOn <= to && r.LastStepOn >= from;
+    }
+
+    public static Expression<Func<RepresentedCase, bool>> CasesIn(Period period)
+    {
+        var to = period.To;
+        return c => c.FiledOn <= to;
+    }
+
+    /// <summary>One township's figures from its records of the period (the county counts each township with it).</summary>
+    public static CounselFigureSet Count(Period period, IReadOnlyList<TownshipMeeting> meetings, IReadOnlyList<LegalityReview> reviews, IReadOnlyList<RepresentedCase> cases, int refusals)
+    {
+        var (from, to) = (period.From, period.To);
         var answers = reviews.SelectMany(r => r.Rounds.Where(x => x.Answer is { } a && period.Contains(a.On)).Select(x => (Review: r, Answer: x.Answer!))).ToList();
         var represented = cases.Where(c => c.RepresentedWithin(from, to)).ToList();
         return new CounselFigureSet(from, to,

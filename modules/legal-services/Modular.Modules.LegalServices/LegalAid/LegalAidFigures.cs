@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Modular.Contracts.Mediation;
 using Modular.Kit;
 using static Modular.Kit.Text;
@@ -20,14 +21,25 @@ internal sealed class LegalAidFigures(IQuerySession session)
 {
     public async Task<LegalAidFigureSet> ForPeriodAsync(Period period, CancellationToken ct)
     {
+        var touched = await session.Query<LegalAidApplication>().Where(TouchedIn(period)).ToListAsync(ct);
+        return Count(period, touched);
+    }
+
+    /// <summary>The applications a period's figures are counted from: received, granted, refused, closed or terminated in it.</summary>
+    public static Expression<Func<LegalAidApplication, bool>> TouchedIn(Period period)
+    {
         var (from, to) = (period.From, period.To);
-        var touched = await session.Query<LegalAidApplication>()
-            .Where(a => (a.StationReceivedOn >= from && a.StationReceivedOn <= to)
-                || (a.GrantedOn >= from && a.GrantedOn <= to)
-                || (a.RefusedOn >= from && a.RefusedOn <= to)
-                || (a.ClosedOn >= from && a.ClosedOn <= to)
-                || (a.TerminatedOn >= from && a.TerminatedOn <= to))
-            .ToListAsync(ct);
+        return a => (a.StationReceivedOn >= from && a.StationReceivedOn <= to)
+            || (a.GrantedOn >= from && a.GrantedOn <= to)
+            || (a.RefusedOn >= from && a.RefusedOn <= to)
+            || (a.ClosedOn >= from && a.ClosedOn <= to)
+            || (a.TerminatedOn >= from && a.TerminatedOn <= to);
+    }
+
+    /// <summary>One township's figures from its applications <see cref="TouchedIn"/> the period (the county counts each township with it).</summary>
+    public static LegalAidFigureSet Count(Period period, IReadOnlyList<LegalAidApplication> touched)
+    {
+        var (from, to) = (period.From, period.To);
         bool In(DateOnly? day) => day is { } d && period.Contains(d);
         var received = touched.Where(a => In(a.StationReceivedOn)).ToList();
         var granted = touched.Where(a => In(a.GrantedOn)).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
@@ -24,14 +25,21 @@ internal sealed class DisputeFigures(IQuerySession session, DisputeSettingsReade
     public async Task<DisputeFigureSet> ForPeriodAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var settings = await settingsReader.GetAsync(ct);
-        var touched = await session.Query<Dispute>()
-            .Where(d => (d.ReceivedOn >= from && d.ReceivedOn <= to)
-                || (d.ResolvedOn >= from && d.ResolvedOn <= to)
-                || (d.FailedOn >= from && d.FailedOn <= to)
-                || (d.RoutedOn >= from && d.RoutedOn <= to)
-                || (d.RefusedOn >= from && d.RefusedOn <= to))
-            .ToListAsync(ct);
+        var touched = await session.Query<Dispute>().Where(TouchedIn(from, to)).ToListAsync(ct);
+        return Count(from, to, touched, c => Text.T(settings.Label(c)));
+    }
 
+    /// <summary>The disputes a period's figures are counted from: received, resolved, failed, routed or refused in it.</summary>
+    public static Expression<Func<Dispute, bool>> TouchedIn(DateOnly from, DateOnly to) =>
+        d => (d.ReceivedOn >= from && d.ReceivedOn <= to)
+            || (d.ResolvedOn >= from && d.ResolvedOn <= to)
+            || (d.FailedOn >= from && d.FailedOn <= to)
+            || (d.RoutedOn >= from && d.RoutedOn <= to)
+            || (d.RefusedOn >= from && d.RefusedOn <= to);
+
+    /// <summary>The figures of one township's disputes <see cref="TouchedIn"/> the period (the county counts each township with it).</summary>
+    public static DisputeFigureSet Count(DateOnly from, DateOnly to, IReadOnlyList<Dispute> touched, Func<string, string> categoryLabel)
+    {
         bool In(DateOnly? day) => day is { } d && d >= from && d <= to;
         var screened = touched.Where(d => In(d.ReceivedOn)).ToList();
         var resolved = touched.Where(d => In(d.ResolvedOn)).ToList();
@@ -47,7 +55,7 @@ internal sealed class DisputeFigures(IQuerySession session, DisputeSettingsReade
             resolved.Count(d => d.AgreementForm == AgreementForm.Written), resolved.Count(d => d.AgreementForm == AgreementForm.Oral),
             touched.Count(d => In(d.FailedOn)), touched.Count(d => In(d.RoutedOn)), touched.Count(d => In(d.RefusedOn)),
             screened.Count(d => d.IsOpen), police,
-            By(d => d.Category, c => Text.T(settings.Label(c))), By(d => d.Village, v => v));
+            By(d => d.Category, categoryLabel), By(d => d.Village, v => v));
     }
 
     public Task<DisputeFigureSet> ForYearAsync(int year, CancellationToken ct) => ForPeriodAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
@@ -16,7 +17,15 @@ internal sealed class PetitionFigures(IQuerySession session, PetitionClock clock
 {
     public async Task<PetitionFigureSet> ForPeriodAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var received = await session.Query<Petition>().Where(p => p.ReceivedOn >= from && p.ReceivedOn <= to).ToListAsync(ct);
+        var received = await session.Query<Petition>().Where(ReceivedIn(from, to)).ToListAsync(ct);
+        return Count(clock, from, to, received);
+    }
+
+    public static Expression<Func<Petition, bool>> ReceivedIn(DateOnly from, DateOnly to) => p => p.ReceivedOn >= from && p.ReceivedOn <= to;
+
+    /// <summary>The figures of one township's petitions <see cref="ReceivedIn"/> the period (the county counts each township with it).</summary>
+    public static PetitionFigureSet Count(PetitionClock clock, DateOnly from, DateOnly to, IReadOnlyList<Petition> received)
+    {
         var onTime = received.Count(p => PetitionQueries.ClosedOnTime(clock, p) == true);
         var late = received.Count(p => PetitionQueries.ClosedOnTime(clock, p) == false);
         var open = received.Count(p => p.IsOpen);

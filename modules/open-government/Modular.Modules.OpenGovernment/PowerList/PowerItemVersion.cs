@@ -79,9 +79,12 @@ internal static class PowerListQueries
 {
     public static async Task<IReadOnlyList<PowerItemVersion>> InForceAsync(IQuerySession session, DateOnly date, CancellationToken ct) =>
         await session.Query<PowerItemVersion>()
-            .Where(v => v.ValidFrom <= date && v.ValidTo > date)
+            .Where(InForceOn(date))
             .OrderBy(v => v.Code)
             .ToListAsync(ct);
+
+    /// <summary>The versions in force on a day: the list as it stood then.</summary>
+    public static System.Linq.Expressions.Expression<Func<PowerItemVersion, bool>> InForceOn(DateOnly date) => v => v.ValidFrom <= date && v.ValidTo > date;
 
     public static IReadOnlyDictionary<string, int> Counts(IEnumerable<PowerItemVersion> versions)
     {

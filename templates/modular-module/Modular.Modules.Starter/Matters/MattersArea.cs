@@ -26,6 +26,7 @@ internal sealed class MattersArea : IModuleArea
         services.AddScoped<IDashboardFigures, MatterDashboard>();
         services.AddScoped<IDeadlineSource, MatterDeadlines>();
         services.AddScoped<IAnnualReportSections, MatterReportSection>();
+        services.AddScoped<ICountyFigures, MatterCountyFigures>();
         services.AddScoped<IIntegrationEventHandler<MatterClosingReported>, CountClosedMatters>();
         services.AddScoped<IDemoData, MatterDemo>();
     }

@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using Marten;
+using Marten.Linq;
+
+namespace Modular.Kit.Records;
+
+/// <summary>
+/// A county's figures: the records of several townships read in ONE statement (Marten's conjoined tenancy,
+/// <c>TenantIsOneOf</c>), each with the township it belongs to, so a module counts thirty townships the way it counts
+/// one instead of asking thirty times.
+/// </summary>
+public static class AcrossTownships
+{
+    /// <summary>
+    /// The records of <typeparamref name="T"/> matching <paramref name="where"/> in each of <paramref name="townships"/>
+    /// (every township named is a key, with no records when it has none). The filter is the module's own LINQ, turned
+    /// into SQL by Marten; only the select list is changed, from the document's id to its <c>tenant_id</c> column,
+    /// which no LINQ member reaches.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> QueryAsync<T>(
+        this IQuerySession session, IReadOnlyCollection<string> townships, Expression<Func<T, bool>> where, CancellationToken cancellationToken)
+        where T : notnull => QueryAsync(session, townships, (IQueryable<T> q) => q.Where(where), cancellationToken);
+
+    /// <summary>Every record of <typeparamref name="T"/> in each of <paramref name="townships"/> (a roster, a register).</summary>
+    public static Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> QueryAsync<T>(
+        this IQuerySession session, IReadOnlyCollection<string> townships, CancellationToken cancellationToken)
+        where T : notnull => QueryAsync(session, townships, (IQueryable<T> q) => q, cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<T>>> QueryAsync<T>(
+        IQuerySession session, IReadOnlyCollection<string> townships, Func<IQueryable<T>, IQueryable<T>> filter, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var result = townships.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new List<T>(), StringComparer.Ordinal);
+        if (result.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<T>>();
+        }
+
+        var tenants = result.Keys.ToArray();
+        var command = filter(session.Query<T>().Where(x => x.TenantIsOneOf(tenants))).ToCommand(FetchType.FetchMany);
+        command.CommandText = WithTenantColumn(command.CommandText);
+        var serializer = session.DocumentStore.Options.Serializer();
+        await using var connection = session.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        command.Connection = connection;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var tenant = reader.GetString(0);
+                if (result.TryGetValue(tenant, out var records))
+                {
+                    records.Add(serializer.FromJson<T>(reader, 1));
+                }
+            }
+        }
+
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyList<T>)r.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Marten writes <c>select d.id, d.data[, metadata] from &lt;table&gt; as d ...</c>: keep everything from the table on.</summary>
+    internal static string WithTenantColumn(string sql)
+    {
+        const string select = "select ";
+        var from = sql.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
+        if (!sql.StartsWith(select, StringComparison.OrdinalIgnoreCase) || from < 0 || !sql[select.Length..from].Contains("d.data", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"意外的查询形式 / Marten wrote an unexpected query shape: {sql}");
+        }
+
+        return "select d.tenant_id, d.data" + sql[from..];
+    }
+}
