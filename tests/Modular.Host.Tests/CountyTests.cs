@@ -7,6 +7,7 @@ using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
 using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
 using SharedStringItem = DocumentFormat.OpenXml.Spreadsheet.SharedStringItem;
 using Modular.Host.Tests.Infrastructure;
+using ReportSteps = Modular.Host.Tests.Infrastructure.Reports;
 using Modular.Testing;
 
 namespace Modular.Host.Tests;
@@ -76,6 +77,25 @@ public sealed class CountyTests(NotebookPlatform platform)
     private int Year => Modular.Kit.TownshipTime.Today(platform.Clock).Year;
 
     private static decimal Value(JsonElement row, string column) => row.GetProperty("values").GetProperty(column).GetDecimal();
+
+    [Fact]
+    public async Task The_county_sees_which_townships_sent_their_annual_report_and_when_and_which_have_not()
+    {
+        var (admin, county, big, small, _, officer) = await CountyAsync();
+        var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, big, Modular.Contracts.Modules.PlatformRoles.ReportClerk), Scenario.Password);
+        var head = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, big, Modular.Contracts.Modules.PlatformRoles.ReportApprover), Scenario.Password);
+        var saved = await ReportSteps.OkAsync(ReportSteps.SaveAsync(clerk, big, Year, 0, ReportSteps.AllParts()));
+        var submitted = await ReportSteps.OkAsync(ReportSteps.StepAsync(clerk, big, Year, "submit", ReportSteps.Version(saved)));
+        var approved = await ReportSteps.OkAsync(ReportSteps.StepAsync(head, big, Year, "approve", ReportSteps.Version(submitted)));
+        await ReportSteps.OkAsync(ReportSteps.StepAsync(clerk, big, Year, "send", ReportSteps.Version(approved)));
+
+        var view = await officer.GetFromJsonAsync<JsonElement>($"/api/county/{county}/figures?year={Year}");
+        var rows = view.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("township").GetString()!);
+        Assert.StartsWith(Notebook.Today(platform), rows[big].GetProperty("texts").GetProperty("report.sent").GetString());
+        Assert.Equal("未开始", rows[small].GetProperty("texts").GetProperty("report.sent").GetString());
+        var page = await officer.GetStringAsync($"/county/{county}?year={Year}");
+        Assert.Contains("年度报告报送", page);
+    }
 
     [Fact]
     public async Task The_county_office_sees_each_of_its_townships_figures_and_never_another_countys_township()
@@ -156,12 +176,12 @@ public sealed class CountyTests(NotebookPlatform platform)
         string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? shared[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : c.InnerText;
         var rows = part.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(Text).ToList()).ToList();
 
-        Assert.Equal(["乡镇 / Township", "区划代码 / Code", "登记事项 / Matters recorded", "办结事项 / Matters closed"], rows[0]);
+        Assert.Equal(["乡镇 / Township", "区划代码 / Code", "登记事项 / Matters recorded", "办结事项 / Matters closed", "年度报告报送 / Annual report sent"], rows[0]);
         Assert.Equal(3, rows.Count);
         Assert.StartsWith("甲镇", rows[1][0], StringComparison.Ordinal);
-        Assert.Equal(["3", "1"], rows[1][2..]);
+        Assert.Equal(["3", "1", "未开始"], rows[1][2..]);
         Assert.StartsWith("乙乡", rows[2][0], StringComparison.Ordinal);
-        Assert.Equal(["1", "1"], rows[2][2..]);
+        Assert.Equal(["1", "1", "未开始"], rows[2][2..]);
         var everything = string.Join("|", rows.SelectMany(r => r));
         Assert.DoesNotContain(Phone, everything, StringComparison.Ordinal);
         Assert.DoesNotContain("外县镇", everything, StringComparison.Ordinal);

@@ -9,13 +9,15 @@ namespace Modular.Host.County;
 public sealed record CountyColumnView(string Key, LocalizedText Label, LocalizedText Module);
 
 /// <summary>A township's figures: names, codes and numbers, never a person.</summary>
-public sealed record CountyRowView(string Township, string Name, string Code, IReadOnlyDictionary<string, decimal?> Values);
+public sealed record CountyRowView(string Township, string Name, string Code, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyDictionary<string, string> Texts);
 
 public sealed record CountyYearView(string CountyCode, string CountyName, int Year, IReadOnlyList<CountyColumnView> Columns, IReadOnlyList<CountyRowView> Rows)
 {
     public static CountyYearView Of(CountyYear y) => new(y.CountyCode, y.CountyName, y.Year,
         [.. y.Columns.Select(c => new CountyColumnView(c.Key, c.Label, c.Group))],
-        [.. y.Rows.Select(r => new CountyRowView(r.Township, r.Name, r.Code, y.Columns.ToDictionary(c => c.Key, c => r[c.Key].Value)))]);
+        [.. y.Rows.Select(r => new CountyRowView(r.Township, r.Name, r.Code,
+            y.Columns.Where(c => c.Chartable).ToDictionary(c => c.Key, c => r[c.Key].Value),
+            y.Columns.Where(c => !c.Chartable).ToDictionary(c => c.Key, c => r[c.Key].Shown)))]);
 }
 
 /// <summary>The county rule-of-law office's API (县级法治办): its county's year as JSON and as a workbook, aggregates only.</summary>
@@ -53,7 +55,7 @@ internal static class CountyEndpoints
     public static byte[] Workbook(CountyYear year)
     {
         IReadOnlyList<string> columns = ["乡镇 / Township", "区划代码 / Code", .. year.Columns.Select(c => $"{c.Label.Chinese} / {c.Label.English}")];
-        var rows = year.Rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Code, .. year.Columns.Select(c => (object?)r[c.Key].Value)]);
+        var rows = year.Rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Code, .. year.Columns.Select(c => c.Chartable ? (object?)r[c.Key].Value : r[c.Key].Shown)]);
         return Modular.Kit.Documents.Workbook.Write($"{year.Year}", columns, rows);
     }
 }
