@@ -39,7 +39,7 @@ public static class CountyFigureChecks
             var report = await township.GetStringAsync($"/t/{DemoTownship}/annual-report?year={year}");
             foreach (var (column, label) in figures)
             {
-                var match = Regex.Match(report, "<li>" + Regex.Escape(label(year)) + "：<strong>([^<]+)</strong>");
+                var match = Regex.Match(report, "<li[^>]*>" + Regex.Escape(label(year)) + "：<strong>([^<]+)</strong>");
                 Assert.True(match.Success, $"the {year} report has no figure {label(year)}");
                 var reported = decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
                 Assert.True(row.GetProperty("values").TryGetProperty(column, out var value), $"the county has no column {column}");

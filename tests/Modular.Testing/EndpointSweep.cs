@@ -55,7 +55,7 @@ public static class EndpointSweep
         var userName = Scenario.UniqueSlug("u");
         var created = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = "全部角色", password = Scenario.Password, isPlatformAdmin = true });
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
-        var granted = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/grants", new { grants = new Dictionary<string, string[]> { [township] = [.. roles, "township-admin"] } });
+        var granted = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/grants", new { grants = new Dictionary<string, string[]> { [township] = [.. roles, .. Modular.Contracts.Modules.PlatformRoles.TownshipRoles] } });
         Assert.Equal(System.Net.HttpStatusCode.OK, granted.StatusCode);
         return await platform.SignedInClientAsync(userName, Scenario.Password);
     }

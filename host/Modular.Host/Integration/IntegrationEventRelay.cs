@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Collections.Concurrent;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -46,6 +47,7 @@ internal sealed class IntegrationEventRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         var directory = _services.GetRequiredService<TownshipDirectory>();
+        var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in page.Events)
         {
             if (e.Data is not IIntegrationEvent || e.TenantId is not { } slug || await directory.FindAsync(slug, cancellationToken) is not { } township)
@@ -64,6 +66,7 @@ internal sealed class IntegrationEventRelay : SubscriptionBase
                     try
                     {
                         await Invoker(e.EventType)(handler, e.Data, context, cancellationToken);
+                        handled.Add(slug);
                     }
                     catch (Exception error) when (error is not OperationCanceledException)
                     {
@@ -74,7 +77,23 @@ internal sealed class IntegrationEventRelay : SubscriptionBase
             }
         }
 
-        return NullChangeListener.Instance;
+        // A handler that publishes (a report filed on the portal) empties the township's public pages, but before the
+        // daemon commits its writes: a visitor in between would put the old page back in the cache for its minute.
+        // Emptying them again once the page of events is committed leaves nothing stale behind.
+        return handled.Count == 0 ? NullChangeListener.Instance : new PublicPagesAfterCommit(_services.GetRequiredService<IOutputCacheStore>(), handled);
+    }
+
+    private sealed class PublicPagesAfterCommit(IOutputCacheStore cache, IReadOnlyCollection<string> townships) : IChangeListener
+    {
+        public async Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            foreach (var township in townships)
+            {
+                await cache.EvictByTagAsync(Portal.PublicPagesPolicy.Tag(township), token);
+            }
+        }
+
+        public Task BeforeCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) => Task.CompletedTask;
     }
 
     private static Func<object, object, IntegrationEventContext, CancellationToken, Task> Invoker(Type eventType) =>
