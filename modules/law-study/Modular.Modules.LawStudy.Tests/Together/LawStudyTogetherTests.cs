@@ -104,7 +104,7 @@ public sealed partial class LawStudyTogetherTests(LawStudyPlatform platform)
         // Each section is headed by its chapter of the township's summary and followed by its own sentences.
         int Heading(string heading)
         {
-            var at = report.IndexOf($"<h2>{heading}</h2>", StringComparison.Ordinal);
+            var at = report.IndexOf($"<h5 class=\"report-section\">{heading}</h5>", StringComparison.Ordinal);
             Assert.True(at >= 0, $"no section “{heading}”");
             return at;
         }
@@ -116,7 +116,7 @@ public sealed partial class LawStudyTogetherTests(LawStudyPlatform platform)
         void After(int heading, string text)
         {
             var at = report.IndexOf(text, heading, StringComparison.Ordinal);
-            var next = report.IndexOf("<h2>", heading + 4, StringComparison.Ordinal);
+            var next = report.IndexOf("<h5 class=\"report-section\">", heading + 4, StringComparison.Ordinal);
             Assert.True(at > heading && (next < 0 || at < next), $"“{text}” is not in its section");
         }
 
