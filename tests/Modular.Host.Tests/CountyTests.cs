@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
+using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;
+using ReportSteps = Modular.Host.Tests.Infrastructure.Reports;
 using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
 using SharedStringItem = DocumentFormat.OpenXml.Spreadsheet.SharedStringItem;
-using Modular.Host.Tests.Infrastructure;
-using ReportSteps = Modular.Host.Tests.Infrastructure.Reports;
-using Modular.Testing;
 
 namespace Modular.Host.Tests;
 

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.OutputCaching;
 using System.Collections.Concurrent;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
+using Microsoft.AspNetCore.OutputCaching;
 using Modular.Contracts.Integration;
 using Modular.Host.Plugins;
 using Modular.Host.Townships;

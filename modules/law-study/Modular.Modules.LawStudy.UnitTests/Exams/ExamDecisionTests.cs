@@ -56,8 +56,14 @@ public sealed class ExamDecisionTests
         // Jining's 2023 rules: 60 minutes, pass 80; a make-up window in December.
         var input = new ExamInput
         {
-            Title = "补考", Year = 2020, OpensAt = "2020-12-01T08:00", ClosesAt = "2020-12-05T18:00",
-            TimeLimitMinutes = 60, AttemptsAllowed = 1, PassMark = 80, ExcellentMark = 95,
+            Title = "补考",
+            Year = 2020,
+            OpensAt = "2020-12-01T08:00",
+            ClosesAt = "2020-12-05T18:00",
+            TimeLimitMinutes = 60,
+            AttemptsAllowed = 1,
+            PassMark = 80,
+            ExcellentMark = 95,
             Parts = [new() { Kind = "Single", Count = 40, Points = 1 }, new() { Kind = "Multiple", Count = 20, Points = 2, Laws = ["刑法"] }],
         };
         Assert.Null(ExamReading.Read(input, new ExamContext(Now, banks, []), errors));
