@@ -29,6 +29,17 @@ public sealed class HostileInputTests(ResiliencePlatform platform, ITestOutputHe
         await using (var memory = new MemoryWatch())
         {
             await runner.RunAsync(probes);
+            if (kind == "megabyte-text")
+            {
+                // Which fields stored a megabyte: each one is read back in every list and document that shows it.
+                foreach (var accepted in runner.Accepted)
+                {
+                    output.WriteLine($"stored: {accepted}");
+                }
+
+                Figures.Add("megabyte texts stored", runner.Accepted.Count);
+            }
+
             if (kind.EndsWith("-text", StringComparison.Ordinal) || kind is "attachments" or "invalid-utf8")
             {
                 await runner.RunAsync(await ReadEverythingAsync(world, kind));

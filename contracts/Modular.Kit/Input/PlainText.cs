@@ -8,22 +8,20 @@ namespace Modular.Kit.Input;
 /// </summary>
 public static class PlainText
 {
-    public static bool IsAcceptable(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
+    public static bool IsAcceptable(string? text) => text is null || FirstRefused(text) < 0;
 
-        foreach (var c in text)
+    /// <summary>The index of the first character input refuses, or -1: for text read into a buffer, with no string made.</summary>
+    public static int FirstRefused(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
-            if (IsRefused(c))
+            if (IsRefused(text[i]))
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
 
     /// <summary>The text with every character XML 1.0 cannot carry removed (control characters, lone surrogates, U+FFFE/F).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
                 return;
             }
 
-            problems = JsonBodyText.Problems(body.Span, bindsJson);
+            problems = JsonBodyText.Problems(body.Span, bindsJson, RequestTextLimits.Of(accepts?.RequestType));
         }
         else if (problems.Count == 0 && context.Request.HasFormContentType && context.Request.Path.StartsWithSegments("/api"))
         {
@@ -71,7 +72,11 @@ internal sealed class RequestTextGate(RequestDelegate next)
 
     private static bool IsJson(string contentType) => contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The whole body, now readable again by the endpoint; null when it is larger than allowed.</summary>
+    /// <summary>
+    /// The whole body, now readable again by the endpoint; null when it is larger than allowed. The buffer is rented
+    /// from the shared pool and given back when the response is done, so a stream of large bodies (a megabyte pasted
+    /// into every field) leaves no large-object garbage per request.
+    /// </summary>
     private static async Task<ReadOnlyMemory<byte>?> ReadJsonAsync(HttpContext context)
     {
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } configured ? Math.Min(configured, MaxJsonBytes) : MaxJsonBytes;
@@ -80,22 +85,63 @@ internal sealed class RequestTextGate(RequestDelegate next)
             return null;
         }
 
-        using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 16 * 1024, limit));
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        var body = new PooledBody((int)Math.Min(context.Request.ContentLength ?? 16 * 1024, limit));
+        context.Response.RegisterForDispose(body);
+        if (!await body.FillAsync(context.Request.Body, limit, context.RequestAborted))
         {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            return null;
         }
 
-        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        context.Request.Body = new MemoryStream(buffer.GetBuffer(), 0, (int)buffer.Length, writable: false);
-        return bytes;
+        context.Request.Body = body.Stream();
+        return body.Content;
+    }
+
+    /// <summary>A request body read into a pooled array that grows by doubling, returned to the pool on dispose.</summary>
+    private sealed class PooledBody(int capacity) : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1024));
+        private int _length;
+
+        public ReadOnlyMemory<byte> Content => _buffer.AsMemory(0, _length);
+
+        public async Task<bool> FillAsync(Stream source, long limit, CancellationToken ct)
+        {
+            while (true)
+            {
+                if (_length >= limit)
+                {
+                    // At the limit: one more byte would be over it.
+                    return await source.ReadAsync(new byte[1], ct) == 0;
+                }
+
+                if (_length == _buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, limit));
+                    _buffer.AsSpan(0, _length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = larger;
+                }
+
+                var read = await source.ReadAsync(_buffer.AsMemory(_length, (int)Math.Min(_buffer.Length - _length, limit - _length)), ct);
+                if (read == 0)
+                {
+                    return true;
+                }
+
+                _length += read;
+            }
+        }
+
+        public MemoryStream Stream() => new(_buffer, 0, _length, writable: false);
+
+        public void Dispose()
+        {
+            var buffer = Interlocked.Exchange(ref _buffer, []);
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     private static async Task<Dictionary<string, string[]>> FormProblemsAsync(HttpContext context)

@@ -11,7 +11,12 @@ internal sealed record Probe(ApiOperation Operation, string Case, string Method,
 
     public HttpRequestMessage Request() => new(new HttpMethod(Method), Path) { Content = Content() };
 
-    public static Func<HttpContent?> Json(string text) => () => Make(Encoding.UTF8.GetBytes(text), "application/json");
+    /// <summary>A JSON body, encoded once when the probe is made: the memory watch then sees the host's allocations, not the client's.</summary>
+    public static Func<HttpContent?> Json(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return () => Make(bytes, "application/json");
+    }
 
     public static Func<HttpContent?> Bytes(byte[] bytes, string? contentType) => () => Make(bytes, contentType);
 

@@ -14,6 +14,9 @@ internal sealed class ProbeRunner
 
     public int Sent { get; private set; }
 
+    /// <summary>The probes the host accepted (2xx): for the text kinds, the fields that stored what they were sent.</summary>
+    public List<Probe> Accepted { get; } = [];
+
     /// <summary>Sends <paramref name="probe"/>, checks the general rules and <paramref name="expect"/>, and returns the answer's status.</summary>
     public async Task<HttpStatusCode?> SendAsync(Probe probe, Func<HttpStatusCode, string?>? expect = null)
     {
@@ -35,6 +38,10 @@ internal sealed class ProbeRunner
         {
             var status = (int)response.StatusCode;
             Figures.Answer(status);
+            if (status is >= 200 and < 300)
+            {
+                Accepted.Add(probe);
+            }
             var body = await response.Content.ReadAsStringAsync();
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (status >= 500)

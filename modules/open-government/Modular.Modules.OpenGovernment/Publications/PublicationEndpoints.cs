@@ -11,7 +11,7 @@ using static Modular.Kit.Text;
 
 namespace Modular.Modules.OpenGovernment.Publications;
 
-internal sealed record DraftRequest(int ExpectedVersion, string? Title, string? Category, string? DocumentNumber, string? BodyHtml, DateOnly? MadeOn, string? Disclosure, string? NotDisclosedReason, string? IssuingOffice)
+internal sealed record DraftRequest(int ExpectedVersion, string? Title, string? Category, string? DocumentNumber, [property: LongText(TextLimits.RichText)] string? BodyHtml, DateOnly? MadeOn, string? Disclosure, string? NotDisclosedReason, string? IssuingOffice)
 {
     // Not part of the body: without this the API description offered an "input" object that binding ignores.
     [System.Text.Json.Serialization.JsonIgnore]
@@ -24,7 +24,7 @@ internal sealed record ReasonRequest(int ExpectedVersion, string? Reason);
 
 internal sealed record ApproveRequest(int ExpectedVersion, bool ConfidentialityPassed, string? ConfidentialityOpinion, bool LegalityPassed, string? LegalityOpinion);
 
-internal sealed record AttachmentRequest(int ExpectedVersion, string? FileName, string? ContentBase64);
+internal sealed record AttachmentRequest(int ExpectedVersion, string? FileName, [property: LongText(TextLimits.FileContent)] string? ContentBase64);
 
 internal sealed record CategoryRequest(string? Name);
 

@@ -89,7 +89,7 @@ internal sealed record PublicationInput(
         }
 
         var body = RichText.Sanitize(BodyHtml);
-        if (body.Length > 500_000)
+        if (body.Length > TextLimits.RichText)
         {
             errors.AddMessage("bodyHtml", T("正文过长。", "The body is too long."));
         }

@@ -8,6 +8,7 @@ internal sealed class AttachMaterialInput : StudyStepInput
 {
     public string? FileName { get; set; }
 
+    [LongText(TextLimits.FileContent)]
     public string? ContentBase64 { get; set; }
 }
 

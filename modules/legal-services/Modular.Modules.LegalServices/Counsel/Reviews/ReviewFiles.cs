@@ -25,6 +25,7 @@ internal sealed class AttachReviewFileInput : CounselStepInput
 {
     public string? FileName { get; set; }
 
+    [LongText(TextLimits.FileContent)]
     public string? ContentBase64 { get; set; }
 }
 
