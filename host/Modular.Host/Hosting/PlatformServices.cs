@@ -81,6 +81,7 @@ internal static class PlatformServices
             .AddAsyncDaemon(DaemonMode.HotCold);
         services.AddHostedService<PlatformSeeder>(); // after Marten's own start-up work, which applies the schema
         services.AddHostedService<ClaimBackfillService>(); // after the seeder: the demo's records are claimed too
+        services.AddHostedService<PlannerStatistics>(); // ANALYZE after bulk writes, before autovacuum would
 
         // The key ring is shared through PostgreSQL and encrypted there with a key that is not in the database.
         var keyEncryptionKey = KeyEncryptionKey.Load(builder.Configuration);
