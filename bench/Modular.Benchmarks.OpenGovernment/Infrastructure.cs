@@ -56,25 +56,14 @@ internal static partial class Wrk
         return Parse(output);
     }
 
-    /// <summary>A script that adds <c>_=&lt;nonce&gt;-&lt;thread&gt;-&lt;n&gt;</c> to every request: each request is a new output-cache key.</summary>
-    public static string CacheBustingScript(string folder, string pathAndQuery)
-    {
-        var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        var nonce = Guid.NewGuid().ToString("N")[..10];
-        var lua = new StringBuilder()
-            .AppendLine("local threads = 0")
-            .AppendLine("function setup(thread) threads = threads + 1; thread:set(\"tid\", threads) end")
-            .AppendLine("local counter = 0")
-            .AppendLine($"local base = \"{Lua(pathAndQuery)}{separator}_={nonce}-\"")
-            .AppendLine("function request()")
-            .AppendLine("  counter = counter + 1")
-            .AppendLine("  return wrk.format(\"GET\", base .. tostring(tid) .. \"-\" .. tostring(counter))")
-            .AppendLine("end")
-            .ToString();
-        var file = Path.Combine(folder, $"bust-{nonce}.lua");
-        File.WriteAllText(file, lua);
-        return file;
-    }
+    /// <summary>
+    /// The address of a page's uncached render: the page's own <c>page</c> key set to 1 written with 70 leading zeros.
+    /// The page reads it as page 1, but the output cache neither serves nor keeps a value longer than 64 characters
+    /// (<c>PublicPagesPolicy.MaxVaryingValue</c>), so every request renders. (A random key of its own, as before,
+    /// no longer varies the cache: only the keys a page reads do.)
+    /// </summary>
+    public static string Uncached(string pathAndQuery) =>
+        $"{pathAndQuery}{(pathAndQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?")}page={new string('0', 70)}1";
 
     /// <summary>A script that sends the given paths in turn, each connection starting at a different one.</summary>
     public static string RotationScript(string folder, IReadOnlyList<string> paths)
