@@ -101,6 +101,35 @@ public sealed class DemoPagesTests(DemoYearPlatform platform, Chromium chromium)
 
     [Theory]
     [MemberData(nameof(Screens))]
+    public async Task Legal_services_registers_show_each_due_date_and_its_state_as_the_kits_due_date_never_run_together(int width, string language)
+    {
+        var page = await OpenAsync(width, language, "legal-services.station-clerk", DemoTownshipTests.DemoPassword, $"/t/{T}/legal-services/consultations");
+        // The consultations' register has open letters and online messages; the demo's legal-aid applications are all
+        // decided, so their clocks are read on an application's own page.
+        await page.GotoAsync($"/t/{T}/legal-services/legal-aid");
+        var application = await page.Locator("main table a[href*='/legal-aid/']").First.GetAttributeAsync("href");
+        foreach (var path in new[] { $"/t/{T}/legal-services/consultations", application! })
+        {
+            await page.GotoAsync(path);
+
+            var dates = await page.EvaluateAsync<JsonElement>("""
+                () => ({ kit: document.querySelectorAll('main .due-on time').length,
+                         inline: [...document.querySelectorAll('main td, main dd, main li')].filter(e => /（已(逾|超)期）|\(overdue\)/.test(e.textContent)).length })
+                """);
+            Assert.True(dates.GetProperty("kit").GetInt32() > 0, $"{path} shows no due date through the kit's DueOn");
+            Assert.Equal(0, dates.GetProperty("inline").GetInt32());
+            var overdue = page.Locator("main .due-on[data-overdue='true']");
+            if (await overdue.CountAsync() > 0)
+            {
+                await Assertions.Expect(overdue.First.Locator(".due-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(language == "en" ? "^Overdue$" : "^已(逾|超)期$"));
+            }
+
+            await AssertNoHorizontalOverflowAsync(page);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Screens))]
     public async Task A_records_fields_sit_label_beside_value_on_a_wide_screen_and_label_above_value_on_a_phone(int width, string language)
     {
         var page = await OpenAsync(width, language, "mediation.petition-clerk", DemoTownshipTests.DemoPassword, $"/t/{T}/mediation/petitions");
