@@ -14,6 +14,7 @@ internal sealed class AnnualReportArea : IModuleArea
         services.AddScoped<AnnualStatistics>();
         services.AddScoped<AnnualReportFiles>();
         services.AddScoped<RecordReviewAndLitigation>();
+        services.AddScoped<WriteReportText>();
         services.AddScoped<IAnnualReportSections, OpennessSection>();
         services.AddScoped<Contracts.Integration.IIntegrationEventHandler<Contracts.LawStudy.EnforcementDecisionRecorded>, EnforcementDecisionTally>();
     }
@@ -22,6 +23,8 @@ internal sealed class AnnualReportArea : IModuleArea
     {
         options.Events.MapEventType<ReviewAndLitigationRecorded>("open-government.review-and-litigation-recorded.v1");
         options.Projections.Snapshot<ReviewAndLitigationFigures>(SnapshotLifecycle.Inline);
+        options.Events.MapEventType<DisclosureReportTextWritten>("open-government.disclosure-report-text-written.v1");
+        options.Projections.Snapshot<DisclosureReportText>(SnapshotLifecycle.Inline);
         options.Schema.For<EnforcementDecision>().Index(d => d.Year);
     }
 
@@ -32,5 +35,6 @@ internal sealed class AnnualReportArea : IModuleArea
         report.MapGet("/report.docx", AnnualReportFiles.WordEndpointAsync).RequireAuthorization(Permissions.RequestsRead);
         report.MapGet("/report.xlsx", AnnualReportFiles.ExcelEndpointAsync).RequireAuthorization(Permissions.RequestsRead);
         report.MapPut("/review-and-litigation", RecordReviewAndLitigation.EndpointAsync).RequireAuthorization(Permissions.ReportsWrite);
+        report.MapPut("/text", WriteReportText.EndpointAsync).RequireAuthorization(Permissions.ReportsWrite);
     }
 }

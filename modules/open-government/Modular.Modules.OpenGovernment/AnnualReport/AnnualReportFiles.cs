@@ -30,9 +30,19 @@ internal sealed class AnnualReportFiles(AnnualStatistics statistics, ITownshipCo
             .Table(["项目", .. s.RequestColumns], s.Requests.Select(r => (IReadOnlyList<string>)[r.Label, .. Cells(r, s.RequestColumns.Count)]))
             .Heading("四、政府信息公开行政复议、行政诉讼情况")
             .Table(["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ReviewRows(s));
-        word.Heading("五、存在的主要问题及改进情况").Paragraph("（由政务公开工作机构填写。）")
-            .Heading("六、其他需要报告的事项").Paragraph("本年度未收取信息处理费。（如有，请据实修改。）");
+        Written(word.Heading("五、存在的主要问题及改进情况"), s.Text?.Problems);
+        Written(word.Heading("六、其他需要报告的事项"), s.Text?.Other);
         return word.ToBytes();
+    }
+
+    /// <summary>A part the office writes, paragraph by paragraph as typed; <see cref="DisclosureReportText.NotWritten"/> when it has not.</summary>
+    private static void Written(WordDocument word, string? text)
+    {
+        var paragraphs = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        foreach (var paragraph in paragraphs.Count > 0 ? paragraphs : [DisclosureReportText.NotWritten])
+        {
+            word.Paragraph(paragraph);
+        }
     }
 
     public async Task<byte[]> ExcelAsync(int year, CancellationToken ct)

@@ -18,6 +18,9 @@ internal sealed record AnnualStatisticsReport(
     int NormativeInForce,
     ReviewAndLitigationFigures? ReviewAndLitigation)
 {
+    /// <summary>Parts 五 and 六 as the office wrote them; null until someone has.</summary>
+    public DisclosureReportText? Text { get; init; }
+
     public int Count(string key, int column) => Requests.First(r => r.Key == key).Counts[column];
 
     public int Total(string key) => Count(key, RequestColumns.Count - 1);
@@ -27,7 +30,7 @@ internal sealed record AnnualStatisticsReport(
 }
 
 /// <summary>Fills the national tables from the records: requests from this area, proactive disclosure from Publications.</summary>
-internal sealed class AnnualStatistics(IQuerySession session, RecordReviewAndLitigation review)
+internal sealed class AnnualStatistics(IQuerySession session, RecordReviewAndLitigation review, WriteReportText text)
 {
     /// <summary>Table 三's requester columns: natural persons, then the five kinds of organisation, then the total.</summary>
     public static readonly RequesterType[] Columns =
@@ -87,6 +90,7 @@ internal sealed class AnnualStatistics(IQuerySession session, RecordReviewAndLit
         return new AnnualStatisticsReport(year, columns, rows, byCategory, issued, repealed, inForce, await review.LoadAsync(year, ct))
         {
             Decisions = await EnforcementDecisionTally.RowsAsync(session, year, ct),
+            Text = await text.LoadAsync(year, ct),
         };
     }
 
