@@ -16,7 +16,7 @@ namespace Modular.Host.Tests;
 /// for public pages), because the change is announced over PostgreSQL's LISTEN/NOTIFY; failed sign-ins through both
 /// count as one; and the channel comes back by itself after PostgreSQL restarts.
 /// </summary>
-public sealed class ScaleOutTests(ScaleOutTests.TwoHosts hosts) : IClassFixture<ScaleOutTests.TwoHosts>
+public sealed class ScaleOutTests(ScaleOutTests.TwoHosts hosts, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ScaleOutTests.TwoHosts>
 {
     /// <summary>Below every cache's own lifetime, so only the announcement can make the change visible in time.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
@@ -168,13 +168,16 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoHosts hosts) : IClassFixture<
         Assert.True(await EventuallyAsync(async () => await RecordedAsync(visitorB, slug) == 1), "host B no longer hears announcements");
     }
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? bound = null)
+    /// <summary>Polls until <paramref name="condition"/> holds or the bound passes; writes how long it took to the test output (a measurement, not asserted).</summary>
+    private async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? bound = null, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var until = DateTime.UtcNow + (bound ?? Bound);
         while (true)
         {
             if (await condition())
             {
+                output.WriteLine($"{caller}: seen after {watch.ElapsedMilliseconds} ms");
                 return true;
             }
 
