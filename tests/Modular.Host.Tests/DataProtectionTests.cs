@@ -25,7 +25,7 @@ public sealed class DataProtectionTests : IAsyncLifetime
     [Fact]
     public async Task A_cookie_of_one_instance_is_read_by_another_with_the_same_key_and_the_ring_is_stored_encrypted()
     {
-        var cookie = await SignInAsync(_first);
+        var cookie = await _first.SessionCookieAsync();
         Assert.Equal(HttpStatusCode.OK, (await MeAsync(_first, cookie)).StatusCode);
 
         await using (var twin = new PlatformFactory(TestPlugins.NotebookRoot, database: _first.ConnectionString) { KeyEncryptionKey = _first.KeyEncryptionKey })
@@ -50,19 +50,5 @@ public sealed class DataProtectionTests : IAsyncLifetime
         });
     }
 
-    private static async Task<string> SignInAsync(PlatformFactory platform)
-    {
-        using var client = platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = PlatformFactory.AdminPassword });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-    }
-
-    private static async Task<HttpResponseMessage> MeAsync(PlatformFactory platform, string cookie)
-    {
-        using var client = platform.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
-        request.Headers.Add("Cookie", cookie);
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> MeAsync(PlatformFactory platform, string cookie) => platform.SendWithCookieAsync(HttpMethod.Get, "/api/auth/me", cookie);
 }

@@ -72,6 +72,24 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
 
     public Task<HttpClient> AdminClientAsync() => SignedInClientAsync("admin", AdminPassword);
 
+    /// <summary>Signs in and returns the cookies as a <c>Cookie</c> header, to send to this host or another sharing its database and key.</summary>
+    public async Task<string> SessionCookieAsync(string userName = "admin", string password = AdminPassword)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    /// <summary>One request carrying <paramref name="cookie"/> (from <see cref="SessionCookieAsync"/>, perhaps of another host).</summary>
+    public async Task<HttpResponseMessage> SendWithCookieAsync(HttpMethod method, string path, string cookie)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>The usual arrangement: a new township with <paramref name="modules"/> enabled and a signed-in user holding <paramref name="roles"/> there.</summary>
     public async Task<(HttpClient Admin, string Slug, HttpClient User)> TownshipWithUserAsync(string[] modules, params string[] roles)
     {

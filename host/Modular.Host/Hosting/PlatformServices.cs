@@ -63,6 +63,11 @@ internal static class PlatformServices
         services.AddScoped<PlatformSessions>();
         services.AddSingleton<TownshipDirectory>();
         services.AddSingleton<UserDirectory>();
+        // Every instance's caches forget a change within a second, through PostgreSQL LISTEN/NOTIFY.
+        services.AddSingleton<Caching.CacheInvalidation>();
+        services.AddSingleton<Caching.CacheInvalidationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheInvalidationListener>());
+        services.AddScoped<Modular.Contracts.Caching.ITownshipCache, Caching.TownshipCache>();
         services.AddScoped<TownshipAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoStaff>();
@@ -120,7 +125,8 @@ internal static class PlatformServices
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])
-            .AddCheck<HolidayCalendarHealthCheck>("holiday-calendar", tags: ["ready"]);
+            .AddCheck<HolidayCalendarHealthCheck>("holiday-calendar", tags: ["ready"])
+            .AddCheck<Caching.CacheInvalidationListener>("cache-invalidation", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "乡镇法治政府建设平台 API / Township rule-of-law platform API";
@@ -152,6 +158,7 @@ internal static class PlatformServices
         store.Events.MapEventType<TownshipRegistered>("platform.township-registered.v1");
         store.Events.MapEventType<ModuleEnabledForTownship>("platform.module-enabled.v1");
         store.Events.MapEventType<ModuleDisabledForTownship>("platform.module-disabled.v1");
+        store.Events.MapEventType<TownshipRenamed>("platform.township-renamed.v1");
         store.Events.MapEventType<UserCreated>("platform.user-created.v1");
         store.Events.MapEventType<UserPasswordChanged>("platform.user-password-changed.v1");
         store.Events.MapEventType<UserRolesGranted>("platform.user-roles-granted.v1");

@@ -16,12 +16,12 @@ public sealed class UserNotFoundException(string userName) : Exception($"没有�
 /// <summary>Creates users, grants roles per township and changes passwords, each recorded in the audit trail.</summary>
 internal sealed partial class UserAdministration(
     PlatformSessions sessions,
-    UserDirectory users,
     TownshipDirectory townships,
     ModuleCatalog catalog,
     IPasswordHasher<UserAccount> hasher,
     Audit.SecurityAudit audit,
     Sessions.SessionRegistry userSessions,
+    Caching.CacheInvalidation caches,
     TimeProvider time)
 {
 
@@ -44,6 +44,7 @@ internal sealed partial class UserAdministration(
 
         session.Events.StartStream<UserAccount>(UserAccount.StreamId(userName), created);
         audit.Add(session, Audit.AuditEvents.UserCreated, Audit.AuditOutcomes.Success, request.IsPlatformAdmin ? "平台管理员 / platform admin" : null, target: userName);
+        caches.Announce(session, Caching.CacheChange.ForUser(userName)); // an instance may hold "no such user"
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -54,7 +55,6 @@ internal sealed partial class UserAdministration(
             throw new ConflictException($"用户名 {userName} 已存在 / The user name {userName} is taken.");
         }
 
-        users.Evict(userName);
         return UserAccount.Create(created);
     }
 
@@ -93,8 +93,8 @@ internal sealed partial class UserAdministration(
             }
         }
 
+        caches.Announce(session, Caching.CacheChange.ForUser(userName));
         await session.SaveChangesAsync(cancellationToken);
-        users.Evict(userName);
         return user;
     }
 
@@ -129,8 +129,8 @@ internal sealed partial class UserAdministration(
 
             audit.Add(session, Audit.AuditEvents.RolesGranted, Audit.AuditOutcomes.Success,
                 $"county:{code}: {(granted ? PlatformRoles.CountyOffice : "—")}", target: user.UserName);
+            caches.Announce(session, Caching.CacheChange.ForUser(userName));
             await session.SaveChangesAsync(cancellationToken);
-            users.Evict(userName);
         }
 
         return user;
@@ -155,9 +155,13 @@ internal sealed partial class UserAdministration(
         stream.AppendOne(new UserPasswordChanged(hasher.HashPassword(user, newPassword!), time.GetUtcNow()));
         var ended = await userSessions.RevokeAllAsync(session, user.UserName, currentSession, cancellationToken);
         audit.Add(session, Audit.AuditEvents.PasswordChanged, Audit.AuditOutcomes.Success, $"结束其他会话 {ended.Count} 个 / {ended.Count} other sessions ended");
+        foreach (var id in ended)
+        {
+            caches.Announce(session, Caching.CacheChange.ForSession(id));
+        }
+
+        caches.Announce(session, Caching.CacheChange.ForUser(userName));
         await session.SaveChangesAsync(cancellationToken);
-        userSessions.Evict(ended);
-        users.Evict(userName);
     }
 
     /// <summary>Every role a user can be granted in a township: the platform's township roles, and each loaded module's roles.</summary>

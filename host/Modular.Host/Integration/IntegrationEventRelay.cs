@@ -4,7 +4,6 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
-using Microsoft.AspNetCore.OutputCaching;
 using Modular.Contracts.Integration;
 using Modular.Host.Plugins;
 using Modular.Host.Townships;
@@ -80,16 +79,16 @@ internal sealed class IntegrationEventRelay : SubscriptionBase
         // A handler that publishes (a report filed on the portal) empties the township's public pages, but before the
         // daemon commits its writes: a visitor in between would put the old page back in the cache for its minute.
         // Emptying them again once the page of events is committed leaves nothing stale behind.
-        return handled.Count == 0 ? NullChangeListener.Instance : new PublicPagesAfterCommit(_services.GetRequiredService<IOutputCacheStore>(), handled);
+        return handled.Count == 0 ? NullChangeListener.Instance : new PublicPagesAfterCommit(_services.GetRequiredService<Caching.CacheInvalidation>(), handled);
     }
 
-    private sealed class PublicPagesAfterCommit(IOutputCacheStore cache, IReadOnlyCollection<string> townships) : IChangeListener
+    private sealed class PublicPagesAfterCommit(Caching.CacheInvalidation caches, IReadOnlyCollection<string> townships) : IChangeListener
     {
         public async Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
         {
             foreach (var township in townships)
             {
-                await cache.EvictByTagAsync(Portal.PublicPagesPolicy.Tag(township), token);
+                await caches.AnnounceAsync(Caching.CacheChange.ForPublicPages(township), token);
             }
         }
 

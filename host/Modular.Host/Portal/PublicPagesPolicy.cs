@@ -21,6 +21,9 @@ internal sealed class PublicPagesPolicy : IOutputCachePolicy
     /// <summary>Longer than any page number, category or certificate number a page is addressed by; a search of more is not kept.</summary>
     public const int MaxVaryingValue = 64;
 
+    /// <summary>Carried by every entry, so an instance that missed notifications can empty them all at once.</summary>
+    public const string AllTag = "public";
+
     public static string Tag(string township) => $"public:{township}";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -42,6 +45,8 @@ internal sealed class PublicPagesPolicy : IOutputCachePolicy
             context.Tags.Add(Tag(township.Slug));
         }
 
+        context.Tags.Add(AllTag);
+
         return ValueTask.CompletedTask;
     }
 
@@ -60,9 +65,9 @@ internal sealed class PublicPagesPolicy : IOutputCachePolicy
     }
 }
 
-/// <summary>Empties the current township's cached public pages.</summary>
-internal sealed class PublicPageCache(IOutputCacheStore store, ITownshipContext township) : IPublicPageCache
+/// <summary>Empties the current township's cached public pages, on this instance at once and on every other one through the invalidation channel.</summary>
+internal sealed class PublicPageCache(Caching.CacheInvalidation invalidation, ITownshipContext township) : IPublicPageCache
 {
     public async Task EvictAsync(CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(PublicPagesPolicy.Tag(township.Required.Slug), cancellationToken);
+        await invalidation.AnnounceAsync(Caching.CacheChange.ForPublicPages(township.Required.Slug), cancellationToken);
 }

@@ -13,6 +13,8 @@ public sealed record TownshipDetail(TownshipView Township, IReadOnlyList<Townshi
 
 public sealed record SetModuleRequest(bool? Enabled);
 
+public sealed record RenameTownshipRequest(string? Name);
+
 /// <param name="Counties">The counties whose rule-of-law office (<c>county-office</c>) the user holds.</param>
 public sealed record UserView(string UserName, string DisplayName, bool IsPlatformAdmin, IReadOnlyDictionary<string, List<string>> Grants, bool LockedOut, IReadOnlyList<string> Counties);
 
@@ -40,6 +42,9 @@ internal static class AdminEndpoints
             var record = await townships.RegisterAsync(request, ct);
             return TypedResults.Created($"/api/admin/townships/{record.Slug}", ToView(record));
         });
+
+        admin.MapPut("/townships/{slug}/name", async (string slug, RenameTownshipRequest request, TownshipAdministration townships, CancellationToken ct) =>
+            TypedResults.Ok(ToView(await townships.RenameAsync(slug, request.Name, ct))));
 
         admin.MapPut("/townships/{slug}/modules/{moduleId}", async (string slug, string moduleId, SetModuleRequest request, TownshipAdministration townships, CancellationToken ct) =>
         {

@@ -14,7 +14,7 @@ public sealed record RegisterTownship(string? Slug, string? Name, string? Code, 
 public sealed record TownshipChange(DateTimeOffset At, string? By, string What, string? ModuleId);
 
 /// <summary>Registers townships and turns modules on and off for them. Every change is an event with who and when.</summary>
-internal sealed partial class TownshipAdministration(PlatformSessions sessions, TownshipDirectory directory, ModuleCatalog catalog)
+internal sealed partial class TownshipAdministration(PlatformSessions sessions, Caching.CacheInvalidation caches, ModuleCatalog catalog)
 {
     /// <summary>A township's administrative code, held once on the platform (claimed by registration and by the start-up backfill).</summary>
     public static UniqueKey CodeKey(string code) => new("platform.township-code", code);
@@ -51,6 +51,7 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
         // database: the slug is the stream's id, the code a claimed key, both in this transaction.
         var codeKey = new KeyRefusal(CodeKey(code), "code", "", "");
         UniqueKeys.Claim(session, codeKey.Key, slug);
+        caches.Announce(session, Caching.CacheChange.ForTownship(slug)); // an instance may hold "no such township"
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -64,7 +65,6 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
             throw new ConflictException($"标识 {slug} 已被使用 / The slug {slug} is already taken.");
         }
 
-        directory.Evict(slug);
         return TownshipRecord.Create(registered);
     }
 
@@ -95,10 +95,32 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
                 township.Apply(new ModuleDisabledForTownship(moduleId));
             }
 
+            caches.Announce(session, Caching.CacheChange.ForTownship(slug));
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        directory.Evict(slug);
+        return township;
+    }
+
+    /// <summary>Gives the township a new name; every instance shows it from its next request. The same name records nothing.</summary>
+    public async Task<TownshipRecord> RenameAsync(string slug, string? name, CancellationToken cancellationToken)
+    {
+        var trimmed = name?.Trim() ?? "";
+        new Modular.Kit.Input.InputErrors()
+            .Check(trimmed.Length is > 0 and <= 50, "name", "请填写乡镇名称（不超过50字）/ The township's name is required (at most 50 characters).")
+            .ThrowIfAny();
+        await using var session = sessions.Open();
+        var stream = await session.Events.FetchForWriting<TownshipRecord>(TownshipRecord.StreamId(slug), cancellationToken);
+        var township = stream.Aggregate ?? throw new TownshipNotFoundException(slug);
+        if (township.Name != trimmed)
+        {
+            var renamed = new TownshipRenamed(trimmed);
+            stream.AppendOne(renamed);
+            township.Apply(renamed);
+            caches.Announce(session, Caching.CacheChange.ForTownship(slug));
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
         return township;
     }
 
@@ -114,6 +136,7 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
         TownshipRegistered r => new(e.Timestamp, e.UserName, $"登记乡镇 {r.Name}（{r.Code}）/ registered", null),
         ModuleEnabledForTownship m => new(e.Timestamp, e.UserName, "启用模块 / module enabled", m.ModuleId),
         ModuleDisabledForTownship m => new(e.Timestamp, e.UserName, "停用模块 / module disabled", m.ModuleId),
+        TownshipRenamed r => new(e.Timestamp, e.UserName, $"更名为 {r.Name} / renamed", null),
         _ => new(e.Timestamp, e.UserName, e.EventTypeName, null),
     };
 

@@ -9,6 +9,9 @@ public sealed record ModuleEnabledForTownship(string ModuleId);
 
 public sealed record ModuleDisabledForTownship(string ModuleId);
 
+/// <summary>The township's name changed (a merger, a 撤乡设镇); its slug and code stay.</summary>
+public sealed record TownshipRenamed(string Name);
+
 /// <summary>A township as the platform knows it: the inline snapshot of its stream in the platform's (default) tenant.</summary>
 public sealed class TownshipRecord
 {
@@ -47,6 +50,8 @@ public sealed class TownshipRecord
     }
 
     public void Apply(ModuleDisabledForTownship e) => EnabledModules.Remove(e.ModuleId);
+
+    public void Apply(TownshipRenamed e) => Name = e.Name;
 
     public bool IsEnabled(string moduleId) => EnabledModules.Contains(moduleId);
 

@@ -81,8 +81,11 @@ internal sealed class SecurityAudit(IDocumentStore store, IHttpContextAccessor h
     private static string Bound(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
-/// <summary>Deletes audit entries older than the retention period, at start-up and then every six hours.</summary>
-internal sealed class AuditRetention(IDocumentStore store, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> log) : BackgroundService
+/// <summary>
+/// Deletes audit entries older than the retention period, and sign-in failure counts long quiet, a minute after start-up
+/// and then every six hours.
+/// </summary>
+internal sealed class AuditRetention(IDocumentStore store, SignIn.SignInLocks locks, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuditRetention> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
@@ -94,6 +97,7 @@ internal sealed class AuditRetention(IDocumentStore store, IOptions<SecurityOpti
         session.DeleteWhere<AuditEntry>(e => e.At < cutoff);
         session.DeleteWhere<Sessions.UserSession>(s => s.SignedInAt < cutoff);
         await session.SaveChangesAsync(cancellationToken);
+        await locks.ForgetStaleAsync(cancellationToken);
         return old;
     }
 

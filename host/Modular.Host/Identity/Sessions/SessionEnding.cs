@@ -4,7 +4,7 @@ using Modular.Host.Identity.Audit;
 namespace Modular.Host.Identity.Sessions;
 
 /// <summary>A user ends one of their own sessions (another browser, a lost phone), recorded in the audit trail.</summary>
-internal sealed class SessionEnding(IDocumentStore store, SessionRegistry sessions, SecurityAudit audit)
+internal sealed class SessionEnding(IDocumentStore store, SessionRegistry sessions, Caching.CacheInvalidation caches, SecurityAudit audit)
 {
     public async Task<bool> EndOwnAsync(string userName, string id, CancellationToken cancellationToken)
     {
@@ -15,8 +15,8 @@ internal sealed class SessionEnding(IDocumentStore store, SessionRegistry sessio
         }
 
         audit.Add(session, AuditEvents.SessionRevoked, AuditOutcomes.Success, $"会话 / session {id[..8]}…", userName);
+        caches.Announce(session, Caching.CacheChange.ForSession(id));
         await session.SaveChangesAsync(cancellationToken);
-        sessions.Evict([id]);
         return true;
     }
 }

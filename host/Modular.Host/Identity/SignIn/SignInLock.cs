@@ -24,6 +24,9 @@ public sealed class SignInLock
 
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>How many runs of failures have earned a lock so far: the next lock is earned when the count reaches one run more.</summary>
+    public int LockedRuns { get; set; }
+
     public static string IdFor(string userName, string address) => $"{Normalize(userName)}|{address}";
 
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
@@ -35,6 +38,8 @@ public sealed record LockView(string Address, int Failures, DateTimeOffset Locke
 /// Counts failures per account-and-address and locks progressively: the first <see cref="SecurityOptions.LockoutThreshold"/>
 /// failures lock the pair for <see cref="SecurityOptions.LockoutMinutes"/>, each further run of as many doubles it.
 /// Only failing attempts write here; a successful sign-in deletes its pair's row and never waits on anyone.
+/// The rows are in PostgreSQL, so every instance counts into the same row; a pair quiet for <see cref="ForgetAfter"/>
+/// (no failure, no lock still running) is deleted by <see cref="ForgetStaleAsync"/>.
 /// </summary>
 internal sealed class SignInLocks(IDocumentStore store, IOptions<SecurityOptions> options, TimeProvider time)
 {
@@ -68,13 +73,18 @@ internal sealed class SignInLocks(IDocumentStore store, IOptions<SecurityOptions
         await using var session = store.LightweightSession();
         var current = await session.LoadAsync<SignInLock>(id, cancellationToken);
         var threshold = Math.Max(1, options.Value.LockoutThreshold);
-        if (current is null || current.Failures % threshold != 0)
+        // Not "this failure is a multiple of the threshold": failures counted at the same moment (on one instance or
+        // several) can each read a count past it, and none would lock. Whoever reads a count that earns a run not yet
+        // locked locks it; the patch's condition keeps a slower one from writing an earlier run over a later.
+        var run = current is null ? 0 : current.Failures / threshold;
+        if (current is null || run <= current.LockedRuns)
         {
             return null;
         }
 
-        var until = now + LockFor(current.Failures / threshold);
-        session.Patch<SignInLock>(id).Set(l => l.LockedUntil, until);
+        var until = now + LockFor(run);
+        session.Patch<SignInLock>(l => l.Id == id && l.LockedRuns < run).Set(l => l.LockedUntil, until);
+        session.Patch<SignInLock>(l => l.Id == id && l.LockedRuns < run).Set(l => l.LockedRuns, run);
         await session.SaveChangesAsync(cancellationToken);
         return until;
     }
@@ -84,6 +94,20 @@ internal sealed class SignInLocks(IDocumentStore store, IOptions<SecurityOptions
     {
         var minutes = Math.Max(1, options.Value.LockoutMinutes) * Math.Pow(2, Math.Min(run - 1, 20));
         return TimeSpan.FromMinutes(Math.Min(minutes, Math.Max(options.Value.LockoutMinutes, options.Value.MaximumLockoutMinutes)));
+    }
+
+    /// <summary>How long a pair is remembered after its last failure or the end of its lock: its back-off then starts again.</summary>
+    public TimeSpan ForgetAfter => TimeSpan.FromMinutes(Math.Max(1440, options.Value.MaximumLockoutMinutes));
+
+    /// <summary>Deletes the pairs quiet for <see cref="ForgetAfter"/>, so guesses from ever new addresses do not pile up.</summary>
+    public async Task<int> ForgetStaleAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - ForgetAfter;
+        await using var session = store.LightweightSession();
+        var stale = await session.Query<SignInLock>().CountAsync(l => l.LastFailureAt < before && (l.LockedUntil == null || l.LockedUntil < before), cancellationToken);
+        session.DeleteWhere<SignInLock>(l => l.LastFailureAt < before && (l.LockedUntil == null || l.LockedUntil < before));
+        await session.SaveChangesAsync(cancellationToken);
+        return stale;
     }
 
     public async Task ClearAsync(string userName, string address, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class SignInService(
     SignInLocks locks,
     SessionRegistry sessions,
     SecurityAudit audit,
-    UserDirectory users,
+    Caching.CacheInvalidation caches,
     TimeProvider time,
     ILogger<SignInService> log)
 {
@@ -115,10 +115,13 @@ internal sealed class SignInService(
             if (await sessions.RevokeAsync(session, name, id, http.RequestAborted))
             {
                 audit.Add(session, AuditEvents.SignOut, AuditOutcomes.Success, userName: name);
+                caches.Announce(session, Caching.CacheChange.ForSession(id));
                 await session.SaveChangesAsync(http.RequestAborted);
             }
-
-            sessions.Evict([id]);
+            else
+            {
+                sessions.Evict([id]);
+            }
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -132,8 +135,8 @@ internal sealed class SignInService(
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWritingAsync(user.UserName, cancellationToken);
             stream.AppendOne(new UserPasswordChanged(hasher.HashPassword(user, password), time.GetUtcNow(), Rehash: true));
+            caches.Announce(session, Caching.CacheChange.ForUser(user.UserName));
             await session.SaveChangesAsync(cancellationToken);
-            users.Evict(user.UserName);
         }
         catch (Exception error) when (error is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
         {

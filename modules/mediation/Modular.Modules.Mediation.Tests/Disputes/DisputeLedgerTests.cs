@@ -40,6 +40,20 @@ public sealed class DisputeLedgerTests(MediationPlatform platform)
     }
 
     [Fact]
+    public async Task A_mediator_assigned_shows_in_the_ledgers_filter_list_at_once_though_the_list_is_cached()
+    {
+        var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);
+        var id = await TakeInAsync(mediator, slug, "2026-03-02");
+        const string option = "<option value=\"王德明\"";
+        Assert.DoesNotContain(option, await mediator.GetStringAsync($"/t/{slug}/mediation/disputes"), StringComparison.Ordinal); // the list is now cached
+
+        await ToMediationAsync(mediator, slug, id, "2026-03-03");
+
+        // The step announced the change, so the cached list (kept up to a minute) was forgotten on every instance.
+        Assert.Contains(option, await mediator.GetStringAsync($"/t/{slug}/mediation/disputes"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_ledger_api_and_the_default_export_show_personal_data_masked()
     {
         var (_, slug, mediator) = await platform.TownshipWithUserAsync([MediationPlatform.Module], Mediator);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Modular.Contracts.Caching;
 using Modular.Contracts.PersonalData;
 using Modular.Kit.Documents;
 using Modular.Kit.Input;
@@ -234,7 +235,7 @@ internal static class DisputeLedgerWorkbook
 }
 
 /// <summary>Records an imported ledger in one transaction: every row's dispute with its number, or nothing.</summary>
-internal sealed class DisputeLedgerImport(IDocumentSession session, DisputeSettingsReader settingsReader, DisputeClock clock)
+internal sealed class DisputeLedgerImport(IDocumentSession session, DisputeSettingsReader settingsReader, DisputeClock clock, ITownshipCache cache)
 {
     public async Task<(int Imported, IReadOnlyList<ImportRowError> Errors)> ImportAsync(Stream file, CancellationToken ct)
     {
@@ -262,6 +263,7 @@ internal sealed class DisputeLedgerImport(IDocumentSession session, DisputeSetti
         }
 
         session.Store(counters.Values.ToArray());
+        cache.Changed(session, DisputeQueries.FilterChoicesKey);
         await session.SaveChangesAsync(ct);
         return (disputes.Count, []);
     }

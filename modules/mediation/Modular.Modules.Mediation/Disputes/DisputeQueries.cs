@@ -1,5 +1,5 @@
 using Marten;
-using Microsoft.Extensions.Caching.Memory;
+using Modular.Contracts.Caching;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
 using Modular.Kit.Records;
@@ -89,10 +89,13 @@ internal sealed record LedgerPage(IReadOnlyList<DisputeRow> Rows, long Total, in
 
 /// <summary>Reads disputes for staff, always through the personal-data guard.</summary>
 internal sealed class DisputeQueries(
-    IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock, IPersonalDataGuard guard, IMemoryCache cache, ITownshipContext township)
+    IQuerySession session, DisputeSettingsReader settingsReader, DisputeClock clock, IPersonalDataGuard guard, ITownshipCache cache)
 {
     /// <summary>How long the filter lists are reused: a village or mediator first recorded shows in them within this time.</summary>
     public static readonly TimeSpan FilterChoicesLifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>The filter lists' entry in the township cache: the steps that can add a village or a mediator say it changed.</summary>
+    public const string FilterChoicesKey = "mediation.dispute-filter-choices";
 
     public const int PageSize = 50;
 
@@ -115,16 +118,16 @@ internal sealed class DisputeQueries(
 
     /// <summary>
     /// The villages and mediators on record, for the ledger's filter lists. Reading them means a pass over every dispute
-    /// of the township (no index serves a DISTINCT), so each instance keeps them a minute (bench/mediation-results.md).
+    /// of the township (no index serves a DISTINCT), so each instance keeps them up to a minute (bench/mediation-results.md);
+    /// taking a dispute in, assigning a mediator and the ledger import make every instance forget them at once.
     /// </summary>
     public async Task<(IReadOnlyList<string> Villages, IReadOnlyList<string> Mediators)> FilterChoicesAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync(("mediation.dispute-filter-choices", township.Required.Slug), async entry =>
+        await cache.GetOrCreateAsync(FilterChoicesKey, FilterChoicesLifetime, async token =>
         {
-            entry.AbsoluteExpirationRelativeToNow = FilterChoicesLifetime;
-            var villages = await session.Query<Dispute>().Select(d => d.Village).Distinct().ToListAsync(ct);
-            var mediators = await session.Query<Dispute>().Where(d => d.Mediator != null).Select(d => d.Mediator!).Distinct().ToListAsync(ct);
+            var villages = await session.Query<Dispute>().Select(d => d.Village).Distinct().ToListAsync(token);
+            var mediators = await session.Query<Dispute>().Where(d => d.Mediator != null).Select(d => d.Mediator!).Distinct().ToListAsync(token);
             return ((IReadOnlyList<string>)[.. villages.Order(StringComparer.Ordinal)], (IReadOnlyList<string>)[.. mediators.Order(StringComparer.Ordinal)]);
-        });
+        }, ct);
 
     private IQueryable<Dispute> Filtered(DisputeFilter f)
     {

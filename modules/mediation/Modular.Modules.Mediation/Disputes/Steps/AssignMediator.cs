@@ -29,7 +29,7 @@ internal static class AssignMediatorStep
     }
 
     public static Task<bool> RunAsync(DisputeStepContext context, Guid id, AssignMediatorInput input, CancellationToken ct) =>
-        context.RunAsync(id, input, Read, Decide, ct);
+        context.ChangingFilterChoices().RunAsync(id, input, Read, Decide, ct);
 
     public static void Map(IEndpointRouteBuilder disputes) => DisputeStep.Map<AssignMediatorInput>(disputes, Name, RunAsync);
 }

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.Contracts.Caching;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
 using Modular.Kit.Steps;
@@ -20,7 +21,7 @@ internal abstract class DisputeStepInput
 /// What a step needs of the platform, for the API and the page alike: the township's day, who records it, the
 /// dispute's dates, and the session its events go to.
 /// </summary>
-internal sealed class DisputeStepContext(IDocumentSession session, DisputeClock clock, ICurrentUser user)
+internal sealed class DisputeStepContext(IDocumentSession session, DisputeClock clock, ICurrentUser user, ITownshipCache cache)
 {
     public DateOnly Today => clock.Today;
 
@@ -36,6 +37,13 @@ internal sealed class DisputeStepContext(IDocumentSession session, DisputeClock 
         Func<Dispute, TCommand, InputErrors, IReadOnlyList<object>> decide, CancellationToken ct)
         where TInput : DisputeStepInput
         => session.ReadAndRunStepAsync(id, input.Version, input, Today, read, decide, ct);
+
+    /// <summary>For a step that can name a new village or mediator: the ledger's filter lists are forgotten on every instance once it commits.</summary>
+    public DisputeStepContext ChangingFilterChoices()
+    {
+        cache.Changed(session, DisputeQueries.FilterChoicesKey);
+        return this;
+    }
 }
 
 /// <summary>The rules every step of a dispute shares: its date, and how its endpoint is mapped.</summary>

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modular.Contracts.Caching;
 using Modular.Kit.Input;
 using Modular.Kit.Steps;
 using Modular.Modules.Mediation.Liaisons;
@@ -62,7 +63,7 @@ internal sealed class DisputeNumberCounter : IYearCounter
 /// parties, village, summary, special-group flags and escalation risk. A liaison's lead named by the intake becomes
 /// this dispute. Validation is shared with the ledger import.
 /// </summary>
-internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsReader settings, DisputeClock clock, LeadIntake leads)
+internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsReader settings, DisputeClock clock, LeadIntake leads, ITownshipCache cache)
 {
     public const int MinParties = 2;
 
@@ -79,6 +80,7 @@ internal sealed class TakeInDispute(IDocumentSession session, DisputeSettingsRea
         errors.ThrowIfAny();
 
         var id = Guid.CreateVersion7();
+        cache.Changed(session, DisputeQueries.FilterChoicesKey); // its village may be a new one in the ledger's filter
         // Two clerks registering at the same instant draw the same number; the loser draws again (YearlyNumbers).
         var number = await YearlyNumbers.SaveWithNextAsync<DisputeNumberCounter, string>(session, taken!.ReceivedOn.Year, number =>
         {
