@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Time;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
+using Modular.Kit.Records;
 
 namespace Modular.Modules.OpenGovernment.AnnualReport;
 
@@ -69,29 +70,12 @@ internal sealed class WriteReportText(IDocumentSession session, ITownshipContext
             errors.Add("year", "年份无效", "The year is out of range.");
         }
 
-        if (input.Version is null or < 0)
-        {
-            errors.Add("version", "缺少记录版本", "The version you read is required (0 for a first entry).");
-        }
-
         var problems = errors.Optional("problems", input.Problems, "存在的主要问题及改进情况", "Problems and improvements", TextLimits.Long);
         var other = errors.Optional("other", input.Other, "其他需要报告的事项", "Other matters", TextLimits.Long);
-        errors.ThrowIfAny();
 
-        var id = DisclosureReportText.StreamFor(township.Required.Slug, year);
-        var written = new DisclosureReportTextWritten(year, problems, other, user.UserName);
-        if (input.Version == 0)
-        {
-            // A second first entry collides on the stream id: the host answers 409.
-            session.Events.StartStream<DisclosureReportText>(id, written);
-        }
-        else
-        {
-            var stream = await session.Events.FetchForWriting<DisclosureReportText>(id, input.Version!.Value, ct);
-            stream.AppendOne(written);
-        }
-
-        await session.SaveChangesAsync(ct);
+        // Versioned as a settings stream: the first save starts it, a later one appends at the version read, a stale one is 409.
+        var written = errors.Any ? null : new DisclosureReportTextWritten(year, problems, other, user.UserName);
+        await SettingsStreams.SetAsync<DisclosureReportText>(session, DisclosureReportText.StreamFor(township.Required.Slug, year), input.Version, written, errors, ct);
     }
 
     public static async Task<Ok<DisclosureReportText>> EndpointAsync(int year, WriteReportTextInput input, WriteReportText handler, CancellationToken ct)
