@@ -37,7 +37,7 @@ internal sealed class MediationReportSection(DisputeFigures disputes, PetitionFi
 
         return
         [
-            new(AnnualReportChapters.DisputeResolution, new("健全矛盾纠纷多元化解机制", "Multiple channels for resolving disputes"),
+            new(AnnualReportChapters.DisputeResolution, new("矛盾纠纷化解与信访", "Disputes and petitions"),
                 paragraphs,
                 [
                     new(new("矛盾纠纷排查", "Disputes screened"), Count(d.Screened), ledger),

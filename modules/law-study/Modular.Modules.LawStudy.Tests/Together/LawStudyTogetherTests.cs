@@ -101,7 +101,7 @@ public sealed partial class LawStudyTogetherTests(LawStudyPlatform platform)
         Assert.All(tasks.EnumerateArray(), task => Assert.Equal(2, task.GetProperty("officers").GetArrayLength()));
 
         var report = await head.GetStringAsync($"/t/{Demo}/annual-report?year=2020");
-        // Each section is headed by its chapter of the township's summary and followed by its own sentences.
+        // Each section sits under its chapter of the township's summary, headed by its own subject (not the chapter again), and is followed by its own sentences.
         int Heading(string heading)
         {
             var at = report.IndexOf($"<h5 class=\"report-section\">{heading}</h5>", StringComparison.Ordinal);
@@ -109,10 +109,10 @@ public sealed partial class LawStudyTogetherTests(LawStudyPlatform platform)
             return at;
         }
 
-        var study = Heading("全面提高政府工作人员法治思维和依法行政能力：工作人员学法");
-        var exam = Heading("全面提高政府工作人员法治思维和依法行政能力：年度学法考试");
-        var officers = Heading("全面提高政府工作人员法治思维和依法行政能力：行政执法人员资格管理");
-        var enforcement = Heading("推进行政决策科学化、民主化、法治化：严格规范公正文明执法");
+        var study = Heading("工作人员学法");
+        var exam = Heading("年度学法考试");
+        var officers = Heading("行政执法人员资格管理");
+        var enforcement = Heading("严格规范公正文明执法");
         void After(int heading, string text)
         {
             var at = report.IndexOf(text, heading, StringComparison.Ordinal);

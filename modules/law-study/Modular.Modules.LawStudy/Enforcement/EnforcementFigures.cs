@@ -62,12 +62,12 @@ internal sealed class EnforcementReportSection(EnforcementFigures figures) : IAn
               + "执法人员及证件信息在行政执法公示平台公开。";
         return
         [
-            new(AnnualReportChapters.LegalLiteracy, new("全面提高政府工作人员法治思维和依法行政能力：行政执法人员资格管理", "Staff legal thinking and lawful administration: enforcement officers' qualification"), [literacy],
+            new(AnnualReportChapters.LegalLiteracy, new("行政执法人员资格管理", "Enforcement officers' qualification"), [literacy],
             [
                 new(new("持有有效行政执法证的执法人员", "Officers with a valid certificate"), N(f.CertifiedOfficers), certificatesPage),
                 new(new("拒绝不符合条件的指派", "Assignments refused"), N(f.AssignmentsRefused), register),
             ]),
-            new(AnnualReportChapters.DecisionsByLaw, new("推进行政决策科学化、民主化、法治化：严格规范公正文明执法", "Decisions by science, democracy and law: strict and fair enforcement"), [decisions],
+            new(AnnualReportChapters.DecisionsByLaw, new("严格规范公正文明执法", "Strict and fair enforcement"), [decisions],
             [
                 .. f.ByKind.Select(k => new ReportFigure(new(k.Label, k.Key), N(k.Count), k.Link)),
             ]),

@@ -84,7 +84,7 @@ internal sealed class ExamReportSection(ExamFigures figures) : IAnnualReportSect
         var link = exams.Count == 1 ? $"law-study/exams/{exams[0].Exam.Id}" : $"law-study/exams?year={year}";
         return
         [
-            new(AnnualReportChapters.LegalLiteracy, new("全面提高政府工作人员法治思维和依法行政能力：年度学法考试", "Staff legal thinking and lawful administration: the yearly law exam"), [Paragraph(year, exams, sitters, sat, passed, excellent)],
+            new(AnnualReportChapters.LegalLiteracy, new("年度学法考试", "The yearly law exam"), [Paragraph(year, exams, sitters, sat, passed, excellent)],
             [
                 new(new("组织学法考试", "Law exams held"), Count(exams.Count), $"law-study/exams?year={year}"),
                 new(new("应参考人数", "Staff to sit"), Count(sitters), link),

@@ -89,7 +89,7 @@ internal sealed class StudyReportSection(StudyFigures figures) : IAnnualReportSe
         var hoursLink = $"law-study/study/hours?year={year}";
         return
         [
-            new(AnnualReportChapters.LegalLiteracy, new("全面提高政府工作人员法治思维和依法行政能力：工作人员学法", "Staff legal thinking and lawful administration: staff law study"), [Paragraph(f)],
+            new(AnnualReportChapters.LegalLiteracy, new("工作人员学法", "Staff law study"), [Paragraph(f)],
             [
                 new(new("学法活动", "Study sessions"), Count(f.Sessions), $"law-study/study?year={year}"),
                 .. f.ByKind.Where(k => k.Sessions > 0).Select(k => new ReportFigure(new(k.Label, k.Kind), Count(k.Sessions), k.Link)),

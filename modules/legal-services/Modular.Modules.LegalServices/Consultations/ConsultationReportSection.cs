@@ -17,7 +17,7 @@ internal sealed class ConsultationReportSection(ConsultationFigures figures) : I
         var register = $"legal-services/consultations?from={year}-01-01&to={year}-12-31";
         return
         [
-            new(AnnualReportChapters.DisputeResolution, new("公共法律服务：法律咨询与一站式受理", "Public legal service: consultations and one-stop intake"),
+            new(AnnualReportChapters.DisputeResolution, new("法律咨询与一站式受理", "Consultations and one-stop intake"),
                 [Paragraph(year, f)],
                 [
                     new(new("接待法律咨询", "Consultations received"), Count(f.Received), register),

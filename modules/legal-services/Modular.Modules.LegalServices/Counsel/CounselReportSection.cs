@@ -22,7 +22,7 @@ internal sealed class CounselReportSection(CounselFigures figures, CounselQuerie
         var figuresPage = $"legal-services/counsel/figures?year={year}";
         return
         [
-            new(AnnualReportChapters.DecisionsByLaw, new("推进行政决策科学化、民主化、法治化：法律顾问与合法性审查", "Decisions by science, democracy and law: counsel and legality review"),
+            new(AnnualReportChapters.DecisionsByLaw, new("法律顾问与合法性审查", "Counsel and legality review"),
                 [Paragraph(year, f, retained)],
                 [
                     new(new("法律顾问参与决策会议", "Decision meetings attended by counsel"), CounselFigures.Count(f.MeetingsAttended), $"legal-services/counsel/meetings?year={year}"),

@@ -14,7 +14,7 @@ internal sealed class LegalAidReportSection(LegalAidFigures figures) : IAnnualRe
         var register = $"legal-services/legal-aid?from={year}-01-01&to={year}-12-31";
         return
         [
-            new(AnnualReportChapters.DisputeResolution, new("健全矛盾纠纷多元化解机制：法律援助", "Multiple channels for resolving disputes: legal aid"),
+            new(AnnualReportChapters.DisputeResolution, new("法律援助", "Legal aid"),
                 [Paragraph(year, f)],
                 [
                     new(new("受理法律援助申请", "Legal-aid applications"), LegalAidFigures.Count(f.Applications), register),

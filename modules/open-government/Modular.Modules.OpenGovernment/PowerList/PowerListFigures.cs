@@ -39,7 +39,7 @@ internal sealed class PowerListReport(IQuerySession session) : IAnnualReportSect
         var link = $"open-government/power-list?asOf={year}-12-31";
         return
         [
-            new AnnualReportSection(AnnualReportChapters.FunctionsByLaw, new LocalizedText("依法全面履行政府职能", "Performing government functions fully by law"),
+            new AnnualReportSection(AnnualReportChapters.FunctionsByLaw, new LocalizedText("权责清单", "The power list"),
                 [paragraph],
                 [new ReportFigure(new LocalizedText($"{year}年12月31日权责清单事项", $"Power-list items on 31 December {year}"), versions.Count.ToString(CultureInfo.InvariantCulture), link)]),
         ];
