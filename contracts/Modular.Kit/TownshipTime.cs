@@ -19,6 +19,13 @@ public static class TownshipTime
     /// <summary>The township's date of an instant.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(Of(instant).DateTime);
 
+    /// <summary>The instant a township clock shows <paramref name="time"/> on <paramref name="day"/>.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     /// <summary>Today in the township, by the platform's clock.</summary>
     public static DateOnly Today(TimeProvider time) => DayOf(time.GetUtcNow());
 

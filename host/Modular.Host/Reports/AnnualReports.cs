@@ -58,6 +58,9 @@ internal sealed class AnnualReports(IDocumentSession session, TownshipContext to
 
     private DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>The same reports with steps recorded at the given clock's time: the demo's steps on the days they happened.</summary>
+    public AnnualReports At(TimeProvider at) => new(session, township, extensions, user, at, clock);
+
     public static bool IsYear(int year) => year is >= FirstYear and <= 2100;
 
     public Task<TownshipAnnualReport?> LoadAsync(int year, CancellationToken ct) => session.LoadAsync<TownshipAnnualReport>(TownshipAnnualReport.StreamId(year), ct);

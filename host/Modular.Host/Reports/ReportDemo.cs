@@ -1,5 +1,6 @@
 using Modular.Contracts.Extensions;
 using Modular.Host.Reports.Steps;
+using Modular.Kit.Time;
 
 namespace Modular.Host.Reports;
 
@@ -11,6 +12,13 @@ namespace Modular.Host.Reports;
 internal sealed class ReportDemo(AnnualReports reports) : IDemoData
 {
     public const int Year = 2020;
+
+    /// <summary>The day the heads approved it, and the date the report carries: the summary's own.</summary>
+    public static readonly DateOnly SignedOn = new(2020, 12, 16);
+
+    public static readonly DateOnly SentOn = new(2021, 1, 8);
+
+    public static readonly DateOnly PublishedOn = new(2021, 1, 15);
 
     public static IReadOnlyDictionary<string, string?> Parts { get; } = new Dictionary<string, string?>
     {
@@ -47,14 +55,16 @@ internal sealed class ReportDemo(AnnualReports reports) : IDemoData
             return;
         }
 
-        await reports.SaveAsync(Year, new SaveReportInput(0, new Dictionary<string, string?>(Parts)), cancellationToken);
-        await reports.SubmitAsync(Year, 1, cancellationToken);
-        await reports.ApproveAsync(Year, 2, cancellationToken);
-        await reports.SendAsync(Year, 3, cancellationToken);
+        // Each step on the day it happened, so the demo's report was sent and published in time: written by the
+        // summary's date (2020年12月16日) and approved that day, sent before 3月1日 and published before 4月1日.
+        await reports.At(FixedTime.At(new(2020, 12, 14), new(16, 30))).SaveAsync(Year, new SaveReportInput(0, new Dictionary<string, string?>(Parts)), cancellationToken);
+        await reports.At(FixedTime.At(new(2020, 12, 15), new(9, 30))).SubmitAsync(Year, 1, cancellationToken);
+        await reports.At(FixedTime.At(SignedOn, new(15, 0))).ApproveAsync(Year, 2, cancellationToken);
+        await reports.At(FixedTime.At(SentOn, new(10, 0))).SendAsync(Year, 3, cancellationToken);
         var view = await reports.ViewAsync(Year, cancellationToken);
         if (view.PortalEnabled)
         {
-            await reports.PublishAsync(Year, 4, cancellationToken);
+            await reports.At(FixedTime.At(PublishedOn, new(10, 0))).PublishAsync(Year, 4, cancellationToken);
         }
     }
 }

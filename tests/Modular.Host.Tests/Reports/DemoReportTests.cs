@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Modular.Kit;
 using Modular.Testing;
 
 namespace Modular.Host.Tests.Reports;
@@ -83,7 +84,17 @@ public sealed class DemoReportTests(DemoReportTests.Platform platform) : IClassF
             await Task.Delay(items.Length == 0 ? 200 : 0);
         }
 
-        Assert.Equal("规划计划", Assert.Single(items).GetProperty("category").GetString());
+        var item = Assert.Single(items);
+        Assert.Equal("规划计划", item.GetProperty("category").GetString());
+
+        // Each step on its day: approved on the summary's date, sent before 3月1日 and published before 4月1日, so the
+        // county sees the demo's report on time and the portal dates it when it was published.
+        static DateOnly Day(JsonElement e, string name) => TownshipTime.DayOf(e.GetProperty(name).GetDateTimeOffset());
+        Assert.Equal(new DateOnly(2020, 12, 16), Day(report, "approvedAt"));
+        Assert.InRange(Day(report, "sentAt"), new DateOnly(2020, 12, 16), new DateOnly(2021, 2, 28));
+        Assert.InRange(Day(report, "publishedAt"), Day(report, "sentAt"), new DateOnly(2021, 3, 31));
+        Assert.Equal(Day(report, "publishedAt"), Day(item, "publishedAt"));
+        Assert.All(report.GetProperty("versions").EnumerateArray(), v => Assert.Equal(2020, Day(v, "at").Year));
     }
 
     private async Task<JsonElement> ReportAsync()

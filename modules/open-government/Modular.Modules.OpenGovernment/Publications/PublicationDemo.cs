@@ -3,6 +3,7 @@ using System.Net;
 using Marten;
 using Modular.Contracts.Extensions;
 using Modular.Kit;
+using Modular.Kit.Time;
 using Modular.Modules.OpenGovernment.AnnualReport;
 
 namespace Modular.Modules.OpenGovernment.Publications;
@@ -98,14 +99,9 @@ internal sealed class PublicationDemo(IDocumentSession session, PublicationWorkf
         await workflow.At(At(Later(madeOn, 2))).ApproveAsync(drafted.Id, version, Passed, ct);
     }
 
-    [Modular.Kit.Time.NotADeadline("a demo record's next step, a day later")]
+    [NotADeadline("a demo record's next step, a day later")]
     private static DateOnly Later(DateOnly day, int days) => day.AddDays(days);
 
     /// <summary>Ten in the morning, township time, on <paramref name="day"/>.</summary>
-    private static DayTime At(DateOnly day) => new(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TownshipTime.Zone.GetUtcOffset(day.ToDateTime(new TimeOnly(10, 0)))));
-
-    private sealed class DayTime(DateTimeOffset at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
-    }
+    private static FixedTime At(DateOnly day) => FixedTime.OnDay(day);
 }
