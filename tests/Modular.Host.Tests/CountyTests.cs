@@ -98,6 +98,42 @@ public sealed class CountyTests(NotebookPlatform platform)
     }
 
     [Fact]
+    public async Task Late_is_judged_by_each_townships_own_due_day()
+    {
+        var today = Modular.Kit.TownshipTime.Today(platform.Clock);
+        if (today < new DateOnly(today.Year, 1, 10))
+        {
+            return; // In the first days of January "the first days of the year" (1 January, off the New Year rest days) may not have passed yet.
+        }
+
+        var (admin, county, big, small, _, officer) = await CountyAsync();
+        var last = Year - 1;
+        // Last year's report sent today: on time where it is due on 31 December of this year, late where it was due on
+        // the first days of the year. The small township has not started, and is late only by its own setting.
+        var bigClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, big, Modular.Contracts.Modules.PlatformRoles.ReportClerk), Scenario.Password);
+        var smallClerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, small, Modular.Contracts.Modules.PlatformRoles.ReportClerk), Scenario.Password);
+        var head = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, big, Modular.Contracts.Modules.PlatformRoles.ReportApprover), Scenario.Password);
+        await ReportSteps.OkAsync(bigClerk.PutAsJsonAsync($"/api/t/{big}/annual-report/settings", new { version = 0, sendBy = "12-31", publishBy = "12-31" }));
+        await ReportSteps.OkAsync(smallClerk.PutAsJsonAsync($"/api/t/{small}/annual-report/settings", new { version = 0, sendBy = "01-01", publishBy = "01-02" }));
+        var saved = await ReportSteps.OkAsync(ReportSteps.SaveAsync(bigClerk, big, last, 0, ReportSteps.AllParts()));
+        var submitted = await ReportSteps.OkAsync(ReportSteps.StepAsync(bigClerk, big, last, "submit", ReportSteps.Version(saved)));
+        var approved = await ReportSteps.OkAsync(ReportSteps.StepAsync(head, big, last, "approve", ReportSteps.Version(submitted)));
+        await ReportSteps.OkAsync(ReportSteps.StepAsync(bigClerk, big, last, "send", ReportSteps.Version(approved)));
+
+        var view = await officer.GetFromJsonAsync<JsonElement>($"/api/county/{county}/figures?year={last}");
+        var rows = view.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("township").GetString()!);
+        Assert.Equal(Notebook.Today(platform), rows[big].GetProperty("texts").GetProperty("report.sent").GetString());
+        Assert.Equal("未开始（逾期未报送）", rows[small].GetProperty("texts").GetProperty("report.sent").GetString());
+
+        // The big township's setting moved to the first days of the year: the same report is now late.
+        var settings = await bigClerk.GetFromJsonAsync<JsonElement>($"/api/t/{big}/annual-report/settings");
+        await ReportSteps.OkAsync(bigClerk.PutAsJsonAsync($"/api/t/{big}/annual-report/settings", new { version = settings.GetProperty("version").GetInt64(), sendBy = "01-01", publishBy = "01-02" }));
+        view = await officer.GetFromJsonAsync<JsonElement>($"/api/county/{county}/figures?year={last}");
+        rows = view.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("township").GetString()!);
+        Assert.Equal($"{Notebook.Today(platform)}（逾期）", rows[big].GetProperty("texts").GetProperty("report.sent").GetString());
+    }
+
+    [Fact]
     public async Task The_county_office_sees_each_of_its_townships_figures_and_never_another_countys_township()
     {
         var (_, county, big, small, elsewhere, officer) = await CountyAsync();

@@ -50,12 +50,13 @@ internal sealed class CountyFiguresService(TownshipDirectory directory, CountyEx
 
     private async Task<IReadOnlyDictionary<string, CountyCell>> ReportCellsAsync(IReadOnlyCollection<string> townships, int year, CancellationToken ct)
     {
-        // The due day of the default setting (3月1日 of the next year, off a rest day): a township's own setting moves only its own page.
-        var due = new Reports.ReportSettings().SendBy(year, clock).Date;
+        // Each township's own due day (3月1日 of the next year by default, off a rest day), read for all in one query.
+        var dueBy = await reports.SendByAsync(townships, year, clock, ct);
         var today = Modular.Kit.TownshipTime.Today(time);
         var sent = (await reports.ForYearAsync(townships, year, ct)).ToDictionary(r => r.Township, StringComparer.Ordinal);
         return townships.ToDictionary(t => t, t =>
         {
+            var due = dueBy[t];
             if (sent.GetValueOrDefault(t) is { SentAt: { } at } report)
             {
                 var day = Modular.Kit.TownshipTime.DayOf(at);

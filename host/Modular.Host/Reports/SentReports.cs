@@ -1,4 +1,5 @@
 using Marten;
+using Modular.Contracts.Time;
 using Modular.Host.Townships;
 
 namespace Modular.Host.Reports;
@@ -30,6 +31,32 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
             .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
             .ToListAsync(ct);
         return [.. reports.Select(r => new SentReportSummary(r.Township, ReportSteps.Name(r.State), r.SentAt, r.PublishedAt, r.SentVersion)).OrderBy(r => r.Township, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The day each named township's report of <paramref name="year"/> is due to the county, by the township's own
+    /// setting (the default where it has none); one query whatever their number.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DateOnly>> SendByAsync(IReadOnlyCollection<string> townshipSlugs, int year, IStatutoryClock clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(townshipSlugs);
+        var slugs = townshipSlugs.ToArray();
+        var byId = slugs.ToDictionary(ReportSettings.StreamId, s => s);
+        var own = new Dictionary<string, ReportSettings>(StringComparer.Ordinal);
+        if (slugs.Length > 0)
+        {
+            await using var session = store.QuerySession();
+            foreach (var settings in await session.Query<ReportSettings>().Where(s => s.TenantIsOneOf(slugs)).ToListAsync(ct))
+            {
+                if (byId.TryGetValue(settings.Id, out var slug))
+                {
+                    own[slug] = settings;
+                }
+            }
+        }
+
+        var fallback = new ReportSettings().SendBy(year, clock).Date;
+        return slugs.ToDictionary(s => s, s => own.TryGetValue(s, out var settings) ? settings.SendBy(year, clock).Date : fallback, StringComparer.Ordinal);
     }
 
     private sealed record Row(string Township, ReportState State, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int? SentVersion);
