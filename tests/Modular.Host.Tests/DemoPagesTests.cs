@@ -30,6 +30,10 @@ public sealed class DemoPagesTests(DemoYearPlatform platform, Chromium chromium)
         var admin = await platform.AdminClientAsync();
         var user = await Scenario.CreateUserAsync(admin, T, EveryModuleRole);
         var page = await OpenAsync(width, language, user, Scenario.Password, $"/t/{T}");
+        if (width < 600)
+        {
+            await page.Locator("nav.side .nav-toggle").ClickAsync(); // on a phone the entries are under the menu
+        }
 
         var modules = await page.EvaluateAsync<JsonElement>("""
             () => {
@@ -81,6 +85,52 @@ public sealed class DemoPagesTests(DemoYearPlatform platform, Chromium chromium)
         }
 
         await AssertNoHorizontalOverflowAsync(page);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task On_a_phone_the_navigation_folds_under_a_menu_button_so_the_pages_heading_is_on_the_first_screen(string language)
+    {
+        var admin = await platform.AdminClientAsync();
+        var user = await Scenario.CreateUserAsync(admin, T, EveryModuleRole);
+        var page = await OpenAsync(390, language, user, Scenario.Password, $"/t/{T}/mediation/petitions");
+        await page.SetViewportSizeAsync(390, 844);
+        var toggle = page.Locator("nav.side .nav-toggle");
+        var links = page.Locator("nav.side .side-links");
+
+        // Folded: one button naming where the user is, the page's heading on the first screen.
+        await Assertions.Expect(toggle).ToBeVisibleAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-controls", "side-links");
+        await Assertions.Expect(links).ToBeHiddenAsync();
+        var active = (await page.Locator("nav.side .side-links a.active").TextContentAsync())!.Trim();
+        await Assertions.Expect(toggle.Locator(".nav-current")).ToHaveTextAsync(active);
+        var heading = await page.Locator("main h1").BoundingBoxAsync();
+        Assert.NotNull(heading);
+        Assert.True(heading.Y + heading.Height <= 844, $"the page's heading ends {heading.Y + heading.Height} px down a 844 px screen");
+        var (navBottom, mainTop) = await BoxesAsync(page, "nav.side", "main");
+        Assert.True(navBottom - (await toggle.BoundingBoxAsync())!.Y < 80, "the folded navigation is more than one row");
+        Assert.True(navBottom <= mainTop + 0.5, "the folded navigation sits above the content");
+
+        // Opened: every entry, and one of them followed.
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(links).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("nav.side .module")).ToHaveCountAsync(4);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(links).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await page.Locator($"nav.side .side-links a[href='/t/{T}/annual-report']").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/annual-report$"));
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await AssertNoHorizontalOverflowAsync(page);
+
+        // A wide screen has no menu button: every entry is shown beside the content.
+        await page.SetViewportSizeAsync(1280, 900);
+        await Assertions.Expect(toggle).ToBeHiddenAsync();
+        await Assertions.Expect(links).ToBeVisibleAsync();
     }
 
     [Theory]

@@ -6,7 +6,7 @@ internal sealed class AnnualReportArea : IModuleArea
 {
     public IEnumerable<NavigationEntry> Navigation =>
     [
-        new(new("年度报告", "Annual disclosure report"), "annual-report", Permissions.RequestsRead, 40),
+        new(new("信息公开年度报告", "Annual disclosure report"), "annual-report", Permissions.RequestsRead, 40),
     ];
 
     public void ConfigureServices(IServiceCollection services)
