@@ -30,6 +30,16 @@ internal static class CountyRegisters
 
     public static int Applications { get; private set; }
 
+    /// <summary>Imports each township's ten years of both registers through the module's own imports, one file each.</summary>
+    public static async Task ImportAsync(Client head, IReadOnlyList<string> slugs, DateOnly today)
+    {
+        foreach (var (slug, i) in slugs.Select((s, i) => (s, i)))
+        {
+            await head.ImportAsync($"/api/t/{slug}/legal-services/consultations/import", ConsultationRegister(i, today, 160));
+            await head.ImportAsync($"/api/t/{slug}/legal-services/legal-aid/import", LegalAidRegister(i, today, 23));
+        }
+    }
+
     /// <summary>The township's consultation register, 2017 through <paramref name="today"/> (those of the last fortnight still open).</summary>
     public static byte[] ConsultationRegister(int township, DateOnly today, int perYear)
     {
