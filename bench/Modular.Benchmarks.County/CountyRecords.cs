@@ -102,7 +102,7 @@ internal static class CountyRecords
                 }
 
                 var law = Laws[random.Next(Laws.Length)];
-                var created = await clerk.SendAsync(HttpMethod.Post, $"{root}/sessions", new
+                var created = await clerk.SendAsync(HttpMethod.Post, $"{root}/study/sessions", new
                 {
                     kind = Kinds[random.Next(Kinds.Length)],
                     topic = $"学习{law}",
@@ -113,7 +113,7 @@ internal static class CountyRecords
                 });
                 var session = await created.Content.ReadFromJsonAsync<JsonElement>();
                 var away = random.Next(staff.Count);
-                await clerk.SendAsync(HttpMethod.Post, $"{root}/sessions/{session.GetProperty("id").GetGuid()}/attendance", new
+                await clerk.SendAsync(HttpMethod.Post, $"{root}/study/sessions/{session.GetProperty("id").GetGuid()}/attendance", new
                 {
                     version = session.GetProperty("version").GetInt64(),
                     entries = staff.Select((id, n) => new { staffId = id, mark = n == away ? "OnDuty" : "Present", note = (string?)null, hours = (decimal?)null }),

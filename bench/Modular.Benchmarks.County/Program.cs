@@ -26,6 +26,7 @@ internal static class Program
         var rounds = BenchRun.Option(args, "--rounds", 30);
         var disputes = BenchRun.Option(args, "--disputes-per-year", 100);
         var publications = BenchRun.Option(args, "--publications", 60);
+        var powerListYears = BenchRun.Option(args, "--power-list-years", 2);
         if (!Directory.Exists(Path.Combine(BuildPaths.PluginsRoot, "Modular.Modules.LegalServices")))
         {
             await Console.Error.WriteLineAsync("Needs a Release build of this project (it builds the plugins).");
@@ -53,8 +54,8 @@ internal static class Program
             using var admin = await Client.SignInAsync(host.Address, "admin", AdminPassword);
             await BenchRun.CreateCountyAsync(admin, slugs, Modules);
             await BenchRun.CreateUserAsync(admin, "benchhead", "司法所所长", UserPassword, slugs,
-                "legal-services.judicial-office-head", "mediation.center-head", "law-study.study-clerk", "open-government.clerk");
-            await BenchRun.CreateUserAsync(admin, "benchreviewer", "政务公开审核", UserPassword, slugs, "open-government.reviewer");
+                "legal-services.judicial-office-head", "mediation.center-head", "law-study.study-clerk", "open-government.clerk", "open-government.judicial-office");
+            await BenchRun.CreateUserAsync(admin, "benchreviewer", "政务公开审核", UserPassword, slugs, "open-government.reviewer", "open-government.county-approver");
             await admin.SendAsync(HttpMethod.Post, "/api/admin/users", new { userName = "benchcounty", displayName = "县法治办", password = UserPassword });
             await admin.SendAsync(HttpMethod.Put, $"/api/admin/users/benchcounty/counties/{BenchRun.County}", new { });
 
@@ -90,8 +91,14 @@ internal static class Program
                 CountyRecords.Published(drafts.Count);
             }
 
+            var lists = new List<PowerListHistory>();
+            foreach (var (slug, i) in slugs.Select((s, i) => (s, i)))
+            {
+                lists.Add(await PowerListSeed.SeedAsync(clerk, reviewer, slug, $"测试{i + 1}镇", powerListYears, today, _ => { }));
+            }
+
             var portal = seed.Elapsed - legal - mediation - study;
-            BenchRun.Progress($"open government: {CountyRecords.Publications:N0} publications in {portal.TotalSeconds:F0} s");
+            BenchRun.Progress($"open government: {CountyRecords.Publications:N0} publications and {lists.Sum(l => l.Proposals):N0} power-list proposals in {portal.TotalSeconds:F0} s");
             run.Add($"Seeded in {seed.Elapsed.TotalSeconds:F0} s, each module through its own door, in {townships} townships of one county with {string.Join(", ", Modules)} enabled in every one:");
             run.Add("");
             run.Add("| Module | records | through | seconds |");
@@ -99,7 +106,7 @@ internal static class Program
             run.Add($"| legal-services | {CountyRegisters.Consultations:N0} consultations, {CountyRegisters.Applications:N0} legal-aid applications, {today.Year - 9}–{today.Year} | the registers' .xlsx imports | {legal.TotalSeconds:F0} |");
             run.Add($"| mediation | {CountyRecords.Disputes:N0} disputes, {today.Year - 9}–{today.Year} | the dispute ledger's .xlsx import | {mediation.TotalSeconds:F0} |");
             run.Add($"| law-study | {CountyRecords.Staff:N0} staff, {CountyRecords.Sessions:N0} study sessions with sign-in sheets, {today.Year - 9}–{today.Year} | the roster's .xlsx import, the study API | {study.TotalSeconds:F0} |");
-            run.Add($"| open-government | {CountyRecords.Publications:N0} publications over five years | drafted, submitted, approved through the API | {portal.TotalSeconds:F0} |");
+            run.Add($"| open-government | {CountyRecords.Publications:N0} publications over five years; power lists of {powerListYears} years: {lists.Sum(l => l.Proposals):N0} proposals, {lists.Sum(l => l.Added + l.Amended):N0} item versions | drafted, submitted, approved through the API; proposed and approved through the API | {portal.TotalSeconds:F0} |");
 
             using var county = await Client.SignInAsync(host.Address, "benchcounty", UserPassword);
             var year = today.Year - 1;
