@@ -69,16 +69,22 @@ internal sealed class BenchRun
         _lines.AddRange(machine.Select(m => $"| {m.Name} | {m.Value} |"));
     }
 
-    /// <summary>Writes <c>bench/<paramref name="fileName"/></c>: the title, how and when it was measured, then the lines.</summary>
+    /// <summary>Where the hand-written part of a results file starts; a run keeps it and replaces what comes before.</summary>
+    public const string FindingsHeading = "## Findings";
+
+    /// <summary>Writes <c>bench/<paramref name="fileName"/></c>: the title, how and when it was measured, then the lines, then the findings kept.</summary>
     public async Task WriteAsync(string fileName, string title, string project, params string[] about)
     {
         var file = Path.Combine(BuildPaths.RepositoryRoot, "bench", fileName);
+        // What people wrote under the figures (a "## Findings" section and on) outlives the run that replaces them.
+        var kept = File.Exists(file) ? File.ReadAllLines(file).SkipWhile(line => !line.StartsWith(FindingsHeading, StringComparison.Ordinal)).ToArray() : [];
         await File.WriteAllLinesAsync(file,
         [
             $"# {title}", "",
             $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project {project}` in {_total.Elapsed.TotalSeconds:F0} s.",
             .. about, "",
             .. _lines,
+            .. kept.Length > 0 ? ["", .. kept] : Array.Empty<string>(),
         ]);
         Progress($"wrote {file}");
     }
