@@ -59,6 +59,12 @@ internal static class ProjectionRebuild
         var options = (StoreOptions)store.Options;
         var module = modules.SelectMany(m => ProjectionsOf(m.Module).Select(p => (Name: p, Module: m.Id))).ToDictionary(p => p.Name, p => p.Module, StringComparer.Ordinal);
         var projections = options.Projections.All.Where(p => module.ContainsKey(p.Name)).ToList();
+        if (projections.Count == 0)
+        {
+            log.LogInformation("{Modules} register no projections: nothing to rebuild", string.Join(", ", modules.Select(m => m.Id)));
+            return 0;
+        }
+
         var oneAtATime = args.Contains(OneAtATime);
         var mode = oneAtATime ? "one at a time, Marten's defaults" : args.Contains(Daemon) ? "side by side with the daemon" : "folded";
         var snapshots = new SnapshotRebuild(store, log);
