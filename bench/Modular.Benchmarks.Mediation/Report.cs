@@ -8,6 +8,10 @@ internal sealed record LoadRow(string Target, int Concurrency, LoadResult Result
 
 internal sealed record RebuildResult(int ExitCode, TimeSpan Wall, TimeSpan Cpu, long PeakKib, List<(string Projection, TimeSpan Took)> Projections, string Output);
 
+/// <summary>One way of the rebuild command: what it measured, and its checks.</summary>
+internal sealed record RebuildRun(string Way, RebuildResult Result, Verification Verification, string InlineSample, string SameAsFirst, string LoadBefore, string LoadAfter,
+    TimeSpan PostgresCpu, double OtherShare, double? Seconds, double? EventsPerSecond, List<string> ProgressLines);
+
 internal sealed record Verification(long Disputes, long Versions, long Events, int Mismatches, string Summary);
 
 internal sealed record AnalyzeResult(double BeforeMs, double AfterMs, TimeSpan Took, string AutoAnalyzed, string At);
@@ -34,6 +38,8 @@ internal sealed class Report(Settings settings)
     public TimeSpan Copied { get; set; }
 
     public RebuildResult? Rebuild { get; set; }
+
+    public List<RebuildRun> Rebuilds { get; set; } = [];
 
     public Verification? Verification { get; set; }
 
@@ -77,9 +83,9 @@ internal sealed class Report(Settings settings)
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine($"A county of {settings.Townships} townships, {plan.Streams.Count:N0} disputes and {plan.Events.Count:N0} events over 2016–2025; measured for township `{Township.Slug}` ({Township.Name}, {Targets.FirstOrDefault()?.Total:N0} disputes).").AppendLine();
         md.AppendLine("| What | Figure |").AppendLine("|---|---|");
-        if (Rebuild is { } rb)
+        foreach (var row in SummaryRows())
         {
-            md.AppendLine($"| Projection rebuild (`rebuild-projections --module mediation`), whole county | **{rb.Wall.TotalSeconds:F0} s** wall for the command ({string.Join(", ", rb.Projections.Select(p => $"{p.Projection} {p.Took.TotalSeconds:F1} s"))}) |");
+            md.AppendLine(row);
         }
 
         foreach (var row in Loads)
@@ -133,28 +139,7 @@ internal sealed class Report(Settings settings)
         }
 
         md.AppendLine();
-        md.AppendLine("## Projection rebuild").AppendLine();
-        if (Rebuild is { } r)
-        {
-            md.AppendLine("`dotnet Modular.Host.dll rebuild-projections --module mediation` (the host's command, see the root README), run as a child process on the loaded database with no host serving: it builds the store with every plugin's Marten configuration, applies the schema, and rebuilds each projection the module registers with Marten's projection daemon (`RebuildProjectionAsync`: the documents of every township are deleted, then all events replayed).").AppendLine();
-            md.AppendLine("| | |").AppendLine("|---|---|");
-            md.AppendLine($"| Wall time of the command | **{r.Wall.TotalSeconds:F1} s** (exit code {r.ExitCode}), including the process start and the schema check |");
-            foreach (var (projection, took) in r.Projections)
-            {
-                md.AppendLine($"| Projection `{projection}` | {took.TotalSeconds:F1} s |");
-            }
-
-            md.AppendLine($"| CPU time of the command | {r.Cpu.TotalSeconds:F1} s (PostgreSQL's own not included) |");
-            md.AppendLine($"| Peak memory of the command (VmHWM) | {Mib(r.PeakKib)} |");
-            md.AppendLine($"| Check | {Verification?.Summary} |");
-            foreach (var (name, value) in Sizes)
-            {
-                md.AppendLine($"| {name} | {value} |");
-            }
-
-            md.AppendLine();
-        }
-
+        AppendRebuild(md);
         md.AppendLine("## Statistics").AppendLine();
         if (Analyzed is { } a)
         {
@@ -212,6 +197,97 @@ internal sealed class Report(Settings settings)
         md.AppendLine("- One run on a shared 2-core VM: differences of about 10 % between runs are noise.");
         return md.ToString();
     }
+
+    /// <summary>
+    /// <c>--rebuild-only true</c>: <paramref name="results"/> (the last full run's file) with its rebuild rows of the
+    /// summary and its rebuild section replaced by this run's; the whole rebuild report when there is no such file.
+    /// </summary>
+    public string SpliceRebuild(string? results)
+    {
+        var section = new StringBuilder();
+        AppendRebuild(section, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `dotnet run -c Release --project bench/Modular.Benchmarks.Mediation -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}` in {TotalTime.TotalSeconds:F0} s, on a county generated as under *Data* ({Plan!.Streams.Count:N0} disputes, {Plan.Events.Count:N0} events + {ApiDisputes.Events} through the API). Only the rebuild: the rest of this file is from the full run named at the top.");
+        var start = results?.IndexOf("## Projection rebuild", StringComparison.Ordinal) ?? -1;
+        var end = results?.IndexOf("## Statistics", StringComparison.Ordinal) ?? -1;
+        if (results is null || start < 0 || end < start)
+        {
+            var md = new StringBuilder().AppendLine("# Mediation benchmark: the projection rebuild").AppendLine();
+            md.AppendLine("| | |").AppendLine("|---|---|");
+            foreach (var (name, value) in Machine)
+            {
+                md.AppendLine($"| {name} | {value} |");
+            }
+
+            return md.AppendLine().Append(section).ToString();
+        }
+
+        var lines = results[..start].Split('\n').ToList();
+        var first = lines.FindIndex(l => l.StartsWith("| Projection rebuild", StringComparison.Ordinal));
+        lines.RemoveAll(l => l.StartsWith("| Projection rebuild", StringComparison.Ordinal));
+        if (first >= 0)
+        {
+            lines.InsertRange(first, SummaryRows());
+        }
+
+        return string.Join('\n', lines) + section + results[end..];
+    }
+
+    private IEnumerable<string> SummaryRows() => Rebuilds.Select(run =>
+        $"| Projection rebuild (`rebuild-projections --module mediation{WayOption(run.Way)}`), whole county, {run.Way} | **{run.EventsPerSecond:N0} events/s**, {run.Seconds:F1} s by the command's summary, {run.Result.Wall.TotalSeconds:F1} s wall for the command ({string.Join(", ", run.Result.Projections.Select(p => $"{p.Projection} {p.Took.TotalSeconds:F1} s"))}) |");
+
+    private void AppendRebuild(StringBuilder md, string? measured = null)
+    {
+        md.AppendLine("## Projection rebuild").AppendLine();
+        if (Rebuilds.Count == 0)
+        {
+            return;
+        }
+
+        if (measured is not null)
+        {
+            md.AppendLine(measured).AppendLine();
+        }
+
+        md.AppendLine("`dotnet Modular.Host.dll rebuild-projections --module mediation` (the host's command, see the root README), run as a child process on the loaded database with no host serving, once per way of `--rebuild-ways`, one after the other: it builds the store with every plugin's Marten configuration, applies the schema, and rebuilds each projection the module registers. **folded** (the default): each township's streams are folded in memory with the projection's own aggregator and the snapshots written by binary COPY, two townships at a time, projections side by side. **daemon** (`--daemon`): Marten's projection daemon, projections side by side, large pages, snapshots flushed every 25,000. **one-at-a-time** (`--one-at-a-time`): the daemon with Marten's defaults, one projection after the other. Events/s and seconds are the command's own summary (events in the store ÷ time from the start of the rebuild to its end); the wall time includes the process start and the schema check.").AppendLine();
+        md.AppendLine("| Way | events/s | Rebuild | Command wall | CPU of the command | CPU of PostgreSQL | Peak memory | Others | 1-min load before → after |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var run in Rebuilds)
+        {
+            var r = run.Result;
+            md.AppendLine($"| {run.Way} | **{run.EventsPerSecond:N0}** | {run.Seconds:F1} s | {r.Wall.TotalSeconds:F1} s | {r.Cpu.TotalSeconds:F1} s | {run.PostgresCpu.TotalSeconds:F1} s | {Mib(r.PeakKib)} | {run.OtherShare:P0} | {First(run.LoadBefore)} → {First(run.LoadAfter)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("**Others** = CPU used meanwhile by processes outside this benchmark (other engineers' builds and tests), as a share of the machine.").AppendLine();
+        md.AppendLine("| Way | Projections (as the command logs them) | Counts for all | The inline projection's documents | Every document against the first way |").AppendLine("|---|---|---|---|---|");
+        foreach (var run in Rebuilds)
+        {
+            md.AppendLine($"| {run.Way} | {string.Join(", ", run.Result.Projections.Select(p => $"`{p.Projection}` {p.Took.TotalSeconds:F1} s"))} | {run.Verification.Summary} | {run.InlineSample} | {run.SameAsFirst} |");
+        }
+
+        md.AppendLine();
+        foreach (var run in Rebuilds.Where(r => r.ProgressLines.Count > 0))
+        {
+            md.AppendLine($"Progress as the command logged it ({run.Way}, every 2 s; first, middle and last lines):").AppendLine().AppendLine("```");
+            foreach (var line in new[] { run.ProgressLines[0], run.ProgressLines[run.ProgressLines.Count / 2], run.ProgressLines[^1] }.Distinct())
+            {
+                md.AppendLine(line);
+            }
+
+            md.AppendLine("```").AppendLine();
+        }
+
+        md.AppendLine("| | |").AppendLine("|---|---|");
+        foreach (var (name, value) in Sizes)
+        {
+            md.AppendLine($"| {name} | {value} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static string WayOption(string way) => way == "folded" ? "" : $" --{way}";
+
+    private static string First(string loadAverage) => loadAverage.Split(' ')[0];
 
     private static string Ms(double ms) => ms < 10 ? $"{ms:F2} ms" : $"{ms:F0} ms";
 

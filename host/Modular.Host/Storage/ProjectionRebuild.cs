@@ -7,20 +7,23 @@ using Modular.Host.Plugins;
 namespace Modular.Host.Storage;
 
 /// <summary>
-/// The host's <c>rebuild-projections [--module &lt;id&gt;] [--one-at-a-time]</c> command: instead of serving, it builds the
-/// store as usual (every loaded module's Marten configuration), applies the schema, and rebuilds the projections each
-/// module (or the one named) registers, for all townships at once, from the events with Marten's projection daemon. For a
-/// county IT admin after a bulk load or a change to a projection; run it while no host serves the same database.
+/// The host's <c>rebuild-projections [--module &lt;id&gt;] [--daemon | --one-at-a-time]</c> command: instead of serving, it
+/// builds the store as usual (every loaded module's Marten configuration), applies the schema, and rebuilds the
+/// projections each module (or the one named) registers, for all townships at once, from the events. For a county IT
+/// admin after a bulk load or a change to a projection; run it while no host serves the same database.
 /// </summary>
 /// <remarks>
-/// By default the projections are rebuilt side by side, each with <see cref="RebuildSettings"/> (large pages of events,
-/// every snapshot kept in memory and written once per flush window by binary COPY). <c>--one-at-a-time</c> keeps the
-/// former way: Marten's defaults, one projection after the other (a snapshot rewritten after every page of 500 events
-/// that touches it), for comparison.
+/// By default every single-stream snapshot is folded in memory with the projection's own aggregator and written by
+/// binary COPY, townships two at a time, projections side by side (<see cref="SnapshotRebuild"/>); any other projection
+/// is rebuilt by Marten's daemon meanwhile. <c>--daemon</c> rebuilds them all with the daemon side by side, with
+/// <see cref="RebuildSettings"/> (large pages, snapshots written once per flush window); <c>--one-at-a-time</c> keeps the
+/// first way: Marten's defaults, one projection after the other. Both are kept for comparison.
 /// </remarks>
 internal static class ProjectionRebuild
 {
     public const string Command = "rebuild-projections";
+
+    public const string Daemon = "--daemon";
 
     public const string OneAtATime = "--one-at-a-time";
 
@@ -38,10 +41,10 @@ internal static class ProjectionRebuild
         var catalog = services.GetRequiredService<ModuleCatalog>();
         var moduleIndex = Array.IndexOf(args, "--module");
         var only = moduleIndex > 0 && moduleIndex + 1 < args.Length ? args[moduleIndex + 1] : null;
-        var unknown = args.Skip(1).Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a is not "--module" and not OneAtATime).ToList();
-        if ((moduleIndex > 0 && only is null) || unknown.Count > 0)
+        var unknown = args.Skip(1).Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a is not "--module" and not OneAtATime and not Daemon).ToList();
+        if ((moduleIndex > 0 && only is null) || unknown.Count > 0 || (args.Contains(Daemon) && args.Contains(OneAtATime)))
         {
-            log.LogError("Usage: {Command} [--module <module id>] [{OneAtATime}]", Command, OneAtATime);
+            log.LogError("Usage: {Command} [--module <module id>] [{Daemon} | {OneAtATime}]", Command, Daemon, OneAtATime);
             return 2;
         }
 
@@ -52,49 +55,80 @@ internal static class ProjectionRebuild
             return 2;
         }
 
-        var projections = modules.SelectMany(m => ProjectionsOf(m.Module).Select(p => (Module: m.Id, Name: p))).ToList();
-        var oneAtATime = args.Contains(OneAtATime);
         var store = services.GetRequiredService<IDocumentStore>();
+        var options = (StoreOptions)store.Options;
+        var module = modules.SelectMany(m => ProjectionsOf(m.Module).Select(p => (Name: p, Module: m.Id))).ToDictionary(p => p.Name, p => p.Module, StringComparer.Ordinal);
+        var projections = options.Projections.All.Where(p => module.ContainsKey(p.Name)).ToList();
+        if (projections.Count == 0)
+        {
+            log.LogInformation("{Modules} register no projections: nothing to rebuild", string.Join(", ", modules.Select(m => m.Id)));
+            return 0;
+        }
+
+        var oneAtATime = args.Contains(OneAtATime);
+        var mode = oneAtATime ? "one at a time, Marten's defaults" : args.Contains(Daemon) ? "side by side with the daemon" : "folded";
+        var snapshots = new SnapshotRebuild(store, log);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var folded = mode == "folded" ? await snapshots.FoldableAsync(projections, ct) : [];
+        var replayed = projections.Except(folded).ToList();
         if (!oneAtATime)
         {
-            RebuildSettings.Apply((StoreOptions)store.Options, projections.Select(p => p.Name));
+            RebuildSettings.Apply(options, replayed.Select(p => p.Name));
         }
 
         var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        log.LogInformation("Rebuilding {Count} projections of {Modules} from {Events:N0} events ({Mode})", projections.Count,
-            string.Join(", ", modules.Select(m => m.Id)), statistics.EventCount, oneAtATime ? "one at a time, Marten's defaults" : "side by side");
+        log.LogInformation("Rebuilding {Count} projections of {Modules} from {Events:N0} events ({Mode}){Replayed}", projections.Count,
+            string.Join(", ", modules.Select(m => m.Id)), statistics.EventCount, mode,
+            folded.Count > 0 && replayed.Count > 0 ? $"; the daemon rebuilds {string.Join(", ", replayed.Select(p => p.Name))}" : "");
 
         var total = Stopwatch.StartNew();
-        using var progress = new RebuildProgress(daemon, [.. projections.Select(p => p.Name)], statistics.EventCount, log);
+        using var progress = new RebuildProgress(statistics.EventCount, log);
+        using var daemon = replayed.Count > 0 ? await store.BuildProjectionDaemonAsync() : null;
+        if (daemon is not null)
+        {
+            progress.Follow(daemon, [.. replayed.Select(p => p.Name)]);
+        }
+
         var watching = progress.WatchAsync(ProgressEvery, ct);
-        var took = new Dictionary<string, TimeSpan>();
-        async Task RebuildAsync((string Module, string Name) projection)
+        var took = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        async Task ReplayAsync(string projection)
         {
             var clock = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(projection.Name, Timeout, ct);
-            progress.Finished(projection.Name);
+            await daemon!.RebuildProjectionAsync(projection, Timeout, ct);
+            progress.Finished(projection);
             lock (took)
             {
-                took[projection.Name] = clock.Elapsed;
+                took[projection] = clock.Elapsed;
             }
 
-            log.LogInformation("Rebuilt projection {Projection} of module {ModuleId} in {Seconds:F1} s", projection.Name, projection.Module, clock.Elapsed.TotalSeconds);
+            log.LogInformation("Rebuilt projection {Projection} of module {ModuleId} in {Seconds:F1} s", projection, module[projection], clock.Elapsed.TotalSeconds);
+        }
+
+        async Task FoldAsync()
+        {
+            foreach (var (projection, time) in await snapshots.RunAsync(folded, progress, ct))
+            {
+                lock (took)
+                {
+                    took[projection] = time;
+                }
+
+                log.LogInformation("Rebuilt projection {Projection} of module {ModuleId} in {Seconds:F1} s", projection, module[projection], time.TotalSeconds);
+            }
         }
 
         try
         {
             if (oneAtATime)
             {
-                foreach (var projection in projections)
+                foreach (var projection in replayed)
                 {
-                    await RebuildAsync(projection);
+                    await ReplayAsync(projection.Name);
                 }
             }
             else
             {
-                await Task.WhenAll(projections.Select(RebuildAsync));
+                await Task.WhenAll([.. replayed.Select(p => ReplayAsync(p.Name)), .. folded.Count > 0 ? [FoldAsync()] : Array.Empty<Task>()]);
             }
         }
         finally
@@ -105,9 +139,9 @@ internal static class ProjectionRebuild
 
         var seconds = total.Elapsed.TotalSeconds;
         log.LogInformation(
-            "Rebuilt the {Count} projections of {Modules} from {Events:N0} events in {Seconds:F1} s: {Rate:N0} events/s ({Mode}); slowest {Slowest} {SlowestSeconds:F1} s",
+            "Rebuilt the {Count} projections of {Modules} from {Events:N0} events in {Seconds:F1} s: {Rate:N0} events/s ({Mode}: {Folded} folded, {Replayed} by the daemon); slowest {Slowest} {SlowestSeconds:F1} s",
             projections.Count, string.Join(", ", modules.Select(m => m.Id)), statistics.EventCount, seconds, statistics.EventCount / Math.Max(seconds, 0.001),
-            oneAtATime ? "one at a time" : "side by side", took.MaxBy(t => t.Value).Key, took.Values.Max().TotalSeconds);
+            mode, folded.Count, replayed.Count, took.MaxBy(t => t.Value).Key, took.Values.Max().TotalSeconds);
         return 0;
     }
 
