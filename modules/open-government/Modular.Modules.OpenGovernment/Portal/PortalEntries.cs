@@ -1,0 +1,68 @@
+using Marten;
+using Modular.Modules.OpenGovernment.Publications;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Modular.Modules.OpenGovernment.Portal;
+
+/// <summary>
+/// The portal's own table, <c>og_portal_entry</c>: one row per publication on the portal now (never a withdrawn one),
+/// holding what a listing shows and the search terms of its heading and of its whole text (<see cref="SearchTerms"/>),
+/// each a <c>tsvector</c> under a GIN index. Every portal listing and search is one indexed query on it, with no JSON to
+/// read. A row is written or removed by the same unit of work as the publication's event (publish, withdraw, a revision
+/// that leaves the portal) and the <see cref="PublishedPublication"/> it mirrors; <see cref="PortalEntryBackfill"/>
+/// fills it at start-up for publications made before it existed.
+/// </summary>
+internal static class PortalEntries
+{
+    public const string TableName = "og_portal_entry";
+
+    /// <summary>The table and its indexes, created and migrated with the store's schema.</summary>
+    public static Table Define(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("tenant_id").NotNull().AsPrimaryKey();
+        table.AddColumn<Guid>("id").NotNull().AsPrimaryKey();
+        table.AddColumn<string>("title").NotNull();
+        table.AddColumn<string>("category").NotNull();
+        table.AddColumn<string>("document_number");
+        table.AddColumn<string>("summary").NotNull();
+        table.AddColumn<string>("issuing_office").NotNull();
+        table.AddColumn<DateTimeOffset>("published_at").NotNull();
+        table.AddColumn<int>("version").NotNull();
+        table.AddColumn("heading", "tsvector").NotNull();
+        table.AddColumn("search", "tsvector").NotNull();
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_latest") { Columns = ["tenant_id", "published_at"], SortOrder = SortOrder.Desc });
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_category") { Columns = ["tenant_id", "category", "published_at"], SortOrder = SortOrder.Desc });
+        // The host's btree_gin lets the GIN index begin with the township, so a search reads one township's entries only.
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_search") { Columns = ["tenant_id", "search"], Method = IndexMethod.gin });
+        return table;
+    }
+
+    public static string Qualified(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{TableName}";
+
+    /// <summary>Puts the publication's current version on the portal (or replaces the one there), in the session's unit of work.</summary>
+    public static void Put(IDocumentOperations session, PublishedPublication p) =>
+        session.QueueSqlCommand('^',
+            $"""
+            insert into {Qualified(session)} (tenant_id, id, title, category, document_number, summary, issuing_office, published_at, version, heading, search)
+            values (^, ^, ^, ^, ^, ^, ^, ^, ^, ^::tsvector, ^::tsvector)
+            on conflict (tenant_id, id) do update set title = excluded.title, category = excluded.category, document_number = excluded.document_number,
+                summary = excluded.summary, issuing_office = excluded.issuing_office, published_at = excluded.published_at, version = excluded.version,
+                heading = excluded.heading, search = excluded.search
+            """,
+            [.. Values(session.TenantId, p)]);
+
+    /// <summary>Takes the publication off the portal, in the session's unit of work.</summary>
+    public static void Remove(IDocumentOperations session, Guid id) =>
+        session.QueueSqlCommand('^', $"delete from {Qualified(session)} where tenant_id = ^ and id = ^", session.TenantId, id);
+
+    /// <summary>The row's values in column order, for <see cref="Put"/> and the backfill.</summary>
+    public static object[] Values(string tenantId, PublishedPublication p) =>
+    [
+        tenantId, p.Id, p.Title, p.Category, (object?)p.DocumentNumber ?? DBNull.Value, p.Summary, p.IssuingOffice, p.PublishedAt.ToUniversalTime(), p.VersionNumber,
+        SearchTerms.Vector(p.Title),
+        // SearchText holds the title, document number, issuing office and plain body text: everything search matches.
+        SearchTerms.Vector(p.SearchText),
+    ];
+}
