@@ -18,6 +18,7 @@ internal sealed class PortalArea : IModuleArea
     public void ConfigureMarten(StoreOptions options)
     {
         options.Storage.ExtendedSchemaObjects.Add(PortalEntries.Define(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(PortalEntries.Search(options.DatabaseSchemaName));
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder publicApi) => PortalEndpoints.Map(publicApi);

@@ -1,6 +1,7 @@
 using Marten;
 using Modular.Modules.OpenGovernment.Publications;
 using Weasel.Postgresql;
+using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 
 namespace Modular.Modules.OpenGovernment.Portal;
@@ -38,6 +39,35 @@ internal static class PortalEntries
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_search") { Columns = ["tenant_id", "search"], Method = IndexMethod.gin });
         return table;
     }
+
+    public const string SearchFunctionName = "og_portal_search";
+
+    /// <summary>
+    /// The search as a function of the schema: a township's entries holding every term, heading matches first, then the
+    /// newest. It is PL/pgSQL so each connection plans it once, and it turns sequential scans off: for a word most
+    /// entries hold (低保 in a township's relief notices) the planner otherwise reads every row's whole term vector,
+    /// which it does not cost, instead of the GIN index, which answers without reading the vectors (the sequential scan
+    /// took 54 ms for 1,070 matches among 1,538 entries, against 2 ms for 202 matches through the index).
+    /// </summary>
+    public static Function Search(string schema) => Function.ForSql(
+        $"""
+        create or replace function {schema}.{SearchFunctionName}(township varchar, terms tsquery, take integer, skip integer)
+        returns table (id uuid, title varchar, category varchar, document_number varchar, summary varchar, published_at timestamptz, issuing_office varchar)
+        language plpgsql stable
+        set enable_seqscan = off
+        as $$
+        begin
+            return query
+            select e.id, e.title, e.category, e.document_number, e.summary, e.published_at, e.issuing_office
+            from {schema}.{TableName} e
+            where e.tenant_id = township and e.search @@ terms
+            order by e.heading @@ terms desc, e.published_at desc
+            limit take offset skip;
+        end;
+        $$;
+        """);
+
+    public static string SearchFunction(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{SearchFunctionName}";
 
     public static string Qualified(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{TableName}";
 
