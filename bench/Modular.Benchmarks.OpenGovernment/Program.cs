@@ -96,7 +96,9 @@ internal static class Program
             // the planner may choose badly meanwhile. Measure the home page's uncached cost once before and once after
             // an explicit VACUUM ANALYZE, then measure everything in the analysed (steady) state.
             var homePath = $"/t/{Township}/open-government/portal";
+            var searchPath = $"{homePath}/search?q={Uri.EscapeDataString(PublicationSeed.SearchWord)}";
             report.HomeBeforeAnalyze = await SequentialUncachedAsync(host.Address, homePath, 20);
+            report.SearchBeforeAnalyze = await SequentialUncachedAsync(host.Address, searchPath, 20);
             var analyze = Stopwatch.StartNew();
             await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
             {
@@ -107,7 +109,9 @@ internal static class Program
 
             report.AnalyzeTook = analyze.Elapsed;
             report.HomeAfterAnalyze = await SequentialUncachedAsync(host.Address, homePath, 20);
+            report.SearchAfterAnalyze = await SequentialUncachedAsync(host.Address, searchPath, 20);
             Progress($"home page uncached, one at a time: p50 {report.HomeBeforeAnalyze:F1} ms before VACUUM ANALYZE ({analyze.Elapsed.TotalSeconds:F1} s), {report.HomeAfterAnalyze:F1} ms after");
+            Progress($"search uncached, one at a time: p50 {report.SearchBeforeAnalyze:F1} ms before VACUUM ANALYZE, {report.SearchAfterAnalyze:F1} ms after");
 
             await WaitForOtherBenchmarksAsync("before measuring");
             report.LoadAverage = Machine.LoadAverage();
@@ -157,6 +161,8 @@ internal static class Program
             ("Portal category 规划计划", $"{portal}/category/{Uri.EscapeDataString("规划计划")}"),
             ("Portal power list", $"{portal}/power-list"),
             ($"Portal search `{PublicationSeed.SearchWord}`", search),
+            // A two-character word inside longer text (城乡低保、特困供养对象名单; 审核低保对象): one character pair.
+            ($"Portal search `{PublicationSeed.ShortSearchWord}`", $"{portal}/search?q={Uri.EscapeDataString(PublicationSeed.ShortSearchWord)}"),
             ("Atom feed (latest 50)", $"/api/t/{Township}/open-government/public/feed.atom"),
         };
         // The power list and the feed read no query key, so no address of theirs escapes the cache: cached only.
@@ -307,6 +313,9 @@ internal static class Program
         return
         [
             ("Publications on the portal (`PublishedPublication`)", await CountAsync("select count(*) from modular.mt_doc_publishedpublication where tenant_id = @t")),
+            ("Portal entries (`og_portal_entry`)", await CountAsync("select count(*) from modular.og_portal_entry where tenant_id = @t")),
+            ($"… holding `{PublicationSeed.SearchWord}`", await CountAsync($"select count(*) from modular.og_portal_entry where tenant_id = @t and search @@ '{PublicationSeed.SearchWord[..2]} & {PublicationSeed.SearchWord[1..3]} & {PublicationSeed.SearchWord[2..]}'::tsquery")),
+            ($"… holding `{PublicationSeed.ShortSearchWord}`", await CountAsync($"select count(*) from modular.og_portal_entry where tenant_id = @t and search @@ '{PublicationSeed.ShortSearchWord}'::tsquery")),
             ("Publication snapshots (`Publication`)", await CountAsync("select count(*) from modular.mt_doc_publication where tenant_id = @t")),
             ("Power-item versions (`PowerItemVersion`)", await CountAsync("select count(*) from modular.mt_doc_poweritemversion where tenant_id = @t")),
             ("Power-list proposals", await CountAsync("select count(*) from modular.mt_doc_powerlistproposal where tenant_id = @t")),

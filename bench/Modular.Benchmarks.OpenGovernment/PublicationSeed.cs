@@ -18,6 +18,9 @@ internal static class PublicationSeed
     /// <summary>The word the portal search looks for; part of about one template in six.</summary>
     public const string SearchWord = "乡村振兴";
 
+    /// <summary>A two-character word the 公共服务 titles and bodies hold inside longer text.</summary>
+    public const string ShortSearchWord = "低保";
+
     private static readonly string[] Villages = ["野马川村", "双河村", "新街村", "红旗村", "团结村", "大寨村", "白果村", "营盘村", "长岭村", "水塘村", "石板村", "龙井村"];
 
     private static readonly string[] Offices = ["镇党政综合办公室", "镇财政所", "镇社会事务服务中心", "镇农业服务中心", "镇自然资源所", "镇综合行政执法大队", "镇应急管理办公室", "镇村镇建设服务中心"];

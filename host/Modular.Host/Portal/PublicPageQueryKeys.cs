@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Modular.Contracts.Portal;
 
 namespace Modular.Host.Portal;
 
@@ -11,24 +12,25 @@ namespace Modular.Host.Portal;
 /// The query keys a public page or endpoint reads, found once per endpoint from what it binds: a page's
 /// <c>[SupplyParameterFromQuery]</c> properties, a minimal API handler's <c>[FromQuery]</c> parameters and the simple
 /// parameters it takes that are not in its route. Only these vary the public-page cache: any other key in the
-/// address (<c>?utm=…</c>, <c>?x=random</c>) cannot change the answer, so it gets no entry of its own.
+/// address (<c>?utm=…</c>, <c>?x=random</c>) cannot change the answer, so it gets no entry of its own. A key marked
+/// <see cref="PublicPageKeyAttribute"/> varies by its canonical value (<c>?page=01</c> is <c>?page=1</c>).
 /// </summary>
 internal static class PublicPageQueryKeys
 {
-    private static readonly ConcurrentDictionary<Endpoint, string[]> Known = new();
+    private static readonly ConcurrentDictionary<Endpoint, QueryKey[]> Known = new();
 
-    public static string[] Of(Endpoint endpoint) => Known.GetOrAdd(endpoint, Find);
+    public static QueryKey[] Of(Endpoint endpoint) => Known.GetOrAdd(endpoint, Find);
 
-    private static string[] Find(Endpoint endpoint)
+    private static QueryKey[] Find(Endpoint endpoint)
     {
-        var keys = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var keys = new SortedDictionary<string, PublicPageValue>(StringComparer.OrdinalIgnoreCase);
         if (endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is { } component)
         {
             foreach (var property in component.Type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
             {
                 if (property.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is { } query)
                 {
-                    keys.Add(query.Name ?? property.Name);
+                    keys[query.Name ?? property.Name] = ValueOf(property.GetCustomAttribute<PublicPageKeyAttribute>());
                 }
             }
         }
@@ -38,18 +40,20 @@ internal static class PublicPageQueryKeys
             var routeValues = (endpoint as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             foreach (var parameter in handler.GetParameters())
             {
-                if (QueryKey(parameter, routeValues) is { } key)
+                if (KeyOf(parameter, routeValues) is { } key)
                 {
-                    keys.Add(key);
+                    keys[key] = ValueOf(parameter.GetCustomAttribute<PublicPageKeyAttribute>());
                 }
             }
         }
 
-        return [.. keys];
+        return [.. keys.Select(k => new QueryKey(k.Key, k.Value))];
     }
 
+    private static PublicPageValue ValueOf(PublicPageKeyAttribute? key) => key?.Value ?? PublicPageValue.AsGiven;
+
     /// <summary>The key a minimal API parameter is bound from the query by, or null (route, body, header, service).</summary>
-    private static string? QueryKey(ParameterInfo parameter, HashSet<string> routeValues)
+    private static string? KeyOf(ParameterInfo parameter, HashSet<string> routeValues)
     {
         if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
         {
@@ -69,3 +73,6 @@ internal static class PublicPageQueryKeys
             || underlying.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), underlying.MakeByRefType()]) is not null;
     }
 }
+
+/// <summary>A query key a public page reads, and what its value means.</summary>
+internal sealed record QueryKey(string Name, PublicPageValue Value);

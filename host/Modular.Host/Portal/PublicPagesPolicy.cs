@@ -10,9 +10,11 @@ namespace Modular.Host.Portal;
 /// Caches public pages for anonymous visitors, per township, language and the query keys the page reads, for a minute
 /// at most; a module empties a township's entries when it publishes. Signed-in users always get fresh pages. The cache
 /// sits after the module gate in the pipeline, so a module disabled for a township is never served from it.
-/// What varies is bounded: a key the page does not read varies nothing (<see cref="PublicPageQueryKeys"/>), and an
-/// address whose keys repeat or whose values are longer than <see cref="MaxVaryingValue"/> is answered fresh and not
-/// kept, so random query strings cannot fill the cache and push out the pages people read.
+/// What varies is bounded: a key the page does not read varies nothing (<see cref="PublicPageQueryKeys"/>), a key it
+/// reads varies by its canonical value (<see cref="PublicPageValues"/>: a page number is one of 1,000, search words are
+/// lower-cased and split the one way the page splits them), and an address whose keys repeat or whose values are longer
+/// than <see cref="MaxVaryingValue"/> is answered fresh and not kept, so random query strings cannot fill the cache
+/// and push out the pages people read.
 /// </summary>
 internal sealed class PublicPagesPolicy : IOutputCachePolicy
 {
@@ -32,13 +34,20 @@ internal sealed class PublicPagesPolicy : IOutputCachePolicy
         var cacheable = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         cacheable &= http.User.Identity?.IsAuthenticated != true;
         var keys = http.GetEndpoint() is { } endpoint ? PublicPageQueryKeys.Of(endpoint) : [];
-        cacheable &= keys.All(key => http.Request.Query[key] is { Count: <= 1 } values && (values.Count == 0 || values[0]!.Length <= MaxVaryingValue));
+        foreach (var key in keys)
+        {
+            var values = http.Request.Query[key.Name];
+            cacheable &= values.Count <= 1 && (values.Count == 0 || values[0]!.Length <= MaxVaryingValue);
+            // By the value the page answers from, not as typed: ?page=01 and ?page=1 are one entry, and so are all the
+            // spellings of the same search words.
+            context.CacheVaryByRules.VaryByValues["?" + key.Name] = PublicPageValues.Canonical(key.Value, values.Count == 1 ? values[0] : null);
+        }
+
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.CacheVaryByRules.QueryKeys = keys;
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         if (http.RequestServices.GetRequiredService<TownshipContext>().Current is { } township)
         {

@@ -33,8 +33,8 @@ internal static class TownshipDocuments
         });
         options.Policies.AllDocumentsAreMultiTenanted();
 
-        // A GIN index (the portal's trigram search) then begins with tenant_id too: btree_gin (a trusted extension, as
-        // pg_trgm is) gives a varchar column the GIN operator class, and the search reads one township's rows only.
+        // A GIN index (the portal's search terms) then begins with tenant_id too: btree_gin (a trusted extension) gives a
+        // varchar column the GIN operator class, and the search reads one township's rows only.
         options.Storage.ExtendedSchemaObjects.Add(new Extension("btree_gin"));
     }
 }

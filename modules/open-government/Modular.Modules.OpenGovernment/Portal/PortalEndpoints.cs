@@ -22,13 +22,15 @@ internal static class PortalEndpoints
 {
     public static void Map(IEndpointRouteBuilder publicApi)
     {
-        publicApi.MapGet("/publications", async (string? q, string? category, string? page, IQuerySession session, CancellationToken ct) =>
+        publicApi.MapGet("/publications", async ([PublicPageKey(PublicPageValue.SearchWords)] string? q, string? category, [PublicPageKey(PublicPageValue.PageNumber)] string? page,
+            IQuerySession session, CancellationToken ct) =>
             TypedResults.Ok(string.IsNullOrWhiteSpace(q)
                 ? await PortalQueries.LatestAsync(session, category, PortalQueries.PageFrom(page), ct)
                 : await PortalQueries.SearchAsync(session, q, PortalQueries.PageFrom(page), ct))).CacheOutput(PublicPages.Policy);
         publicApi.MapGet("/publications/{id:guid}", GetAsync).CacheOutput(PublicPages.Policy);
         publicApi.MapGet("/publications/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync);
-        publicApi.MapGet("/categories", async (IQuerySession session, CancellationToken ct) => TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct)))
+        publicApi.MapGet("/categories", async (IQuerySession session, Contracts.Caching.ITownshipCache cache, CancellationToken ct) =>
+                TypedResults.Ok(await Catalogue.CachedCategoriesAsync(cache, session, ct)))
             .CacheOutput(PublicPages.Policy);
         publicApi.MapGet("/feed.atom", FeedAsync).CacheOutput(PublicPages.Policy);
     }

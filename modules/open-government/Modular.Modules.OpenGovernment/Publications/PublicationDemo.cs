@@ -15,7 +15,7 @@ namespace Modular.Modules.OpenGovernment.Publications;
 /// 2021 the 2020 government-information disclosure annual report, filled from those records, with its tables attached
 /// as the module writes them. Runs only while the township has no publication, so a second start adds nothing.
 /// </summary>
-internal sealed class PublicationDemo(IDocumentSession session, PublicationWorkflow workflow, NormativeDocuments register, AnnualStatistics statistics, AnnualReportFiles files)
+internal sealed class PublicationDemo(IDocumentSession session, PublicationWorkflow workflow, NormativeDocuments register, AnnualStatistics statistics, AnnualReportFiles files, Contracts.Caching.ITownshipCache cache)
     : IDemoData
 {
     public const int Year = 2020;
@@ -34,7 +34,7 @@ internal sealed class PublicationDemo(IDocumentSession session, PublicationWorkf
         var start = At(new DateOnly(Year, 1, 2));
         foreach (var category in PublicationDemoItems.TownshipCategories.Except(await Catalogue.CategoriesAsync(session, cancellationToken)))
         {
-            await Catalogue.AddAsync(session, category, "demo", start.GetUtcNow(), cancellationToken);
+            await Catalogue.AddAsync(session, cache, category, "demo", start.GetUtcNow(), cancellationToken);
         }
 
         foreach (var (category, title, number, office, madeOn, body) in PublicationDemoItems.Year2020)

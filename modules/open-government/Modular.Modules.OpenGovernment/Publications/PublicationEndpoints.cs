@@ -165,9 +165,9 @@ internal static class PublicationEndpoints
         return (string.IsNullOrWhiteSpace(ascii) ? "attachment" : ascii) + ext;
     }
 
-    private static async Task<IResult> AddCategoryAsync(CategoryRequest r, IDocumentSession session, ICurrentUser user, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AddCategoryAsync(CategoryRequest r, IDocumentSession session, Contracts.Caching.ITownshipCache cache, ICurrentUser user, TimeProvider time, CancellationToken ct)
     {
-        await Catalogue.AddAsync(session, r.Name, user.UserName, time.GetUtcNow(), ct);
+        await Catalogue.AddAsync(session, cache, r.Name, user.UserName, time.GetUtcNow(), ct);
         return TypedResults.Ok(await Catalogue.CategoriesAsync(session, ct));
     }
 

@@ -139,13 +139,16 @@ internal sealed class PublicationWorkflow(
             var existing = await session.LoadAsync<PublishedPublication>(id, ct);
             if (released is not null)
             {
-                session.Store(PublishedPublication.From(p, released, existing?.FirstPublishedOn ?? TownshipTime.Today(time)));
+                var live = PublishedPublication.From(p, released, existing?.FirstPublishedOn ?? TownshipTime.Today(time));
+                session.Store(live);
+                Portal.PortalEntries.Put(session, live);
             }
             else if (existing is { Withdrawn: false })
             {
                 // A revision that is no longer proactive takes the earlier public version off the portal with it.
                 (existing.Withdrawn, existing.WithdrawnAt, existing.WithdrawalReason) = (true, Now, T("修订后不再主动公开", "No longer proactively disclosed after revision"));
                 session.Store(existing);
+                Portal.PortalEntries.Remove(session, id);
             }
         });
         if (result is not null)
@@ -185,6 +188,7 @@ internal sealed class PublicationWorkflow(
             {
                 (live.Withdrawn, live.WithdrawnAt, live.WithdrawalReason) = (true, withdrawn.At, withdrawn.Reason);
                 session.Store(live);
+                Portal.PortalEntries.Remove(session, id);
             }
         });
         if (result is not null)

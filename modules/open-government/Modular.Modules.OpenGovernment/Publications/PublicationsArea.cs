@@ -50,20 +50,13 @@ internal sealed class PublicationsArea : IModuleArea
         options.Schema.For<Publication>().Index(p => p.State).Index(p => p.DraftedAt);
         options.Schema.For<NormativeDocument>().Index(d => d.Year);
         options.Schema.For<StoredAttachment>().Index(a => a.PublicationId);
-        // The portal's read model: every page is one indexed query (latest, by category, by year for the figures).
+        // The portal's read model: a publication's page, its attachments and the feed; by year for the figures.
         options.Schema.For<PublishedPublication>()
             .Index(p => p.PublishedAt)
             .Index(p => p.Category)
             .Index(p => p.FirstPublishedOn)
-            .Index(p => p.Withdrawn)
-            // Search is a substring match (Chinese has no spaces to split words on): a trigram GIN index serves
-            // LIKE '%term%' for terms of three characters or more; shorter ones still work, by scanning.
-            .Index(p => p.SearchText, index =>
-            {
-                index.Method = IndexMethod.gin;
-                index.Mask = "? gin_trgm_ops";
-            });
-        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+            .Index(p => p.Withdrawn);
+        // Listings and search read the portal's own table (Portal/PortalEntries.cs), not this document's JSON.
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => PublicationEndpoints.Map(api);

@@ -51,7 +51,9 @@ internal sealed class RuleOfLawReportFiling(IPublicPageCache portalCache) : IInt
         context.Operations.Events.StartStream<Publication>(id, events);
         context.Operations.Store(publication);
         context.Operations.Store(attachment);
-        context.Operations.Store(PublishedPublication.From(publication, publication.Versions[0], TownshipTime.DayOf(e.PublishedAt)));
+        var live = PublishedPublication.From(publication, publication.Versions[0], TownshipTime.DayOf(e.PublishedAt));
+        context.Operations.Store(live);
+        Portal.PortalEntries.Put(context.Operations, live);
         await portalCache.EvictAsync(cancellationToken);
     }
 
