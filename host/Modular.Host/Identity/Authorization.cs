@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Modular.Contracts.Modules;
@@ -38,8 +39,19 @@ internal sealed record PermissionRequirement(string Permission) : IAuthorization
 /// </summary>
 internal sealed class PlatformPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
+    // A policy is a pure function of its name: built once, not on every request.
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> _built = new(StringComparer.Ordinal);
+
+    /// <summary>The authorization middleware may then keep each endpoint's combined policy instead of asking per request.</summary>
+    public override bool AllowsCachingPolicies => true;
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
+        if (_built.TryGetValue(policyName, out var built))
+        {
+            return built;
+        }
+
         IAuthorizationRequirement? requirement = policyName switch
         {
             Policies.PlatformAdmin => new PlatformAdminRequirement(),
@@ -51,7 +63,7 @@ internal sealed class PlatformPolicyProvider(IOptions<AuthorizationOptions> opti
         };
         return requirement is null
             ? await base.GetPolicyAsync(policyName)
-            : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(requirement).Build();
+            : _built.GetOrAdd(policyName, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(requirement).Build());
     }
 }
 

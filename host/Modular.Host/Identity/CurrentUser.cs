@@ -31,11 +31,7 @@ internal sealed class CurrentUser(ITownshipContext township, ModuleCatalog catal
             return false;
         }
 
-        var roles = Account.RolesIn(current.Slug);
-        return catalog.Modules
-            .SelectMany(m => m.Manifest.Permissions)
-            .Concat(PlatformPermissions.All)
-            .Any(p => p.Name == permission && p.DefaultRoles.Any(roles.Contains));
+        var granting = catalog.RolesGranting(permission);
+        return granting.Count > 0 && Account.RolesIn(current.Slug).Any(granting.Contains);
     }
-
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
@@ -43,18 +44,22 @@ public sealed partial class ModuleCatalog
     private readonly List<LoadedModule> _modules = [];
     private readonly Lock _gate = new();
 
+    // What every request reads (the module gate, each permission check), taken anew under the gate whenever a module
+    // loads or fails and read without a lock: the list never changes under a reader.
+    private volatile ModuleSnapshot _snapshot = ModuleSnapshot.Of([]);
+
     public IReadOnlyList<PluginInfo> Plugins
     {
         get { lock (_gate) { return [.. _plugins]; } }
     }
 
     /// <summary>Modules that loaded and have not failed since.</summary>
-    public IReadOnlyList<LoadedModule> Modules
-    {
-        get { lock (_gate) { return [.. _modules]; } }
-    }
+    public IReadOnlyList<LoadedModule> Modules => _snapshot.Modules;
 
-    public LoadedModule? Find(string moduleId) => Modules.FirstOrDefault(m => m.Id == moduleId);
+    public LoadedModule? Find(string moduleId) => _snapshot.ById.GetValueOrDefault(moduleId);
+
+    /// <summary>The roles whose holders have <paramref name="permission"/> (a module's or the platform's); empty for a name nobody declared.</summary>
+    public FrozenSet<string> RolesGranting(string permission) => _snapshot.RolesByPermission.GetValueOrDefault(permission) ?? FrozenSet<string>.Empty;
 
     /// <summary>Loads every plugin folder under each root (several roots separated by the path separator).</summary>
     public static ModuleCatalog Load(string pluginsPath, Serilog.ILogger log)
@@ -86,6 +91,7 @@ public sealed partial class ModuleCatalog
         lock (_gate)
         {
             _modules.Remove(module);
+            _snapshot = ModuleSnapshot.Of(_modules);
             var index = _plugins.FindIndex(p => p.Folder == module.Folder);
             _plugins[index] = _plugins[index] with { State = PluginState.Failed, Error = Describe(error) };
         }
@@ -113,6 +119,7 @@ public sealed partial class ModuleCatalog
                 }
 
                 _modules.Add(new LoadedModule(module, assembly, folder));
+                _snapshot = ModuleSnapshot.Of(_modules);
                 _plugins.Add(new PluginInfo(folder, assembly.GetName().Name, module.Manifest.Version, module.Manifest, PluginState.Loaded, null));
             }
 
@@ -199,4 +206,18 @@ public sealed partial class ModuleCatalog
     private static partial Regex ModuleIdPattern();
 
     private sealed class PluginException(string message) : Exception(message);
+}
+
+/// <summary>The loaded modules at one moment, with what requests look up in them.</summary>
+internal sealed record ModuleSnapshot(
+    IReadOnlyList<LoadedModule> Modules, FrozenDictionary<string, LoadedModule> ById, FrozenDictionary<string, FrozenSet<string>> RolesByPermission)
+{
+    public static ModuleSnapshot Of(IReadOnlyList<LoadedModule> modules)
+    {
+        var list = modules.ToArray();
+        var roles = list.SelectMany(m => m.Manifest.Permissions).Concat(PlatformPermissions.All)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.SelectMany(p => p.DefaultRoles).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return new ModuleSnapshot(list, list.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal), roles);
+    }
 }
