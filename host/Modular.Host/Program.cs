@@ -32,6 +32,7 @@ timeline.Time("pipeline", () =>
     app.UseModularPlatform(catalog);
     return true;
 });
+PrebuiltEndpoints.Begin(app, timeline);
 timeline.ResetMark();
 
 app.Lifetime.ApplicationStarted.Register(() =>
