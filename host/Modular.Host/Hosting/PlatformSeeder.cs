@@ -12,7 +12,7 @@ namespace Modular.Host.Hosting;
 /// its township 野马川镇. A module installed later is enabled in the demo township once; after that, the township's
 /// own decisions stand. The demo township's staff, one user per module role, come with it (<see cref="DemoStaff"/>).
 /// </summary>
-internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, IConfiguration configuration, ILogger<PlatformSeeder> log)
+internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, IConfiguration configuration, StartupTimeline timeline, ILogger<PlatformSeeder> log)
     : IHostedService
 {
     public const string AdminUserName = "admin";
@@ -22,9 +22,9 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Hosts starting together on one database seed one after the other: the later ones find it done.
-        await using var startup = await StartupLock.AcquireAsync(configuration, cancellationToken);
+        await using var startup = await timeline.TimeAsync("startup lock", () => StartupLock.AcquireAsync(configuration, cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken);
+        await timeline.TimeAsync("admin", () => EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken));
         if (options.Value.Demo)
         {
             await EnsureDemoAsync(scope.ServiceProvider, cancellationToken);
@@ -78,41 +78,56 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
             await townships.SetModuleAsync(DemoTownship.Slug!, module.Id, enabled: true, cancellationToken);
         }
 
-        await SeedModulesAsync(cancellationToken);
+        // The modules' records and the staff's accounts do not depend on each other: made side by side. The staff's
+        // passwords are hashed on purpose slowly (PBKDF2), which overlaps the modules' waits on PostgreSQL.
         var record = await directory.FindAsync(DemoTownship.Slug!, cancellationToken);
-        await scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
-            catalog.Modules.Where(m => record!.IsEnabled(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var enabled = catalog.Modules.Where(m => record!.IsEnabled(m.Id)).ToList();
+        await Task.WhenAll(
+            SeedModulesAsync(enabled, cancellationToken),
+            timeline.TimeAsync("demo staff", () => scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
+                enabled.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken)));
     }
 
-    // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system.
-    private async Task SeedModulesAsync(CancellationToken cancellationToken)
+    // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system. Modules
+    // never depend on one another's records (they meet through integration events, relayed later by the daemon), so they
+    // seed side by side; within a module, its demos run in the order it registered them.
+    private async Task SeedModulesAsync(IReadOnlyList<LoadedModule> modules, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(DemoTownship.Slug!, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
-        foreach (var module in catalog.Modules.Where(m => record!.IsEnabled(m.Id)))
+        await Task.WhenAll(modules.Select(module => InScopeAsync(async scope =>
         {
-            foreach (var demo in scope.ServiceProvider.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
+            foreach (var demo in scope.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
             {
                 try
                 {
-                    await demo.SeedAsync(cancellationToken);
+                    await timeline.TimeAsync($"demo {module.Id} {demo.GetType().Name}", () => demo.SeedAsync(cancellationToken));
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
                     log.LogError(error, "Module {ModuleId} failed to seed the demo township", module.Id);
                 }
             }
-        }
+        }, cancellationToken)));
 
         // The platform's own demo last: the 2020 report is drafted from what the modules just recorded.
-        try
+        await InScopeAsync(async scope =>
         {
-            await scope.ServiceProvider.GetRequiredService<Reports.ReportDemo>().SeedAsync(cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
-        }
+            try
+            {
+                await timeline.TimeAsync("demo report", () => scope.GetRequiredService<Reports.ReportDemo>().SeedAsync(cancellationToken));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task InScopeAsync(Func<IServiceProvider, Task> work, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // each module on its own from here: one module's synchronous start does not hold up the others
+        await using var scope = services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(DemoTownship.Slug!, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
+        await work(scope.ServiceProvider);
     }
 }
