@@ -83,16 +83,45 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
         var record = await directory.FindAsync(DemoTownship.Slug!, cancellationToken);
         var enabled = catalog.Modules.Where(m => record!.IsEnabled(m.Id)).ToList();
         await Task.WhenAll(
-            SeedModulesAsync(enabled, cancellationToken),
+            SeedModulesOnceAsync(enabled, cancellationToken),
             timeline.TimeAsync("demo staff", () => scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
                 enabled.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken)));
+    }
+
+    /// <summary>
+    /// Each module's demo looks for its records before it adds any, which is some twenty queries and the first use of
+    /// every demo's code on every start. Once every demo has run through without an error, the seeder stamps which code
+    /// seeded which modules (<see cref="DemoSeeded"/>); a start with the same modules, built the same, skips them. A
+    /// module installed, upgraded or enabled since, or a host built anew, runs them all again (each adds only what is
+    /// missing).
+    /// </summary>
+    private async Task SeedModulesOnceAsync(IReadOnlyList<LoadedModule> enabled, CancellationToken cancellationToken)
+    {
+        var stamp = DemoSeeded.StampOf(enabled, catalog.Modules);
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using (var query = store.QuerySession())
+        {
+            if ((await query.LoadAsync<DemoSeeded>(DemoSeeded.DocumentId, cancellationToken))?.Stamp == stamp)
+            {
+                timeline.Record("demo modules (seeded before)", TimeSpan.Zero);
+                return;
+            }
+        }
+
+        if (await SeedModulesAsync(enabled, cancellationToken))
+        {
+            await using var session = store.LightweightSession();
+            session.Store(new DemoSeeded { Id = DemoSeeded.DocumentId, Stamp = stamp, At = services.GetRequiredService<TimeProvider>().GetUtcNow() });
+            await session.SaveChangesAsync(cancellationToken);
+        }
     }
 
     // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system. Modules
     // never depend on one another's records (they meet through integration events, relayed later by the daemon), so they
     // seed side by side; within a module, its demos run in the order it registered them.
-    private async Task SeedModulesAsync(IReadOnlyList<LoadedModule> modules, CancellationToken cancellationToken)
+    private async Task<bool> SeedModulesAsync(IReadOnlyList<LoadedModule> modules, CancellationToken cancellationToken)
     {
+        var failed = 0;
         await Task.WhenAll(modules.Select(module => InScopeAsync(async scope =>
         {
             foreach (var demo in scope.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
@@ -103,6 +132,7 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
+                    Interlocked.Increment(ref failed);
                     log.LogError(error, "Module {ModuleId} failed to seed the demo township", module.Id);
                 }
             }
@@ -117,9 +147,11 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
+                Interlocked.Increment(ref failed);
                 log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
             }
         }, cancellationToken);
+        return failed == 0;
     }
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> work, CancellationToken cancellationToken)
@@ -130,4 +162,24 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
         scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
         await work(scope.ServiceProvider);
     }
+}
+
+/// <summary>The demo township's modules as last seeded without an error: the code that seeded them, as one stamp.</summary>
+public sealed class DemoSeeded
+{
+    public const string DocumentId = "demo-township";
+
+    public string Id { get; set; } = DocumentId;
+
+    public string Stamp { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The host's build and, of every installed module, its id, version and build, with which are enabled in the demo township.</summary>
+    public static string StampOf(IEnumerable<LoadedModule> enabled, IEnumerable<LoadedModule> installed) =>
+        string.Join(";", [
+            $"host@{typeof(DemoSeeded).Assembly.ManifestModule.ModuleVersionId}",
+            .. installed.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => $"{m.Id}@{m.Manifest.Version}@{m.Assembly.ManifestModule.ModuleVersionId}"),
+            $"enabled:{string.Join(",", enabled.Select(m => m.Id).Order(StringComparer.Ordinal))}",
+        ]);
 }

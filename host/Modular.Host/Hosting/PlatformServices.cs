@@ -181,6 +181,7 @@ internal static class PlatformServices
         store.Projections.Snapshot<UserAccount>(SnapshotLifecycle.Inline);
         store.Schema.For<TownshipRecord>().Index(t => t.Code);
         store.Schema.For<DataProtectionKey>().Identity(k => k.Id);
+        store.Schema.For<DemoSeeded>();
         Modular.Kit.Steps.UniqueKeys.Register(store); // claims of the platform's keys and every module's
 
         foreach (var module in catalog.Modules)
