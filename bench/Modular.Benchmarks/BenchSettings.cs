@@ -5,7 +5,8 @@ namespace Modular.Benchmarks;
 
 /// <summary>
 /// What one run measures, from the command line:
-/// <c>--starts 3 --rounds 3 --duration 10 --warmup 10 --concurrency 16,64 --matters 50 --load client|wrk --host-env "K=V;K2=V2"</c>.
+/// <c>--starts 3 --rounds 3 --duration 10 --warmup 10 --concurrency 16,64 --matters 50 --load client|wrk --host-env "K=V;K2=V2"</c>,
+/// or for the start-up run alone <c>--only starts --starts 3 --townships 1,30,300 [--compare-host DLL --compare-plugins DIR] [--demo false]</c>.
 /// <c>starts</c> pairs of host starts (cold on a fresh database, then warm on the same one). Per concurrency: each app is
 /// warmed up, then measured in <c>rounds</c> windows of <c>duration</c> seconds, alternating. <c>host-env</c> adds
 /// environment variables to the host process, for experiments (e.g. a logging level).
@@ -13,6 +14,20 @@ namespace Modular.Benchmarks;
 internal sealed record BenchSettings(
     int Starts, int Rounds, int DurationSeconds, int WarmupSeconds, int[] Concurrency, int Matters, string Load, IReadOnlyDictionary<string, string> HostEnvironment)
 {
+    /// <summary><c>--only starts</c>: the start-up run alone (<see cref="StartupRun"/>), written to bench/startup-results.md.</summary>
+    public bool StartsOnly { get; init; }
+
+    /// <summary><c>--townships 1,30,300</c>: the township counts of the warm starts of the start-up run.</summary>
+    public int[] Townships { get; init; } = [1];
+
+    /// <summary><c>--compare-host PATH</c> (and <c>--compare-plugins PATH</c>): another build's Modular.Host.dll, started in turn.</summary>
+    public string? CompareHost { get; init; }
+
+    public string? ComparePlugins { get; init; }
+
+    /// <summary><c>--demo false</c>: the start-up run without the demo township (as a county deploys it).</summary>
+    public bool Demo { get; init; } = true;
+
     public static BenchSettings Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -20,7 +35,7 @@ internal sealed record BenchSettings(
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --matters, --load.");
+                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --matters, --load, --host-env, --only, --townships, --compare-host, --compare-plugins, --demo.");
             }
 
             values[args[i][2..]] = args[i + 1];
@@ -47,8 +62,26 @@ internal sealed record BenchSettings(
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+        var only = values.GetValueOrDefault("only");
+        if (only is not (null or "starts"))
+        {
+            throw new ArgumentException("--only takes starts: host starts alone, written to bench/startup-results.md.");
+        }
+
+        var townships = (values.GetValueOrDefault("townships") ?? "1")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Math.Max(1, int.Parse(c, CultureInfo.InvariantCulture)))
+            .Order()
+            .ToArray();
         return new BenchSettings(Math.Max(1, Number("starts", 3)), Math.Max(1, Number("rounds", 3)), Number("duration", 10), Number("warmup", 10),
-            concurrency, Number("matters", 50), load, hostEnvironment);
+            concurrency, Number("matters", 50), load, hostEnvironment)
+        {
+            StartsOnly = only == "starts",
+            Townships = townships,
+            CompareHost = values.GetValueOrDefault("compare-host"),
+            ComparePlugins = values.GetValueOrDefault("compare-plugins"),
+            Demo = !string.Equals(values.GetValueOrDefault("demo"), "false", StringComparison.OrdinalIgnoreCase),
+        };
     }
 }
 

@@ -46,6 +46,12 @@ internal static class BenchmarkProgram
             Directory.CreateSymbolicLink(Path.Combine(notebookRoot, "Modular.Modules.Notebook"), BuildPaths.NotebookPlugin);
             var pluginsPath = notebookRoot + Path.PathSeparator + BuildPaths.PluginsRoot;
 
+            if (settings.StartsOnly)
+            {
+                await StartupRun.RunAsync(settings, cluster, pluginsPath, work, AdminPassword, Progress);
+                return 0;
+            }
+
             var report = new Report(settings, load.Description, await Machine.DescribeAsync(connectionString), pluginsPath);
 
             // Pairs of starts, each on a database of its own: cold (fresh database), then warm (same database). The last warm

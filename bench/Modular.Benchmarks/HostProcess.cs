@@ -33,15 +33,18 @@ internal sealed class HostProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     public static async Task<HostProcess> StartAsync(
-        string connectionString, string pluginsPath, string adminPassword, string workFolder, string name, IReadOnlyDictionary<string, string> extraEnvironment)
+        string connectionString, string pluginsPath, string adminPassword, string workFolder, string name, IReadOnlyDictionary<string, string> extraEnvironment,
+        string? hostAssembly = null)
     {
+        hostAssembly ??= BuildPaths.HostAssembly;
         var port = Modular.Host.Storage.LocalPostgresCluster.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var logFile = Path.Combine(workFolder, $"host-{name}.log");
         var start = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
-            WorkingDirectory = Path.Combine(BuildPaths.RepositoryRoot, "host", "Modular.Host"),
+            // The host's project folder, as `dotnet run` uses: bin/<configuration>/<framework>/ is three levels below it.
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(hostAssembly)!, "..", "..", "..")),
         };
         // `exec` replaces the shell (and then env), so the pid is the host's; its console goes to a file. The extra
         // variables go through env(1): their names may hold dots (Serilog__MinimumLevel__Override__Some.Source), which
@@ -50,7 +53,7 @@ internal sealed class HostProcess : IAsyncDisposable
         [
             "-c", "exec \"$0\" \"$@\" >>\"$MODULAR_BENCH_LOG\" 2>&1", "env",
             .. extraEnvironment.Select(kv => $"{kv.Key}={kv.Value}"),
-            "dotnet", BuildPaths.HostAssembly, "--urls", address.ToString().TrimEnd('/'),
+            "dotnet", hostAssembly, "--urls", address.ToString().TrimEnd('/'),
         ];
         foreach (var argument in command)
         {
@@ -119,6 +122,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public string LogTail() => Tail(_logFile);
+
+    /// <summary>The host's own start-up summary from its console, when it writes one.</summary>
+    public string? StartupStages() => StartupSummary.Read(_logFile);
 
     /// <summary>Stops the host as a service manager would (SIGTERM), killing it if it does not stop within 15 s.</summary>
     public async ValueTask DisposeAsync()

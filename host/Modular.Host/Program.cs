@@ -9,13 +9,15 @@ builder.Configuration.AddOfficialHolidayCalendar();
 builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
 
 var bootstrapLog = Logging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
+var timeline = new StartupTimeline(bootstrapLog);
+builder.Services.AddSingleton(timeline);
 // Each host keeps its own logger (preserveStaticLogger): test runs start several hosts in one process.
 builder.Services.AddSerilog((_, logger) => Logging.Configure(logger, builder.Configuration), preserveStaticLogger: true);
 
-await builder.EnsureDatabaseAsync(bootstrapLog);
-var catalog = builder.AddModularPlatform(bootstrapLog);
+await timeline.TimeAsync("database", () => builder.EnsureDatabaseAsync(bootstrapLog));
+var catalog = builder.AddModularPlatform(bootstrapLog, timeline);
 
-var app = builder.Build();
+var app = timeline.Time("container", builder.Build);
 if (ProjectionRebuild.IsRequested(args))
 {
     // An operations command, not a server: rebuild the modules' projections from the events, then exit.
@@ -25,10 +27,18 @@ if (ProjectionRebuild.IsRequested(args))
     return exitCode;
 }
 
-app.UseModularPlatform(catalog);
+timeline.Time("pipeline", () =>
+{
+    app.UseModularPlatform(catalog);
+    return true;
+});
+PrebuiltEndpoints.Begin(app, timeline);
+timeline.ResetMark();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    timeline.Mark("server");
+    timeline.Summarise();
     foreach (var address in app.Urls)
     {
         app.Logger.LogInformation("平台已启动，请登录 / The platform is up; sign in at {SignIn}", address.TrimEnd('/') + "/signin");

@@ -12,7 +12,7 @@ namespace Modular.Host.Hosting;
 /// its township 野马川镇. A module installed later is enabled in the demo township once; after that, the township's
 /// own decisions stand. The demo township's staff, one user per module role, come with it (<see cref="DemoStaff"/>).
 /// </summary>
-internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, IConfiguration configuration, ILogger<PlatformSeeder> log)
+internal sealed class PlatformSeeder(IServiceProvider services, IOptions<ModularOptions> options, ModuleCatalog catalog, IConfiguration configuration, StartupTimeline timeline, ILogger<PlatformSeeder> log)
     : IHostedService
 {
     public const string AdminUserName = "admin";
@@ -22,9 +22,9 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Hosts starting together on one database seed one after the other: the later ones find it done.
-        await using var startup = await StartupLock.AcquireAsync(configuration, cancellationToken);
+        await using var startup = await timeline.TimeAsync("startup lock", () => StartupLock.AcquireAsync(configuration, cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        await EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken);
+        await timeline.TimeAsync("admin", () => EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken));
         if (options.Value.Demo)
         {
             await EnsureDemoAsync(scope.ServiceProvider, cancellationToken);
@@ -78,41 +78,108 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
             await townships.SetModuleAsync(DemoTownship.Slug!, module.Id, enabled: true, cancellationToken);
         }
 
-        await SeedModulesAsync(cancellationToken);
+        // The modules' records and the staff's accounts do not depend on each other: made side by side. The staff's
+        // passwords are hashed on purpose slowly (PBKDF2), which overlaps the modules' waits on PostgreSQL.
         var record = await directory.FindAsync(DemoTownship.Slug!, cancellationToken);
-        await scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
-            catalog.Modules.Where(m => record!.IsEnabled(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var enabled = catalog.Modules.Where(m => record!.IsEnabled(m.Id)).ToList();
+        await Task.WhenAll(
+            SeedModulesOnceAsync(enabled, cancellationToken),
+            timeline.TimeAsync("demo staff", () => scoped.GetRequiredService<DemoStaff>().EnsureAsync(DemoTownship.Slug!,
+                enabled.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), cancellationToken)));
     }
 
-    // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system.
-    private async Task SeedModulesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Each module's demo looks for its records before it adds any, which is some twenty queries and the first use of
+    /// every demo's code on every start. Once every demo has run through without an error, the seeder stamps which code
+    /// seeded which modules (<see cref="DemoSeeded"/>); a start with the same modules, built the same, skips them. A
+    /// module installed, upgraded or enabled since, or a host built anew, runs them all again (each adds only what is
+    /// missing).
+    /// </summary>
+    private async Task SeedModulesOnceAsync(IReadOnlyList<LoadedModule> enabled, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(DemoTownship.Slug!, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
-        foreach (var module in catalog.Modules.Where(m => record!.IsEnabled(m.Id)))
+        var stamp = DemoSeeded.StampOf(enabled, catalog.Modules);
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using (var query = store.QuerySession())
         {
-            foreach (var demo in scope.ServiceProvider.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
+            if ((await query.LoadAsync<DemoSeeded>(DemoSeeded.DocumentId, cancellationToken))?.Stamp == stamp)
             {
-                try
-                {
-                    await demo.SeedAsync(cancellationToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    log.LogError(error, "Module {ModuleId} failed to seed the demo township", module.Id);
-                }
+                timeline.Record("demo modules (seeded before)", TimeSpan.Zero);
+                return;
             }
         }
 
-        // The platform's own demo last: the 2020 report is drafted from what the modules just recorded.
-        try
+        if (await SeedModulesAsync(enabled, cancellationToken))
         {
-            await scope.ServiceProvider.GetRequiredService<Reports.ReportDemo>().SeedAsync(cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
+            await using var session = store.LightweightSession();
+            session.Store(new DemoSeeded { Id = DemoSeeded.DocumentId, Stamp = stamp, At = services.GetRequiredService<TimeProvider>().GetUtcNow() });
+            await session.SaveChangesAsync(cancellationToken);
         }
     }
+
+    // Each enabled module fills the demo township in a scope of its own, as that township, acting as the system. Modules
+    // never depend on one another's records (they meet through integration events, relayed later by the daemon), so they
+    // seed side by side; within a module, its demos run in the order it registered them.
+    private async Task<bool> SeedModulesAsync(IReadOnlyList<LoadedModule> modules, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        await Task.WhenAll(modules.Select(module => InScopeAsync(async scope =>
+        {
+            foreach (var demo in scope.GetKeyedServices<Modular.Contracts.Extensions.IDemoData>(module.Id))
+            {
+                try
+                {
+                    await timeline.TimeAsync($"demo {module.Id} {demo.GetType().Name}", () => demo.SeedAsync(cancellationToken));
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref failed);
+                    log.LogError(error, "Module {ModuleId} failed to seed the demo township", module.Id);
+                }
+            }
+        }, cancellationToken)));
+
+        // The platform's own demo last: the 2020 report is drafted from what the modules just recorded.
+        await InScopeAsync(async scope =>
+        {
+            try
+            {
+                await timeline.TimeAsync("demo report", () => scope.GetRequiredService<Reports.ReportDemo>().SeedAsync(cancellationToken));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Interlocked.Increment(ref failed);
+                log.LogError(error, "The demo township's {Year} annual report could not be drafted", Reports.ReportDemo.Year);
+            }
+        }, cancellationToken);
+        return failed == 0;
+    }
+
+    private async Task InScopeAsync(Func<IServiceProvider, Task> work, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // each module on its own from here: one module's synchronous start does not hold up the others
+        await using var scope = services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(DemoTownship.Slug!, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
+        await work(scope.ServiceProvider);
+    }
+}
+
+/// <summary>The demo township's modules as last seeded without an error: the code that seeded them, as one stamp.</summary>
+public sealed class DemoSeeded
+{
+    public const string DocumentId = "demo-township";
+
+    public string Id { get; set; } = DocumentId;
+
+    public string Stamp { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The host's build and, of every installed module, its id, version and build, with which are enabled in the demo township.</summary>
+    public static string StampOf(IEnumerable<LoadedModule> enabled, IEnumerable<LoadedModule> installed) =>
+        string.Join(";", [
+            $"host@{typeof(DemoSeeded).Assembly.ManifestModule.ModuleVersionId}",
+            .. installed.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => $"{m.Id}@{m.Manifest.Version}@{m.Assembly.ManifestModule.ModuleVersionId}"),
+            $"enabled:{string.Join(",", enabled.Select(m => m.Id).Order(StringComparer.Ordinal))}",
+        ]);
 }

@@ -13,6 +13,9 @@ namespace Modular.Host.Storage;
 /// </summary>
 internal sealed class ClaimBackfillService(IServiceProvider services, ModuleCatalog catalog, IConfiguration configuration, ILogger<ClaimBackfillService> log) : IHostedService
 {
+    /// <summary>Townships backfilled at once: a few connections of the pool, never all of it.</summary>
+    private const int Parallelism = 4;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // One host at a time: two backfilling together would both insert the same missing claim.
@@ -32,29 +35,34 @@ internal sealed class ClaimBackfillService(IServiceProvider services, ModuleCata
             return;
         }
 
-        foreach (var township in townships)
-        {
-            foreach (var module in catalog.Modules.Where(m => township.IsEnabled(m.Id)))
-            {
-                try
-                {
-                    await using var scope = services.CreateAsyncScope();
-                    scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(township);
-                    var held = new List<HeldKey>();
-                    foreach (var source in scope.ServiceProvider.GetKeyedServices<IHeldKeys>(module.Id))
-                    {
-                        held.AddRange(await source.HeldAsync(cancellationToken));
-                    }
+        // Townships side by side, a few at a time: each is its own tenant with claims of its own, and most of a township's
+        // turn is waiting on its queries. One after the other, the start grew by a round trip per township and module.
+        await Parallel.ForEachAsync(townships, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            (township, ct) => new ValueTask(BackfillAsync(township, ct)));
+    }
 
-                    if (held.Count > 0)
-                    {
-                        Report(township.Slug, module.Id, await ClaimBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<IDocumentSession>(), held, cancellationToken));
-                    }
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
+    private async Task BackfillAsync(TownshipRecord township, CancellationToken cancellationToken)
+    {
+        foreach (var module in catalog.Modules.Where(m => township.IsEnabled(m.Id)))
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(township); // before the sources open their sessions
+                var held = new List<HeldKey>();
+                foreach (var source in scope.ServiceProvider.GetKeyedServices<IHeldKeys>(module.Id))
                 {
-                    log.LogError(error, "Module {ModuleId} could not claim the keys of its records in {Township} at start-up", module.Id, township.Slug);
+                    held.AddRange(await source.HeldAsync(cancellationToken));
                 }
+
+                if (held.Count > 0)
+                {
+                    Report(township.Slug, module.Id, await ClaimBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<IDocumentSession>(), held, cancellationToken));
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log.LogError(error, "Module {ModuleId} could not claim the keys of its records in {Township} at start-up", module.Id, township.Slug);
             }
         }
     }
