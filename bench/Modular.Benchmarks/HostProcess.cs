@@ -193,3 +193,19 @@ internal static class ProcStatus
     private static long Kib(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
+
+/// <summary>The host's own start-up summary line, read back from its console log.</summary>
+internal static class StartupSummary
+{
+    /// <summary>The stages of the host's "Started in" line in its console log, or null for a host that does not write one.</summary>
+    public static string? Read(string logFile)
+    {
+        if (!File.Exists(logFile))
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(logFile).LastOrDefault(l => l.Contains("] Started in ", StringComparison.Ordinal));
+        return line is null ? null : line[(line.IndexOf("Started in ", StringComparison.Ordinal))..].Trim();
+    }
+}

@@ -157,18 +157,3 @@ internal static class StartupRun
         return (at >= 0 ? existing[..at] : existing.TrimEnd() + "\n\n") + measured;
     }
 }
-
-internal static class StartupSummary
-{
-    /// <summary>The stages of the host's "Started in" line in its console log, or null for a host that does not write one.</summary>
-    public static string? Read(string logFile)
-    {
-        if (!File.Exists(logFile))
-        {
-            return null;
-        }
-
-        var line = File.ReadLines(logFile).LastOrDefault(l => l.Contains("] Started in ", StringComparison.Ordinal));
-        return line is null ? null : line[(line.IndexOf("Started in ", StringComparison.Ordinal))..].Trim();
-    }
-}
