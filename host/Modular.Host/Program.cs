@@ -7,6 +7,7 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddOfficialHolidayCalendar();
 builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+builder.Host.ConfigureContainer<Autofac.ContainerBuilder>(PlatformServices.ConfigureContainer);
 
 var bootstrapLog = Logging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
 var timeline = new StartupTimeline(bootstrapLog);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Autofac;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Modular.Contracts.Integration;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
@@ -53,10 +55,7 @@ internal static class PlatformServices
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddScoped<Correlation>();
-        services.AddScoped<TownshipContext>();
-        services.AddScoped<ITownshipContext>(sp => sp.GetRequiredService<TownshipContext>());
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        // TownshipContext and CurrentUser are registered in ConfigureContainer, each once under both of its names.
         services.AddScoped<IPersonalDataGuard, PersonalDataGuard>();
         services.AddOutputCache(o => o.AddPolicy(Modular.Contracts.Portal.PublicPages.Policy, new Portal.PublicPagesPolicy()));
         services.AddScoped<Modular.Contracts.Portal.IPublicPageCache, Portal.PublicPageCache>();
@@ -118,9 +117,12 @@ internal static class PlatformServices
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((cookie, time) => cookie.TimeProvider = time);
+        // After the cookie handler's own post-configuration, which makes the ticket format this one wraps.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, Identity.Sessions.CachedTicketFormat.Setup>();
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PlatformPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PlatformAuthorizationHandler>();
+        StatelessAuthorization.Apply(services);
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails();
@@ -146,6 +148,17 @@ internal static class PlatformServices
         var activator = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "MartenActivator");
         services.Insert(services.IndexOf(activator) + 1, ServiceDescriptor.Singleton<IHostedService>(_ => new StartupMark(timeline, "schema")));
         return catalog;
+    }
+
+    /// <summary>
+    /// What the container registers beyond the service collection: the request's township and user, each one instance
+    /// per request under its class and its contract. Registered as a forwarding factory in the service collection, every
+    /// resolution of the contract was three of Autofac's (the provider, the lifetime scope, the class).
+    /// </summary>
+    public static void ConfigureContainer(ContainerBuilder container)
+    {
+        container.RegisterType<TownshipContext>().AsSelf().As<ITownshipContext>().InstancePerLifetimeScope();
+        container.RegisterType<CurrentUser>().AsSelf().As<ICurrentUser>().InstancePerLifetimeScope();
     }
 
     /// <summary>The platform's store: its own documents and events, the platform policies, then every module's.</summary>

@@ -98,3 +98,24 @@ internal sealed class PlatformAuthorizationHandler(IHttpContextAccessor http) : 
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// The authorization middleware resolves its policy evaluator on every request, and with it the authorization service,
+/// the handler provider and all their dependencies: some fifteen resolutions, each through Autofac's pipeline. All of
+/// them are stateless, and so are the handlers (each reads the request it is given), so one instance serves every
+/// request. Left as they are when any handler is scoped, which a singleton would hold on to.
+/// </summary>
+internal static class StatelessAuthorization
+{
+    public static void Apply(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IAuthorizationHandler) && d.Lifetime == ServiceLifetime.Scoped))
+        {
+            return;
+        }
+
+        services.AddSingleton<IAuthorizationHandlerProvider, DefaultAuthorizationHandlerProvider>();
+        services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, Microsoft.AspNetCore.Authorization.Policy.PolicyEvaluator>();
+    }
+}

@@ -8,6 +8,10 @@ internal sealed class Correlation
     public const string Header = "X-Correlation-Id";
 
     public string Id { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The request's correlation, for middleware that needs it only on a failure (no resolution per request).</summary>
+    public static Correlation Of(HttpContext context) =>
+        context.Features.Get<Correlation>() ?? context.RequestServices.GetRequiredService<Correlation>();
 }
 
 internal sealed class CorrelationMiddleware(RequestDelegate next)
@@ -21,6 +25,7 @@ internal sealed class CorrelationMiddleware(RequestDelegate next)
             correlation.Id = incoming;
         }
 
+        context.Features.Set(correlation);
         context.Response.Headers[Correlation.Header] = correlation.Id;
         using (LogContext.PushProperty("CorrelationId", correlation.Id))
         {

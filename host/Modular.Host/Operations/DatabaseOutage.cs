@@ -41,7 +41,7 @@ internal sealed class DatabaseOutage(RequestDelegate next, IDocumentStore store,
         return false;
     }
 
-    public async Task InvokeAsync(HttpContext context, Correlation correlation)
+    public async Task InvokeAsync(HttpContext context)
     {
         try
         {
@@ -60,7 +60,7 @@ internal sealed class DatabaseOutage(RequestDelegate next, IDocumentStore store,
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = "数据库暂时不可用 / The database is unavailable.",
                     Detail = $"请在 {RetryAfterSeconds} 秒后重试 / Try again in {RetryAfterSeconds} seconds.",
-                    Extensions = { ["correlationId"] = correlation.Id },
+                    Extensions = { ["correlationId"] = Correlation.Of(context).Id },
                 }).ExecuteAsync(context);
             }
             else

@@ -9,7 +9,7 @@ namespace Modular.Host.Operations;
 /// </summary>
 internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMapping> log)
 {
-    public async Task InvokeAsync(HttpContext context, Correlation correlation)
+    public async Task InvokeAsync(HttpContext context)
     {
         try
         {
@@ -17,7 +17,7 @@ internal sealed class ProblemMapping(RequestDelegate next, ILogger<ProblemMappin
         }
         catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException && !DatabaseOutage.IsUnavailable(exception))
         {
-            await WriteAsync(context, exception, correlation);
+            await WriteAsync(context, exception, Correlation.Of(context));
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
     /// <summary>Bodies beyond this are refused 413 before they are read (Kestrel's own limit, 30 MB, usually comes first).</summary>
     public const long MaxJsonBytes = 32 * 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context, Correlation correlation)
+    public async Task InvokeAsync(HttpContext context)
     {
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, value) in context.Request.RouteValues)
@@ -42,7 +42,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
         {
             if (await ReadJsonAsync(context) is not { } body)
             {
-                await AnswerAsync(context, correlation, StatusCodes.Status413PayloadTooLarge, [], "请求正文过大 / The request body is too large.");
+                await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, [], "请求正文过大 / The request body is too large.");
                 return;
             }
 
@@ -61,7 +61,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
 
         if (problems.Count > 0)
         {
-            await AnswerAsync(context, correlation, StatusCodes.Status400BadRequest, problems, "输入有误 / One or more fields are not valid.");
+            await AnswerAsync(context, StatusCodes.Status400BadRequest, problems, "输入有误 / One or more fields are not valid.");
             return;
         }
 
@@ -178,7 +178,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
         return problems;
     }
 
-    private static Task AnswerAsync(HttpContext context, Correlation correlation, int status, Dictionary<string, string[]> problems, string title)
+    private static Task AnswerAsync(HttpContext context, int status, Dictionary<string, string[]> problems, string title)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
@@ -188,7 +188,7 @@ internal sealed class RequestTextGate(RequestDelegate next)
         }
 
         var problem = new HttpValidationProblemDetails(problems) { Status = status, Title = title };
-        problem.Extensions["correlationId"] = correlation.Id;
+        problem.Extensions["correlationId"] = Correlation.Of(context).Id;
         return TypedResults.Problem(problem).ExecuteAsync(context);
     }
 }

@@ -11,9 +11,10 @@ public sealed record PersonalDataRevealed(string Kind, string Subject, string Re
 
 /// <summary>
 /// Masks personal data and records every reveal in the township's event log, where the township admin reads it; a full
-/// export goes to the platform's security audit trail as well.
+/// export goes to the platform's security audit trail as well. Most requests only mask, so the session and the audit
+/// trail are opened on the first reveal (Autofac's <see cref="Lazy{T}"/>): a ledger read opens no writing session.
 /// </summary>
-internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipContext township, Identity.Audit.SecurityAudit audit) : IPersonalDataGuard
+internal sealed class PersonalDataGuard(Lazy<IDocumentSession> sessions, ITownshipContext township, Lazy<Identity.Audit.SecurityAudit> audits) : IPersonalDataGuard
 {
     /// <summary>The kind recorded for a full export, next to the <see cref="PersonalDataKind"/> names of single reveals.</summary>
     public const string FullExport = "FullExport";
@@ -30,12 +31,13 @@ internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipConte
         }
 
         var current = township.Required;
+        var session = sessions.Value;
         session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(kind.ToString(), subject, reason.Trim(), Mask(kind, value)));
         await session.SaveChangesAsync(cancellationToken);
         if (kind == PersonalDataKind.Means)
         {
             // Sensitive information, like a full export: the county's security audit sees it beside the township's log.
-            await audit.RecordAsync(Identity.Audit.AuditEvents.Reveal, Identity.Audit.AuditOutcomes.Success,
+            await audits.Value.RecordAsync(Identity.Audit.AuditEvents.Reveal, Identity.Audit.AuditOutcomes.Success,
                 $"{current.Slug}: {subject}, {PersonalDataLabels.Of(kind.ToString())}", cancellationToken: cancellationToken);
         }
 
@@ -51,10 +53,11 @@ internal sealed class PersonalDataGuard(IDocumentSession session, ITownshipConte
 
         var current = township.Required;
         var what = string.Create(CultureInfo.InvariantCulture, $"{records} 条 / {records} records");
+        var session = sessions.Value;
         session.Events.Append(RevealStream(current.Slug), new PersonalDataRevealed(FullExport, subject, reason.Trim(), what));
         await session.SaveChangesAsync(cancellationToken);
         // The county's security audit sees every full export too, beside the township's own log.
-        await audit.RecordAsync(Identity.Audit.AuditEvents.Export, Identity.Audit.AuditOutcomes.Success,
+        await audits.Value.RecordAsync(Identity.Audit.AuditEvents.Export, Identity.Audit.AuditOutcomes.Success,
             $"{current.Slug}: {subject}, {what}", cancellationToken: cancellationToken);
     }
 }

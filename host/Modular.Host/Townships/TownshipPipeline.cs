@@ -9,11 +9,11 @@ namespace Modular.Host.Townships;
 /// Runs after routing: finds the township named by the route (<c>/t/{township}/...</c>, <c>/api/t/{township}/...</c>),
 /// answering 404 when there is none. Runs before authentication, which needs no township.
 /// </summary>
-internal sealed class TownshipResolutionMiddleware(RequestDelegate next)
+internal sealed class TownshipResolutionMiddleware(RequestDelegate next, TownshipDirectory directory)
 {
     public const string RouteKey = "township";
 
-    public async Task InvokeAsync(HttpContext context, TownshipDirectory directory, TownshipContext township)
+    public async Task InvokeAsync(HttpContext context, TownshipContext township)
     {
         if (context.GetRouteValue(RouteKey) is string slug)
         {
@@ -38,9 +38,9 @@ internal sealed class TownshipResolutionMiddleware(RequestDelegate next)
 /// Runs after authentication: loads the signed-in user, hides other townships from them (404, never 403, which would
 /// tell them the record exists), and gates module endpoints on the module being loaded and enabled for the township.
 /// </summary>
-internal sealed class TownshipAccessMiddleware(RequestDelegate next)
+internal sealed class TownshipAccessMiddleware(RequestDelegate next, UserDirectory users, ModuleCatalog catalog)
 {
-    public async Task InvokeAsync(HttpContext context, UserDirectory users, CurrentUser currentUser, TownshipContext township, ModuleCatalog catalog)
+    public async Task InvokeAsync(HttpContext context, CurrentUser currentUser, TownshipContext township)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.Name) is { } userName)
         {
