@@ -15,7 +15,9 @@ until grep -q "host, 16 connections: .* warm-up" "$out/bench.err" 2>/dev/null; d
   kill -0 $bench 2>/dev/null || { echo "the benchmark stopped early: $out/bench.err"; exit 1; }
 done
 sleep 15
-pid=$(pgrep -f "Modular.Host.dll --urls" | head -1)
+# This checkout's host: other hosts (another checkout's benchmark or tests) may be running beside it.
+root=$(pwd)
+pid=$(for p in $(pgrep -f "Modular.Host.dll --urls"); do [ "$(readlink "/proc/$p/cwd")" = "$root/host/Modular.Host" ] && echo "$p"; done | head -1)
 ~/.dotnet/tools/dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:30 -o "$out/host.nettrace" > "$out/trace.log"
 wait $bench
 ~/.dotnet/tools/dotnet-trace convert "$out/host.nettrace" --format Speedscope -o "$out/host.speedscope.json" > /dev/null
