@@ -13,12 +13,13 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _logFile;
 
-    private HostProcess(Process process, Uri address, string logFile, TimeSpan readyAfter, IReadOnlyList<string> modules)
+    private HostProcess(Process process, Uri address, string logFile, TimeSpan readyAfter, TimeSpan cpuUntilReady, IReadOnlyList<string> modules)
     {
         _process = process;
         _logFile = logFile;
         Address = address;
         ReadyAfter = readyAfter;
+        CpuUntilReady = cpuUntilReady;
         Modules = modules;
     }
 
@@ -26,6 +27,12 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Wall time from just before the process was started to the first 200 of <c>/health/ready</c>.</summary>
     public TimeSpan ReadyAfter { get; }
+
+    /// <summary>
+    /// The host's own CPU time (user + system, from <c>/proc/&lt;pid&gt;/stat</c>) when <c>/health/ready</c> first answered
+    /// 200: the work of the start, which on a shared machine is steadier than its wall time (JIT, container, seeding).
+    /// </summary>
+    public TimeSpan CpuUntilReady { get; }
 
     /// <summary>The module ids the ready check reports as loaded.</summary>
     public IReadOnlyList<string> Modules { get; }
@@ -95,8 +102,9 @@ internal sealed class HostProcess : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     var readyAfter = clock.Elapsed;
+                    var cpu = ProcStatus.CpuTime(process.Id);
                     var body = await response.Content.ReadAsStringAsync();
-                    return new HostProcess(process, address, logFile, readyAfter, LoadedModules(body));
+                    return new HostProcess(process, address, logFile, readyAfter, cpu, LoadedModules(body));
                 }
             }
             catch (HttpRequestException)
@@ -171,6 +179,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
 internal static class ProcStatus
 {
+    /// <summary>USER_HZ, the unit of /proc's CPU times: 100 on every Linux this runs on (getconf CLK_TCK).</summary>
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>VmRSS and VmHWM of a process, in KiB.</summary>
     public static (long Rss, long Peak) Memory(int processId)
     {
@@ -188,6 +199,16 @@ internal static class ProcStatus
         }
 
         return (rss, peak);
+    }
+
+    /// <summary>User + system CPU time of a process so far: fields 14 and 15 of <c>/proc/&lt;pid&gt;/stat</c>, in clock ticks.</summary>
+    public static TimeSpan CpuTime(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count the fields after its closing one.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
     }
 
     private static long Kib(string line) =>

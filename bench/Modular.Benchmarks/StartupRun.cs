@@ -6,8 +6,8 @@ using Modular.Host.Storage;
 
 namespace Modular.Benchmarks;
 
-/// <summary>One start in the start-up run: which build, cold or warm, with how many townships, its time and memory.</summary>
-internal sealed record StartupSample(string Build, string Kind, int Townships, int Pair, TimeSpan ReadyAfter, long RssKib, string? Stages);
+/// <summary>One start in the start-up run: which build, cold or warm, with how many townships, its time, CPU time until ready and memory.</summary>
+internal sealed record StartupSample(string Build, string Kind, int Townships, int Pair, TimeSpan ReadyAfter, TimeSpan Cpu, long RssKib, string? Stages);
 
 /// <summary>
 /// <c>--only starts</c>: host starts and nothing else, written to <c>bench/startup-results.md</c> (never
@@ -39,7 +39,7 @@ internal static class StartupRun
                 await cluster.StartAsync(database);
                 var connectionString = cluster.ConnectionString(database);
                 var host = await StartAsync(connectionString, assembly, plugins, work, $"{name}-cold{pair}", settings, adminPassword);
-                Record(samples, new StartupSample(name, "cold", 1, pair, host.ReadyAfter, host.Memory().Rss, host.StartupStages()), progress);
+                Record(samples, new StartupSample(name, "cold", 1, pair, host.ReadyAfter, host.CpuUntilReady, host.Memory().Rss, host.StartupStages()), progress);
                 var townships = 1;
                 foreach (var wanted in settings.Townships)
                 {
@@ -52,7 +52,7 @@ internal static class StartupRun
 
                     await host.DisposeAsync();
                     host = await StartAsync(connectionString, assembly, plugins, work, $"{name}-warm{pair}-{townships}", settings, adminPassword);
-                    Record(samples, new StartupSample(name, "warm", townships, pair, host.ReadyAfter, host.Memory().Rss, host.StartupStages()), progress);
+                    Record(samples, new StartupSample(name, "warm", townships, pair, host.ReadyAfter, host.CpuUntilReady, host.Memory().Rss, host.StartupStages()), progress);
                 }
 
                 await host.DisposeAsync();
@@ -80,7 +80,7 @@ internal static class StartupRun
     private static void Record(List<StartupSample> samples, StartupSample sample, Action<string> progress)
     {
         samples.Add(sample);
-        progress($"{sample.Build}, pair {sample.Pair}, {sample.Kind} with {sample.Townships} township(s): ready after {sample.ReadyAfter.TotalMilliseconds:F0} ms, VmRSS {sample.RssKib / 1024} MiB");
+        progress($"{sample.Build}, pair {sample.Pair}, {sample.Kind} with {sample.Townships} township(s): ready after {sample.ReadyAfter.TotalMilliseconds:F0} ms, CPU {sample.Cpu.TotalMilliseconds:F0} ms, VmRSS {sample.RssKib / 1024} MiB");
         if (sample.Stages is { } stages)
         {
             progress($"  {stages}");
@@ -130,13 +130,14 @@ internal static class StartupRun
             .AppendLine($"in {(DateTimeOffset.UtcNow - started).TotalSeconds:F0} s. Load average (1 / 5 / 15 min) before: {loadBefore}; after: {loadAfter} ({Environment.ProcessorCount} CPUs).")
             .AppendLine($"Demo {(settings.Demo ? "on" : "off")}. Builds: {string.Join("; ", builds.Select(b => $"{b.Name} = `{b.Assembly}` with plugins `{b.Plugins}`"))}.")
             .AppendLine($"Modules: every plugin under `{pluginsPath}`. Median (range) over {settings.Starts} pair(s); each pair on a fresh database.").AppendLine();
-        md.AppendLine("| Build | Start | Townships | Start → ready | VmRSS after start |").AppendLine("|---|---|---:|---:|---:|");
+        md.AppendLine("| Build | Start | Townships | Start → ready | Host CPU until ready | VmRSS after start |").AppendLine("|---|---|---:|---:|---:|---:|");
         foreach (var group in samples.GroupBy(s => (s.Build, s.Kind, s.Townships)))
         {
             var times = group.Select(s => s.ReadyAfter.TotalSeconds).ToList();
+            var cpu = group.Select(s => s.Cpu.TotalSeconds).ToList();
             var rss = group.Select(s => s.RssKib / 1024.0).ToList();
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Build} | {group.Key.Kind} | {group.Key.Townships} | {Stats.Median(times):F2} s ({times.Min():F2}–{times.Max():F2}) | {Stats.Median(rss):F0} MiB ({rss.Min():F0}–{rss.Max():F0}) |"));
+                $"| {group.Key.Build} | {group.Key.Kind} | {group.Key.Townships} | {Stats.Median(times):F2} s ({times.Min():F2}–{times.Max():F2}) | {Stats.Median(cpu):F2} s ({cpu.Min():F2}–{cpu.Max():F2}) | {Stats.Median(rss):F0} MiB ({rss.Min():F0}–{rss.Max():F0}) |"));
         }
 
         md.AppendLine().AppendLine("The host's own start-up summary (its log line `Started in …`), last pair; stages in ms, side-by-side stages overlap:").AppendLine();

@@ -144,6 +144,7 @@ internal static class PlatformServices
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddSingleton<IHostedService>(_ => new StartupMark(timeline, "planner statistics, data protection"));
+        services.AddHostedService<StartupCompaction>(); // last before Kestrel listens: the start's garbage returned
         // Marten puts its schema work first among the hosted services; mark its end there.
         var activator = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "MartenActivator");
         services.Insert(services.IndexOf(activator) + 1, ServiceDescriptor.Singleton<IHostedService>(_ => new StartupMark(timeline, "schema")));
