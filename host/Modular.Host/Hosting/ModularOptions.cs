@@ -30,6 +30,14 @@ public sealed class ModularOptions
     /// <summary>The one password of the demo township's users (one per module role); when unset one is generated and printed once.</summary>
     public string? DemoPassword { get; set; }
 
+    public DaemonOptions Daemon { get; set; } = new();
+
+    public sealed class DaemonOptions
+    {
+        /// <summary>How often a standing-by node tries to take over the projection daemon's shards (ms; Marten's default 5000).</summary>
+        public int LeadershipPollingMilliseconds { get; set; } = 1000;
+    }
+
     public sealed class AdminOptions
     {
         /// <summary>Initial password of <c>admin</c>; when unset one is generated and printed once.</summary>

@@ -79,7 +79,7 @@ internal static class PlatformServices
         services.AddPlatformIdentity(builder.Configuration);
 
         services.AddSingleton<IHostedService>(_ => new StartupMark(timeline, "audit retention"));
-        var marten = services.AddMarten(sp => ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog))
+        var marten = services.AddMarten(sp => WithLeadershipPolling(ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog), options))
             .UseLightweightSessions()
             .BuildSessionsWith<TownshipSessionFactory>(ServiceLifetime.Scoped)
             .ApplyAllDatabaseChangesOnStartup();
@@ -133,7 +133,8 @@ internal static class PlatformServices
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])
             .AddCheck<HolidayCalendarHealthCheck>("holiday-calendar", tags: ["ready"])
-            .AddCheck<Caching.CacheInvalidationListener>("cache-invalidation", tags: ["ready"]);
+            .AddCheck<Caching.CacheInvalidationListener>("cache-invalidation", tags: ["ready"])
+            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "乡镇法治政府建设平台 API / Township rule-of-law platform API";
@@ -227,6 +228,16 @@ internal static class PlatformServices
         // the full apply runs again, under Marten's advisory lock. Drift made by hand is not detected while the stamp
         // matches: schema changes go through the platform.
         store.Advanced.Migrator.UseSchemaFingerprinting = true;
+        return store;
+    }
+
+    /// <summary>
+    /// How often a node that does not hold a shard's advisory lock tries it. Marten's default is 5 s: after the leader
+    /// dies, a shard stands still for up to that long (plus its start). A try is one <c>pg_try_advisory_lock</c> per shard.
+    /// </summary>
+    private static StoreOptions WithLeadershipPolling(StoreOptions store, ModularOptions options)
+    {
+        store.Projections.LeadershipPollingTime = Math.Max(100, options.Daemon.LeadershipPollingMilliseconds);
         return store;
     }
 
