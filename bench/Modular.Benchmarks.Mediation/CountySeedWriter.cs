@@ -95,10 +95,10 @@ internal static class CountySeedWriter
     }
 
     /// <summary>The top-level JSON property names of the generated events, by type name (for the shape check).</summary>
-    public static Dictionary<string, HashSet<string>> Shapes(SeedPlan plan)
+    public static Dictionary<string, HashSet<string>> Shapes(IEnumerable<SeedEvent> generated)
     {
         var shapes = new Dictionary<string, HashSet<string>>();
-        foreach (var e in plan.Events)
+        foreach (var e in generated)
         {
             if (!shapes.ContainsKey(e.Type))
             {
