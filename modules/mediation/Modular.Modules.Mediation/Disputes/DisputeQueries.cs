@@ -103,8 +103,6 @@ internal sealed class DisputeQueries(
     {
         var settings = await settingsReader.GetAsync(ct);
         page = Math.Clamp(page, 1, int.MaxValue / PageSize);
-        // The total is its own count: Marten's Stats() would carry every matching document through the page's query.
-        var total = await Filtered(filter).CountAsync(ct);
         // Only what a row shows (bench/mediation-results.md): the rest of the document (sessions, agreement, checks,
         // visits) was most of what PostgreSQL sent and the host parsed for a page.
         var disputes = await Filtered(filter)
@@ -129,6 +127,9 @@ internal sealed class DisputeQueries(
                 OutcomeImported = d.OutcomeImported,
             })
             .ToListAsync(ct);
+        // The total is its own count (Marten's Stats() would carry every matching document through the page's query),
+        // and none is needed when the first page holds them all.
+        var total = page == 1 && disputes.Count < PageSize ? disputes.Count : await Filtered(filter).CountAsync(ct);
         return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), total, page, PageSize);
     }
 

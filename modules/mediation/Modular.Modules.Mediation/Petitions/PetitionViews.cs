@@ -97,8 +97,8 @@ internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock
             return new PetitionListPage([.. overdue.Skip((page - 1) * PageSize).Take(PageSize).Select(Row)], overdue.Count, page, PageSize);
         }
 
-        var total = await query.CountAsync(ct);
         var petitions = await Newest(query).Skip((page - 1) * PageSize).Take(PageSize).Select(LineFields).ToListAsync(ct);
+        var total = page == 1 && petitions.Count < PageSize ? petitions.Count : await query.CountAsync(ct);
         return new PetitionListPage([.. petitions.Select(Row)], total, page, PageSize);
     }
 
