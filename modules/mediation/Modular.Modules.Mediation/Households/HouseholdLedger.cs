@@ -35,6 +35,7 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
             numbers.ClaimNumber(number, id, field: null);
             numbers.ClaimIdNumber(head!, "head.idNumber");
             cache.Changed(session, HouseholdQueries.VillagesKey); // its village may be a new one in the ledger's filter
+            cache.Changed(session, HouseholdQueries.CountsKey);
             return new RegisteredHousehold(id, number);
         }, ct));
     }
@@ -156,6 +157,7 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         }
 
         stream.AppendOne(change);
+        cache.Changed(session, HouseholdQueries.CountsKey);
         if (change is HouseholdUpdated or HouseholdClosed)
         {
             cache.Changed(session, HouseholdQueries.VillagesKey); // a village gained or lost its last open household

@@ -56,6 +56,7 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
         }
 
         cache.Changed(session, HouseholdQueries.VillagesKey);
+        cache.Changed(session, HouseholdQueries.CountsKey);
         try
         {
             await session.SaveChangesAsync(ct);
