@@ -1,25 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Modular.Benchmarks.Mediation;
 
-/// <summary>The county's generated petitions: their events (in Marten's shape), streams, yearly counters and final states.</summary>
-internal sealed class PetitionPlan
+/// <summary>The county's generated petitions (states by the module's <c>PetitionState</c> number), and how many stand open.</summary>
+internal sealed class PetitionPlan : SeedPlan
 {
-    public List<SeedEvent> Events { get; } = [];
-
-    public List<(string Tenant, Guid Id, int Version, DateTimeOffset Created, DateTimeOffset Timestamp)> Streams { get; } = [];
-
-    public Dictionary<(string Tenant, int Year), int> Counters { get; } = [];
-
-    /// <summary>Final state (the module's <c>PetitionState</c> number) → petitions, per township.</summary>
-    public Dictionary<string, Dictionary<int, int>> States { get; } = [];
-
-    public Dictionary<string, int> EventTypes { get; } = [];
-
     public int Open { get; set; }
 }
 
@@ -77,7 +64,6 @@ internal static class PetitionSeed
             var slug = slugs[t];
             var township = CountySeed.TownshipName(t);
             var clerks = Enumerable.Range(1, 2 + random.Next(2)).Select(i => (User: $"{slug}-clerk{i}", Name: Person(random))).ToList();
-            var states = plan.States[slug] = [];
             var received = Enumerable.Range(0, perYear * 10).Select(_ => first.AddDays(random.Next(days))).Order().ToList();
             var numbers = new Dictionary<int, int>();
             foreach (var on in received)
@@ -85,14 +71,12 @@ internal static class PetitionSeed
                 var n = numbers[on.Year] = (numbers.TryGetValue(on.Year, out var last) ? last : existing.GetValueOrDefault((slug, on.Year))) + 1;
                 var clerk = clerks[random.Next(clerks.Count)];
                 var events = Petition(random, slug, township, on, $"{on.Year}-{n:D4}", villages[slug], clerk, today, out var state);
-                states[state] = states.GetValueOrDefault(state) + 1;
                 if (state is Registered or Accepted or Classified or Investigating or UnderReview or UnderSecondReview)
                 {
                     plan.Open++;
                 }
 
-                plan.Streams.Add((slug, events[0].StreamId, events.Count, events[0].Timestamp, events[^1].Timestamp));
-                plan.Events.AddRange(events);
+                plan.Add(slug, events, state);
             }
 
             foreach (var (year, last) in numbers)
@@ -101,12 +85,7 @@ internal static class PetitionSeed
             }
         }
 
-        foreach (var e in plan.Events)
-        {
-            plan.EventTypes[e.Type] = plan.EventTypes.GetValueOrDefault(e.Type) + 1;
-        }
-
-        plan.Events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        plan.Finish();
         return plan;
     }
 
@@ -236,52 +215,8 @@ internal static class PetitionSeed
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        long first;
-        await using (var last = new NpgsqlCommand("select greatest((select coalesce(max(seq_id), 0) from modular.mt_events), (select last_value from modular.mt_events_sequence))", connection, transaction))
-        {
-            first = Convert.ToInt64(await last.ExecuteScalarAsync(), CultureInfo.InvariantCulture) + 1;
-        }
-
-        await using (var streams = await connection.BeginBinaryImportAsync("copy modular.mt_streams (tenant_id, id, type, version, timestamp, created, is_archived) from stdin (format binary)"))
-        {
-            foreach (var (tenant, id, version, created, timestamp) in plan.Streams)
-            {
-                await streams.StartRowAsync();
-                await streams.WriteAsync(tenant, NpgsqlDbType.Varchar);
-                await streams.WriteAsync(id, NpgsqlDbType.Uuid);
-                await streams.WriteAsync("petition", NpgsqlDbType.Varchar);
-                await streams.WriteAsync((long)version, NpgsqlDbType.Bigint);
-                await streams.WriteAsync(timestamp, NpgsqlDbType.TimestampTz);
-                await streams.WriteAsync(created, NpgsqlDbType.TimestampTz);
-                await streams.WriteAsync(false, NpgsqlDbType.Boolean);
-            }
-
-            await streams.CompleteAsync();
-        }
-
-        var seq = first;
-        await using (var events = await connection.BeginBinaryImportAsync(
-            "copy modular.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, user_name, is_archived) from stdin (format binary)"))
-        {
-            foreach (var e in plan.Events)
-            {
-                await events.StartRowAsync();
-                await events.WriteAsync(seq++, NpgsqlDbType.Bigint);
-                await events.WriteAsync(Guid.CreateVersion7(e.Timestamp), NpgsqlDbType.Uuid);
-                await events.WriteAsync(e.StreamId, NpgsqlDbType.Uuid);
-                await events.WriteAsync((long)e.Version, NpgsqlDbType.Bigint);
-                await events.WriteAsync(Encoding.UTF8.GetString(e.Data), NpgsqlDbType.Jsonb);
-                await events.WriteAsync(e.Type, NpgsqlDbType.Varchar);
-                await events.WriteAsync(e.Timestamp, NpgsqlDbType.TimestampTz);
-                await events.WriteAsync(e.Tenant, NpgsqlDbType.Varchar);
-                await events.WriteAsync(e.DotnetType, NpgsqlDbType.Varchar);
-                await events.WriteAsync(Guid.NewGuid().ToString("N"), NpgsqlDbType.Varchar);
-                await events.WriteAsync(e.UserName, NpgsqlDbType.Varchar);
-                await events.WriteAsync(false, NpgsqlDbType.Boolean);
-            }
-
-            await events.CompleteAsync();
-        }
+        var first = await CountySeedWriter.NextSeqAsync(connection, transaction);
+        var seq = await CountySeedWriter.CopyStreamsAsync(connection, "petition", plan.Streams, plan.Events, first);
 
         // The API's registrations (this year's, in the measured township) already made some counters: they go on from the larger.
         await using (var counters = new NpgsqlCommand(
