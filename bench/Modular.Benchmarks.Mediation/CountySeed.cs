@@ -6,9 +6,29 @@ namespace Modular.Benchmarks.Mediation;
 /// <summary>One generated event, already in the shape Marten stores it.</summary>
 internal sealed record SeedEvent(string Tenant, Guid StreamId, int Version, string Type, string DotnetType, byte[] Data, DateTimeOffset Timestamp, string UserName);
 
-/// <summary>What the generator made, counted as the rebuilt ledger should show it.</summary>
-internal sealed class SeedPlan
+/// <summary>What a generator made, counted as the rebuilt records should show it.</summary>
+internal class SeedPlan
 {
+    /// <summary>One generated stream: its events and the final state it was left in.</summary>
+    public void Add(string tenant, List<SeedEvent> events, int state)
+    {
+        var states = States.TryGetValue(tenant, out var known) ? known : States[tenant] = [];
+        states[state] = states.GetValueOrDefault(state) + 1;
+        Streams.Add((tenant, events[0].StreamId, events.Count, events[0].Timestamp, events[^1].Timestamp));
+        Events.AddRange(events);
+    }
+
+    /// <summary>Counts the event types and puts the events in the order things happened, across all townships, as the live system would have appended them.</summary>
+    public void Finish()
+    {
+        foreach (var e in Events)
+        {
+            EventTypes[e.Type] = EventTypes.GetValueOrDefault(e.Type) + 1;
+        }
+
+        Events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+    }
+
     public List<SeedEvent> Events { get; } = [];
 
     public List<(string Tenant, Guid Id, int Version, DateTimeOffset Created, DateTimeOffset Timestamp)> Streams { get; } = [];
@@ -106,7 +126,6 @@ internal static class CountySeed
             plan.Villages[slug] = villages;
             var mediators = Enumerable.Range(0, 3 + random.Next(3)).Select(_ => Person(random)).Distinct().ToList();
             var users = Enumerable.Range(1, mediators.Count).Select(i => $"{slug}-mediator{i}").ToList();
-            var states = plan.States[slug] = [];
 
             // Ten years, a few more disputes each year; then numbered per year in the order received.
             var received = Enumerable.Range(0, disputesPerTownship)
@@ -118,9 +137,7 @@ internal static class CountySeed
             {
                 var n = numbers[on.Year] = numbers.GetValueOrDefault(on.Year) + 1;
                 var events = Dispute(random, slug, township, on, $"{on.Year}-{n:D4}", villages, mediators, users, plan, out var state);
-                states[state] = states.GetValueOrDefault(state) + 1;
-                plan.Streams.Add((slug, events[0].StreamId, events.Count, events[0].Timestamp, events[^1].Timestamp));
-                plan.Events.AddRange(events);
+                plan.Add(slug, events, state);
             }
 
             foreach (var (year, last) in numbers)
@@ -129,13 +146,7 @@ internal static class CountySeed
             }
         }
 
-        foreach (var e in plan.Events)
-        {
-            plan.EventTypes[e.Type] = plan.EventTypes.GetValueOrDefault(e.Type) + 1;
-        }
-
-        // Appended in the order things happened, across all townships, as the live system would have.
-        plan.Events.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        plan.Finish();
         return plan;
     }
 

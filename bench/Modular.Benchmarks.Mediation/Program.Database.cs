@@ -26,9 +26,18 @@ internal static partial class Program
         while (await reader.ReadAsync())
         {
             var type = reader.GetString(0);
+            // The generated types only (the household ledger is imported through the module, not generated).
+            var generator = CountySeed.TypeNames.Values.Contains(type) ? (CountySeed.Namespace, CountySeed.TypeNames)
+                : PetitionSeed.TypeNames.Values.Contains(type) ? (PetitionSeed.Namespace, PetitionSeed.TypeNames)
+                : ((string Namespace, IReadOnlyDictionary<string, string> TypeNames)?)null;
+            if (generator is not { } g)
+            {
+                continue;
+            }
+
             using var json = JsonDocument.Parse(reader.GetString(1));
             shapes[type] = [.. json.RootElement.EnumerateObject().Select(p => p.Name)];
-            var expected = $"Modular.Modules.Mediation.Disputes.{CountySeed.TypeNames.Single(t => t.Value == type).Key}, {CountySeed.Assembly}";
+            var expected = $"{g.Namespace}{g.TypeNames.Single(t => t.Value == type).Key}, {CountySeed.Assembly}";
             if (reader.GetString(2) != expected)
             {
                 throw new InvalidOperationException($"{type} is stored as .NET type {reader.GetString(2)}, the generator writes {expected}.");
@@ -36,6 +45,25 @@ internal static partial class Program
         }
 
         return shapes;
+    }
+
+    /// <summary>The yearly petition counters the API's registrations made, by township and year.</summary>
+    private static async Task<Dictionary<(string Tenant, int Year), int>> PetitionCountersAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select tenant_id, id, (data ->> 'Last')::int from modular.mt_doc_petitionnumbercounter", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counters = new Dictionary<(string Tenant, int Year), int>();
+        while (await reader.ReadAsync())
+        {
+            if (int.TryParse(reader.GetString(1), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                counters[(reader.GetString(0), year)] = reader.GetInt32(2);
+            }
+        }
+
+        return counters;
     }
 
     private const string DisputeTable = "modular.mt_doc_dispute";

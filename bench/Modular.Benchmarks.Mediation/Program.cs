@@ -56,7 +56,13 @@ internal static partial class Program
 
             // 1. Townships and a center head through the admin API; one dispute of each outcome through the module's API,
             //    whose stored rows are the model the generated events are checked against.
+            // The disputes are generated first: the households live in the same villages.
+            var clock = Stopwatch.StartNew();
+            var plan = CountySeed.Generate(slugs, settings.Disputes, seed: 2016);
+            report.Generated = clock.Elapsed;
+            var today = DateOnly.FromDateTime(DateTime.Now);
             Dictionary<string, HashSet<string>> apiShapes;
+            Dictionary<(string Tenant, int Year), int> petitionCounters;
             await using (var host = await HostProcess.StartAsync(connectionString, BuildPaths.PluginsRoot, AdminPassword, work, "setup", new Dictionary<string, string>()))
             {
                 Progress($"host ready after {host.ReadyAfter.TotalMilliseconds:F0} ms, modules: {string.Join(", ", host.Modules)}");
@@ -74,18 +80,28 @@ internal static partial class Program
                 }
 
                 await admin.PostAsync("/api/admin/users", new { userName = HeadUser, displayName = "调解中心主任", password = UserPassword }, HttpStatusCode.Created);
-                await admin.PutAsync($"/api/admin/users/{HeadUser}/grants", new { grants = new Dictionary<string, string[]> { [measured] = ["mediation.center-head"] } });
+                // Head of every township's center: the household ledgers are imported through each township's own API.
+                await admin.PutAsync($"/api/admin/users/{HeadUser}/grants", new { grants = slugs.ToDictionary(s => s, _ => new[] { "mediation.center-head" }) });
                 using var head = await Api.SignInAsync(host.Address, HeadUser, UserPassword);
                 await ApiDisputes.TakeInEveryOutcomeAsync(head, measured);
+                await ApiPetitions.RegisterEveryStepAsync(head, measured);
                 apiShapes = await StoredShapesAsync(connectionString, measured);
-                Progress($"{slugs.Count} townships created, 5 disputes taken in through the API ({apiShapes.Count} event types stored)");
+                petitionCounters = await PetitionCountersAsync(connectionString);
+                Progress($"{slugs.Count} townships created, 5 disputes and {ApiPetitions.Count} petitions through the API ({apiShapes.Count} event types stored)");
+
+                // The household ledgers through the module's own import: its checks, claims and inline snapshots.
+                clock.Restart();
+                report.Households = await CountyHouseholds.ImportAsync(host.Address, head.CookieHeader, slugs, plan, settings.Households, today, seed: 2017);
+                report.HouseholdsImported = clock.Elapsed;
+                Progress($"imported {report.Households.Households:N0} households, {report.Households.Members:N0} members in {report.Households.Files} files in {clock.Elapsed.TotalSeconds:F0} s");
             }
 
             // 2. The county's history, generated and copied into the event tables while no host runs.
-            var clock = Stopwatch.StartNew();
-            var plan = CountySeed.Generate(slugs, settings.Disputes, seed: 2016);
-            report.Generated = clock.Elapsed;
-            var generated = CountySeedWriter.Shapes(plan);
+            clock.Restart();
+            var petitions = PetitionSeed.Generate(slugs, plan.Villages, settings.Petitions, today, petitionCounters, seed: 2018);
+            report.Petitions = petitions;
+            report.Generated += clock.Elapsed;
+            var generated = CountySeedWriter.Shapes(plan.Events.Concat(petitions.Events));
             report.ShapeCheck = [.. generated.Select(g => apiShapes.TryGetValue(g.Key, out var stored)
                 ? (g.Key, stored.SetEquals(g.Value) ? "same fields as the API's" : $"**differs**: generated {string.Join(",", g.Value.Order())}; stored {string.Join(",", stored.Order())}")
                 : (g.Key, "not taken through the API in the probe"))];
@@ -97,9 +113,10 @@ internal static partial class Program
             Progress($"generated {plan.Streams.Count:N0} disputes, {plan.Events.Count:N0} events in {clock.Elapsed.TotalSeconds:F1} s; copying");
             clock.Restart();
             var (firstSeq, lastSeq) = await CountySeedWriter.CopyAsync(connectionString, plan);
+            (_, lastSeq) = await PetitionSeed.CopyAsync(connectionString, petitions);
             report.Copied = clock.Elapsed;
             report.Plan = plan;
-            Progress($"copied seq_id {firstSeq:N0}–{lastSeq:N0} in {report.Copied.TotalSeconds:F1} s");
+            Progress($"copied seq_id {firstSeq:N0}–{lastSeq:N0} ({petitions.Streams.Count:N0} petitions, {petitions.Events.Count:N0} of their events) in {report.Copied.TotalSeconds:F1} s");
 
             // 3. The host's own rebuild command over all of it, timed, each way asked for; the last one's documents are served.
             report.Rebuilds = await RebuildWaysAsync(connectionString, work, cluster.DataDirectory, plan, settings.RebuildWays);
@@ -129,6 +146,12 @@ internal static partial class Program
                 new("Ledger API, page 1", $"/api/t/{measured}/mediation/disputes"),
                 new($"Ledger API, village + state", $"/api/t/{measured}/mediation/disputes?village={Uri.EscapeDataString(village)}&state=Agreed"),
                 new("Ledger page (HTML), page 1", $"/t/{measured}/mediation/disputes"),
+                new("Household ledger API", $"/api/t/{measured}/mediation/households"),
+                new("Household ledger API, village", $"/api/t/{measured}/mediation/households?village={Uri.EscapeDataString(village)}"),
+                new("Household ledger page (HTML)", $"/t/{measured}/mediation/households"),
+                new("Petitions API", $"/api/t/{measured}/mediation/petitions"),
+                new("Petitions API, state", $"/api/t/{measured}/mediation/petitions?state=Investigating"),
+                new("Petitions page (HTML)", $"/t/{measured}/mediation/petitions"),
             };
             report.Analyzed = await AnalyzeAroundAsync(server.Address, signedIn.CookieHeader, targets[0].Path, connectionString, report);
             foreach (var target in targets)
@@ -159,8 +182,10 @@ internal static partial class Program
                 }
             }
 
-            report.Export = await ExportAsync(server.Address, signedIn.CookieHeader, measured, settings.Exports, other);
+            report.Export = await ExportAsync(server.Address, signedIn.CookieHeader, $"/api/t/{measured}/mediation/disputes/export.xlsx", settings.Exports, other);
             Progress($"export: median {report.Export.MedianMs:F0} ms over {settings.Exports} runs, {report.Export.Bytes:N0} bytes, {report.Export.Rows:N0} rows");
+            report.HouseholdExport = await ExportAsync(server.Address, signedIn.CookieHeader, $"/api/t/{measured}/mediation/households/export.xlsx", settings.Exports, other);
+            Progress($"household export: median {report.HouseholdExport.MedianMs:F0} ms over {settings.Exports} runs, {report.HouseholdExport.Bytes:N0} bytes, {report.HouseholdExport.Rows:N0} rows");
             report.Targets = targets;
             report.MemoryAfter = server.Memory();
             report.TotalTime = total.Elapsed;
@@ -264,7 +289,10 @@ internal static partial class Program
         if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/json")
         {
             using var json = JsonDocument.Parse(body);
-            target.Total = json.RootElement.GetProperty("total").GetInt64();
+            var root = json.RootElement;
+            target.Total = root.ValueKind == JsonValueKind.Array ? root.GetArrayLength()
+                : root.TryGetProperty("total", out var total) ? total.GetInt64()
+                : root.TryGetProperty("households", out var households) ? households.GetInt64() : null;
         }
     }
 
@@ -291,7 +319,7 @@ internal static partial class Program
     }
 
     /// <summary>The export of the whole township's ledger, one at a time: wall time per run, size and rows of the file.</summary>
-    private static async Task<ExportResult> ExportAsync(Uri host, string cookie, string tenant, int runs, OtherWork other)
+    private static async Task<ExportResult> ExportAsync(Uri host, string cookie, string path, int runs, OtherWork other)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host, Timeout = TimeSpan.FromMinutes(5) };
         var times = new List<double>();
@@ -299,7 +327,7 @@ internal static partial class Program
         var before = other.Take();
         for (var i = 0; i < runs + 1; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/t/{tenant}/mediation/disputes/export.xlsx");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
             var started = Stopwatch.GetTimestamp();
             using var response = await client.SendAsync(request);
@@ -368,7 +396,7 @@ internal static class Steal
         after.Total == before.Total ? 0 : 100.0 * (after.Steal - before.Steal) / (after.Total - before.Total);
 }
 
-internal sealed record Settings(int Townships, int Disputes, int[] Concurrency, int Warmup, int Duration, int Exports, double QuietLoad, double QuietWaitMinutes, bool Keep, string[] RebuildWays, bool RebuildOnly)
+internal sealed record Settings(int Townships, int Disputes, int Households, int Petitions, int[] Concurrency, int Warmup, int Duration, int Exports, double QuietLoad, double QuietWaitMinutes, bool Keep, string[] RebuildWays, bool RebuildOnly)
 {
     /// <summary>The ways of <c>--rebuild-ways</c>: the command's default, and its two options.</summary>
     public static readonly string[] Ways = ["folded", "daemon", "one-at-a-time"];
@@ -398,7 +426,7 @@ internal sealed record Settings(int Townships, int Disputes, int[] Concurrency, 
             throw new ArgumentException($"--rebuild-ways takes a list of {string.Join(", ", Ways)}.");
         }
 
-        return new Settings(Math.Clamp(Number("townships", 30), 1, 99), Math.Max(10, Number("disputes", 3333)), concurrency, Number("warmup", 3), Number("duration", 10),
+        return new Settings(Math.Clamp(Number("townships", 30), 1, 99), Math.Max(10, Number("disputes", 3333)), Math.Max(1, Number("households", 2000)), Math.Max(1, Number("petitions", 60)), concurrency, Number("warmup", 3), Number("duration", 10),
             Math.Max(1, Number("exports", 5)), Real("quiet-load", 2.5), Real("quiet-wait", 5), values.GetValueOrDefault("keep") == "true", ways, values.GetValueOrDefault("rebuild-only") == "true");
     }
 }

@@ -69,6 +69,14 @@ internal sealed class Report(Settings settings)
 
     public ExportResult? Export { get; set; }
 
+    public ExportResult? HouseholdExport { get; set; }
+
+    public HouseholdCounts? Households { get; set; }
+
+    public TimeSpan HouseholdsImported { get; set; }
+
+    public PetitionPlan? Petitions { get; set; }
+
     public TimeSpan TotalTime { get; set; }
 
     public string ToMarkdown()
@@ -103,6 +111,11 @@ internal sealed class Report(Settings settings)
             md.AppendLine($"| Excel export of the township's whole ledger | **{ex.MedianMs / 1000:F2} s** median of {ex.Runs} ({ex.MinMs / 1000:F2}–{ex.MaxMs / 1000:F2} s), {ex.Bytes / 1024.0:N0} KiB, {ex.Rows:N0} rows |");
         }
 
+        if (HouseholdExport is { } hx)
+        {
+            md.AppendLine($"| Excel export of the township's household ledger (masked) | **{hx.MedianMs / 1000:F2} s** median of {hx.Runs} ({hx.MinMs / 1000:F2}–{hx.MaxMs / 1000:F2} s), {hx.Bytes / 1024.0:N0} KiB, {hx.Rows:N0} rows (one per member) |");
+        }
+
         md.AppendLine();
 
         md.AppendLine("## Machine").AppendLine();
@@ -129,6 +142,18 @@ internal sealed class Report(Settings settings)
         md.AppendLine($"| Event mix | {string.Join(", ", plan.EventTypes.OrderByDescending(t => t.Value).Select(t => $"`{t.Key.Replace("mediation.dispute-", "", StringComparison.Ordinal).Replace(".v1", "", StringComparison.Ordinal)}` {t.Value:N0}"))} |");
         md.AppendLine("| Outcomes | about 40 % written agreements (signed; 5 % court confirmation; 85 % performance checked; some followed up; most archived), 32 % oral agreements, 10 % failed, 15 % routed, 3 % refused; most disputes received after mid-November 2025 still open. 1–3 sessions; police notified for some high-risk ones |");
         md.AppendLine($"| Content | the seven default categories (weighted as a rural ledger: neighbours, family, land and forest first), 10–16 villages per township (some busier), 3–5 mediators per township, 2 parties (10 % three; some companies in labour and contract matters), phone on half, address on 40 %, a valid GB 11643 resident ID number (520527…) on {plan.IdNumbers:N0} parties, special groups on 8 %, escalation risk low/medium/high 75/20/5 % |");
+        if (Households is { } h)
+        {
+            md.AppendLine($"| Households | **{h.Households:N0} households, {h.Members:N0} members** ({settings.Households:N0} households per township; `{Township.Slug}`: {h.HouseholdsOf.GetValueOrDefault(Township.Slug):N0} households, {h.MembersOf.GetValueOrDefault(Township.Slug):N0} members), **imported through the module's own `POST …/households/import`** ({h.Files} .xlsx files of at most 4,800 rows, in {HouseholdsImported.TotalSeconds:F0} s): every row through the import's checks, the 户号 and ID-number claims and the inline snapshots. 1–6 members (head, spouse, a parent, children or grandchildren; 11 % alone), the disputes' villages, 3–12 groups a village, every member with a valid GB 11643 ID number (520527…, birth date and sex agreeing with age and sex, none twice), a phone on {h.Phones:N0}, census education, occupation, marital status and income bands, {h.SpecialGroupMembers:N0} members in a special group (elderly living alone, left-behind children, disabled, released prisoners, mental illness); all households open |");
+        }
+
+        if (Petitions is { } pp)
+        {
+            md.AppendLine($"| Petitions | **{pp.Streams.Count:N0} petitions, {pp.Events.Count:N0} events** ({settings.Petitions} a year per township over the ten years up to {DateTime.Now:yyyy-MM-dd}, generated and copied like the disputes: `mt_streams` type `petition`, the yearly counters `mt_doc_petitionnumbercounter`), + {ApiPetitions.Count} through the API. Channels visit/letter/online/phone/transferred 30/20/22/13/15 %; 5 % objected within 5 working days, the rest accepted within 15 days and classified (suggestion/report/claim 15/15/70 %), 10 % of claims redirected, the others investigated, 8 % extended by 10–30 days, 95 % answered within the 60 days; 8 % asked for a review and a quarter of those a second one; petitioner ID number on 60 %, phone 80 %, address 70 %. {pp.Open:N0} open at the end (the recent ones, on live deadlines) |");
+            md.AppendLine($"| Petition event mix | {string.Join(", ", pp.EventTypes.OrderByDescending(t => t.Value).Select(t => $"`{t.Key.Replace("mediation.petition-", "", StringComparison.Ordinal).Replace(".v1", "", StringComparison.Ordinal)}` {t.Value:N0}"))} |");
+            md.AppendLine($"| Petition states (`{Township.Slug}`) | {string.Join(", ", pp.States.GetValueOrDefault(Township.Slug, []).OrderBy(x => x.Key).Select(x => $"{PetitionStateName(x.Key)} {x.Value:N0}"))} |");
+        }
+
         md.AppendLine($"| Generation / COPY | {Generated.TotalSeconds:F1} s / {Copied.TotalSeconds:F1} s |");
         md.AppendLine();
         md.AppendLine("**The shape check.** Before the load, five disputes (one per outcome: written and archived, oral, failed after a police report, routed, refused) were taken in and handled through the module's API in the measured township, and their stored rows read back: for every event type the generator writes, its .NET type and JSON field names must equal those Marten stored (else the run stops).").AppendLine();
@@ -173,6 +198,11 @@ internal sealed class Report(Settings settings)
         if (Export is { } e)
         {
             md.AppendLine($"`GET /api/t/{Township.Slug}/mediation/disputes/export.xlsx` (masked, no filter: the township's whole ledger), one at a time after one unmeasured run: median **{e.MedianMs:F0} ms** of {e.Runs} runs (min {e.MinMs:F0} ms, max {e.MaxMs:F0} ms), {e.Bytes:N0} bytes, **{e.Rows:N0} rows** (counted in the sheet, header excluded). Other processes used {e.OtherShare:P0} of the machine meanwhile.").AppendLine();
+        }
+
+        if (HouseholdExport is { } he)
+        {
+            md.AppendLine($"`GET /api/t/{Township.Slug}/mediation/households/export.xlsx` (masked: the township's open households, one row per member), the same way: median **{he.MedianMs:F0} ms** of {he.Runs} runs (min {he.MinMs:F0} ms, max {he.MaxMs:F0} ms), {he.Bytes:N0} bytes, **{he.Rows:N0} rows**. Other processes used {he.OtherShare:P0} of the machine meanwhile.").AppendLine();
         }
 
         md.AppendLine("## Query plans").AppendLine();
@@ -284,6 +314,9 @@ internal sealed class Report(Settings settings)
 
         md.AppendLine();
     }
+
+    private static string PetitionStateName(int state) =>
+        ((string[])["Registered", "Objected", "Accepted", "Classified", "Redirected", "Investigating", "OpinionIssued", "UnderReview", "Reviewed", "UnderSecondReview", "Final"])[state];
 
     private static string WayOption(string way) => way == "folded" ? "" : $" --{way}";
 

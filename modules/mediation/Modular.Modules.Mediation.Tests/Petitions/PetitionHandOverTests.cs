@@ -44,7 +44,7 @@ public sealed class PetitionHandOverTests(MediationAndOpenGovernmentPlatform pla
         await Scenario.SetModuleAsync(admin, slug, MediationPlatform.Module, true);
 
         var petitions = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions");
-        Assert.Equal(0, petitions.GetArrayLength());
+        Assert.Equal(0, petitions.GetProperty("total").GetInt64());
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public sealed class PetitionHandOverTests(MediationAndOpenGovernmentPlatform pla
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
-            var petitions = await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions");
-            if (petitions.GetArrayLength() > 0)
+            var rows = (await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions")).GetProperty("rows");
+            if (rows.GetArrayLength() > 0)
             {
-                Assert.Equal(1, petitions.GetArrayLength());
-                return petitions[0];
+                Assert.Equal(1, rows.GetArrayLength());
+                return await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions/{rows[0].GetProperty("id").GetGuid()}");
             }
 
             await Task.Delay(500);

@@ -130,7 +130,7 @@ public sealed class PetitionWorkflowTests(MediationPlatform platform)
         Assert.Contains("idNumber", errors.Keys);
         Assert.Contains("name", errors.Keys);
         Assert.Contains("transferReference", errors.Keys);
-        Assert.Equal(0, (await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions")).GetArrayLength());
+        Assert.Equal(0, (await clerk.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/petitions")).GetProperty("total").GetInt64());
     }
 
     [Fact]

@@ -103,12 +103,33 @@ internal sealed class DisputeQueries(
     {
         var settings = await settingsReader.GetAsync(ct);
         page = Math.Clamp(page, 1, int.MaxValue / PageSize);
-        // The total is its own count: Marten's Stats() would carry every matching document through the page's query.
-        var total = await Filtered(filter).CountAsync(ct);
+        // Only what a row shows (bench/mediation-results.md): the rest of the document (sessions, agreement, checks,
+        // visits) was most of what PostgreSQL sent and the host parsed for a page.
         var disputes = await Filtered(filter)
             .OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Number)
             .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(d => new Dispute
+            {
+                Id = d.Id,
+                Number = d.Number,
+                ReceivedOn = d.ReceivedOn,
+                Source = d.Source,
+                Category = d.Category,
+                Village = d.Village,
+                Parties = d.Parties,
+                Summary = d.Summary,
+                State = d.State,
+                IsOpen = d.IsOpen,
+                Mediator = d.Mediator,
+                ResolvedOn = d.ResolvedOn,
+                Risk = d.Risk,
+                SpecialGroups = d.SpecialGroups,
+                OutcomeImported = d.OutcomeImported,
+            })
             .ToListAsync(ct);
+        // The total is its own count (Marten's Stats() would carry every matching document through the page's query),
+        // and none is needed when the first page holds them all.
+        var total = page == 1 && disputes.Count < PageSize ? disputes.Count : await Filtered(filter).CountAsync(ct);
         return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), total, page, PageSize);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Modular.Contracts.Caching;
 using Modular.Contracts.Extensions;
 using Modular.Kit.Checks;
 using Modular.Kit.Records;
@@ -12,7 +13,7 @@ namespace Modular.Modules.Mediation.Households;
 /// has members in several villages. ID numbers are valid GB 11643 numbers of 赫章县 (520527); ids are fixed, so a
 /// second start adds nothing.
 /// </summary>
-internal sealed class HouseholdDemo(IDocumentSession session) : IDemoData
+internal sealed class HouseholdDemo(IDocumentSession session, ITownshipCache cache) : IDemoData
 {
     public const int Households = 36;
 
@@ -56,6 +57,8 @@ internal sealed class HouseholdDemo(IDocumentSession session) : IDemoData
         }
 
         session.Store(new HouseholdNumberCounter { Last = Households });
+        cache.Changed(session, HouseholdQueries.VillagesKey);
+        cache.Changed(session, HouseholdQueries.CountsKey);
         await session.SaveChangesAsync(cancellationToken);
     }
 

@@ -15,7 +15,7 @@ internal sealed record ImportAnswer(int Households, int Members);
 /// <summary>The ledger's API: what the pages offer, as JSON; every change answers the household as it now stands.</summary>
 internal static class HouseholdEndpoints
 {
-    public static async Task<Results<Ok<LedgerView>, ValidationProblem>> ListAsync(string? village, string? specialGroup, string? q, string? closed, HouseholdQueries queries, CancellationToken ct)
+    public static async Task<Results<Ok<LedgerView>, ValidationProblem>> ListAsync(string? village, string? specialGroup, string? q, string? closed, int? page, HouseholdQueries queries, CancellationToken ct)
     {
         var group = SpecialGroups.Parse(specialGroup);
         if (!string.IsNullOrWhiteSpace(specialGroup) && group is null)
@@ -23,7 +23,7 @@ internal static class HouseholdEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["specialGroup"] = ["特殊群体无效 / The special group is not one of the choices."] });
         }
 
-        return TypedResults.Ok(await queries.ListAsync(new LedgerFilter(village, group, q, closed == "true"), ct));
+        return TypedResults.Ok(await queries.ListAsync(new LedgerFilter(village, group, q, closed == "true"), page ?? 1, ct));
     }
 
     public static async Task<Results<Ok<HouseholdView>, NotFound>> GetAsync(Guid id, HouseholdQueries queries, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Marten;
+using Modular.Contracts.Caching;
 using Modular.Contracts.Time;
 using Modular.Kit.Input;
 using Modular.Kit.Steps;
@@ -11,7 +12,7 @@ internal sealed record RegisteredHousehold(Guid Id, string Number);
 /// Keeps the ledger (分户建档): registers a household with its head, changes it, adds, changes and removes members,
 /// closes it when it moves away. Every change is an event with who and when; every bad field is reported at once.
 /// </summary>
-internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock)
+internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock, ITownshipCache cache)
 {
     public async Task<RegisteredHousehold> RegisterAsync(HouseholdInput input, CancellationToken ct)
     {
@@ -33,6 +34,8 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
             // Staged again on every draw: a clash on the 户号 ejects the whole unit of work.
             numbers.ClaimNumber(number, id, field: null);
             numbers.ClaimIdNumber(head!, "head.idNumber");
+            cache.Changed(session, HouseholdQueries.VillagesKey); // its village may be a new one in the ledger's filter
+            cache.Changed(session, HouseholdQueries.CountsKey);
             return new RegisteredHousehold(id, number);
         }, ct));
     }
@@ -154,6 +157,12 @@ internal sealed class HouseholdLedger(IDocumentSession session, HouseholdNumbers
         }
 
         stream.AppendOne(change);
+        cache.Changed(session, HouseholdQueries.CountsKey);
+        if (change is HouseholdUpdated or HouseholdClosed)
+        {
+            cache.Changed(session, HouseholdQueries.VillagesKey); // a village gained or lost its last open household
+        }
+
         return await numbers.RefusingClashesAsync(async () =>
         {
             await session.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Marten;
+using Modular.Contracts.Caching;
 using Modular.Contracts.Time;
 using Modular.Kit.Documents;
 
@@ -12,7 +13,7 @@ internal sealed record ImportOutcome(int Households, int Members, IReadOnlyList<
 /// head and agree on its village, group and address; an ID number may appear once, in the file and in the ledger.
 /// One bad row and nothing is registered: the problems of every row come back at once.
 /// </summary>
-internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock)
+internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumbers numbers, IStatutoryClock clock, ITownshipCache cache)
 {
     public async Task<ImportOutcome> ImportAsync(Stream file, CancellationToken ct)
     {
@@ -54,6 +55,8 @@ internal sealed class ImportHouseholds(IDocumentSession session, HouseholdNumber
             numbers.ClaimIdNumber(row.Member, "file");
         }
 
+        cache.Changed(session, HouseholdQueries.VillagesKey);
+        cache.Changed(session, HouseholdQueries.CountsKey);
         try
         {
             await session.SaveChangesAsync(ct);

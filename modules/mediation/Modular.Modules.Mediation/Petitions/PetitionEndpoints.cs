@@ -11,7 +11,7 @@ namespace Modular.Modules.Mediation.Petitions;
 /// <summary>The staff API's read and step endpoints; every step answers the petition as it now stands.</summary>
 internal static class PetitionEndpoints
 {
-    public static async Task<Results<Ok<IReadOnlyList<PetitionView>>, ValidationProblem>> ListAsync(string? state, bool? overdue, PetitionQueries queries, CancellationToken ct)
+    public static async Task<Results<Ok<PetitionListPage>, ValidationProblem>> ListAsync(string? state, bool? overdue, int? page, PetitionQueries queries, CancellationToken ct)
     {
         PetitionState? filter = null;
         if (!string.IsNullOrWhiteSpace(state))
@@ -24,8 +24,7 @@ internal static class PetitionEndpoints
             }
         }
 
-        var list = await queries.ListAsync(filter, ct);
-        return TypedResults.Ok(overdue == true ? list.Where(p => p.Overdue).ToList() : list);
+        return TypedResults.Ok(await queries.ListAsync(filter, overdue == true, page ?? 1, ct));
     }
 
     public static async Task<Results<Ok<PetitionView>, NotFound>> GetAsync(Guid id, PetitionQueries queries, CancellationToken ct) =>

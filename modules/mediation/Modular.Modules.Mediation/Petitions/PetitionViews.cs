@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Marten;
 using Modular.Contracts.PersonalData;
 using Modular.Kit.Records;
@@ -54,16 +55,80 @@ internal sealed record PetitionView(
     DateOnly? ReviewDecidedOn,
     DateOnly? SecondReviewDecidedOn);
 
+/// <summary>A line of the petitions list: the petitioner's name only, where the petition stands and what falls due next.</summary>
+internal sealed record PetitionRow(
+    Guid Id, string Number, string PetitionerName, string Channel, string ChannelLabel, DateOnly ReceivedOn, string State, string StateLabel, bool IsOpen,
+    DateOnly? NextDueOn, bool NextDueOnProvisional, bool Overdue);
+
+/// <summary>One page of the petitions list, newest first, with the total of the filter.</summary>
+internal sealed record PetitionListPage(IReadOnlyList<PetitionRow> Rows, long Total, int Page, int PageSize)
+{
+    public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>Reads petitions for staff, always through the personal-data guard.</summary>
 internal sealed class PetitionQueries(IQuerySession session, PetitionClock clock, IPersonalDataGuard guard)
 {
-    public async Task<IReadOnlyList<PetitionView>> ListAsync(PetitionState? state, CancellationToken ct)
+    public const int PageSize = 50;
+
+    /// <summary>The states in which the township itself has a date to meet (<see cref="PetitionClock.NextDueOn"/>): the only ones that can be overdue.</summary>
+    private static readonly PetitionState[] Pending =
+        [PetitionState.Registered, PetitionState.Accepted, PetitionState.Classified, PetitionState.Investigating, PetitionState.UnderReview, PetitionState.UnderSecondReview];
+
+    /// <summary>
+    /// A page of the list, newest first. A township keeps hundreds of petitions a year: the page reads only what a line
+    /// shows and the dates its deadlines run from, and computes the deadlines of its own lines only
+    /// (bench/mediation-results.md). Overdue ones are found among the pending states, the only ones with a date to meet.
+    /// </summary>
+    public async Task<PetitionListPage> ListAsync(PetitionState? state, bool overdueOnly, int page, CancellationToken ct)
     {
-        var query = session.Query<Petition>();
-        var petitions = state is { } s
-            ? await query.Where(p => p.State == s).OrderByDescending(p => p.ReceivedOn).ToListAsync(ct)
-            : await query.OrderByDescending(p => p.ReceivedOn).ToListAsync(ct);
-        return petitions.Select(View).ToList();
+        page = Math.Clamp(page, 1, int.MaxValue / PageSize);
+        IQueryable<Petition> query = session.Query<Petition>();
+        if (state is { } s)
+        {
+            query = query.Where(p => p.State == s);
+        }
+
+        if (overdueOnly)
+        {
+            var pending = Pending;
+            var candidates = await Newest(query.Where(p => pending.Contains(p.State))).Select(LineFields).ToListAsync(ct);
+            var overdue = candidates.Where(clock.Overdue).ToList();
+            return new PetitionListPage([.. overdue.Skip((page - 1) * PageSize).Take(PageSize).Select(Row)], overdue.Count, page, PageSize);
+        }
+
+        var petitions = await Newest(query).Skip((page - 1) * PageSize).Take(PageSize).Select(LineFields).ToListAsync(ct);
+        var total = page == 1 && petitions.Count < PageSize ? petitions.Count : await query.CountAsync(ct);
+        return new PetitionListPage([.. petitions.Select(Row)], total, page, PageSize);
+    }
+
+    // Numbers break ties of a day, so a page never repeats or skips a petition.
+    private static IQueryable<Petition> Newest(IQueryable<Petition> query) => query.OrderByDescending(p => p.ReceivedOn).ThenByDescending(p => p.Number);
+
+    // Only the fields a line and its deadlines need.
+    private static readonly Expression<Func<Petition, Petition>> LineFields = p => new Petition
+    {
+        Id = p.Id,
+        Number = p.Number,
+        Channel = p.Channel,
+        ReceivedOn = p.ReceivedOn,
+        Petitioner = p.Petitioner,
+        State = p.State,
+        IsOpen = p.IsOpen,
+        AcceptedOn = p.AcceptedOn,
+        ExtensionDays = p.ExtensionDays,
+        OpinionOn = p.OpinionOn,
+        ReviewRequestedOn = p.ReviewRequestedOn,
+        ReviewDecidedOn = p.ReviewDecidedOn,
+        SecondReviewRequestedOn = p.SecondReviewRequestedOn,
+    };
+
+    public PetitionRow Row(Petition p)
+    {
+        var next = clock.NextDueOn(p);
+        return new PetitionRow(
+            p.Id, p.Number, p.Petitioner.Name, p.Channel.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.Channel)), p.ReceivedOn,
+            p.State.ToString(), PetitionVocabulary.T(PetitionVocabulary.Label(p.State)), p.IsOpen, next?.Date, next?.IsProvisional == true, clock.Overdue(p));
     }
 
     public async Task<Petition?> LoadAsync(Guid id, CancellationToken ct) => await session.LoadAsync<Petition>(id, ct);
