@@ -44,6 +44,7 @@ public sealed class TelemetryTests(TelemetryPlatform platform) : IClassFixture<T
         Assert.NotEmpty(lag);
         Assert.All(lag, l => Assert.Contains("database=\"127.0.0.1:", l, StringComparison.Ordinal));
         Assert.All(lag, l => Assert.Contains("projection=\"", l, StringComparison.Ordinal));
+        Assert.Contains(lag, l => l.Contains("projection=\"integration-events\"", StringComparison.Ordinal)); // the relay, a subscription
         Assert.Contains("target_info{", text, StringComparison.Ordinal);
         Assert.Contains("service_instance_id=\"", text, StringComparison.Ordinal);
     }
