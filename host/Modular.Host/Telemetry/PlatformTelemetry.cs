@@ -20,6 +20,25 @@ internal static class PlatformTelemetry
 {
     private static readonly string[] Quiet = ["/health", "/_framework", "/_plugins", "/css", "/js"];
 
+    /// <summary>Whether a sampled request is recorded: not health checks, scrapes or static files (a loop: the filter runs per request).</summary>
+    private static bool Traced(PathString path, string metricsPath)
+    {
+        if (path.StartsWithSegments(metricsPath))
+        {
+            return false;
+        }
+
+        foreach (var quiet in Quiet)
+        {
+            if (path.StartsWithSegments(quiet))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static TelemetryOptions Options(IConfiguration configuration) =>
         configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
@@ -54,8 +73,7 @@ internal static class PlatformTelemetry
             .WithTracing(tracing =>
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio)))
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http =>
-                        !http.Request.Path.StartsWithSegments(metricsPath) && !Quiet.Any(q => http.Request.Path.StartsWithSegments(q)))
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => Traced(http.Request.Path, metricsPath))
                     .AddSource("System.Net.Http", "Npgsql", "Marten");
                 if (otlp is not null)
                 {
