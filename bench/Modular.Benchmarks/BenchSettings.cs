@@ -25,6 +25,12 @@ internal sealed record BenchSettings(
 
     public string? ComparePlugins { get; init; }
 
+    /// <summary>
+    /// <c>--compare-env "K=V;K2=V2"</c>: a second host on the same database with these variables on top of <c>host-env</c>,
+    /// measured in the same alternating windows as <c>host</c> and <c>bare</c> (a setting's cost, side by side in one run).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CompareEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary><c>--demo false</c>: the start-up run without the demo township (as a county deploys it).</summary>
     public bool Demo { get; init; } = true;
 
@@ -35,7 +41,7 @@ internal sealed record BenchSettings(
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --matters, --load, --host-env, --only, --townships, --compare-host, --compare-plugins, --demo.");
+                throw new ArgumentException($"Unexpected argument {args[i]}; use --starts, --rounds, --duration, --warmup, --concurrency, --matters, --load, --host-env, --compare-env, --only, --townships, --compare-host, --compare-plugins, --demo.");
             }
 
             values[args[i][2..]] = args[i + 1];
@@ -58,10 +64,11 @@ internal sealed record BenchSettings(
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => int.Parse(c, CultureInfo.InvariantCulture))
             .ToArray();
-        var hostEnvironment = (values.GetValueOrDefault("host-env") ?? "")
+        static Dictionary<string, string> Environment(string? text) => (text ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+        var hostEnvironment = Environment(values.GetValueOrDefault("host-env"));
         var only = values.GetValueOrDefault("only");
         if (only is not (null or "starts"))
         {
@@ -79,6 +86,7 @@ internal sealed record BenchSettings(
             StartsOnly = only == "starts",
             Townships = townships,
             CompareHost = values.GetValueOrDefault("compare-host"),
+            CompareEnvironment = Environment(values.GetValueOrDefault("compare-env")),
             ComparePlugins = values.GetValueOrDefault("compare-plugins"),
             Demo = !string.Equals(values.GetValueOrDefault("demo"), "false", StringComparison.OrdinalIgnoreCase),
         };

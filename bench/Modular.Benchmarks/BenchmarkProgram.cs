@@ -96,6 +96,10 @@ internal static class BenchmarkProgram
             report.Sameness = await CompareAsync(hostUrl, bareUrl, cookie, settings.Matters);
             Progress($"  {report.Sameness}");
 
+            // --compare-env: the same build on the same database with other settings, served the same windows.
+            await using var compared = settings.CompareEnvironment.Count == 0 ? null
+                : await HostProcess.StartAsync(connectionString, pluginsPath, AdminPassword, work, "compared",
+                    settings.HostEnvironment.Concat(settings.CompareEnvironment).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
             var bareProcess = Process.GetCurrentProcess();
             var otherWork = new OtherWork(host.ProcessId, cluster.DataDirectory);
             // Either load generator runs in a process of its own, so each app's CPU time is its own.
@@ -104,6 +108,11 @@ internal static class BenchmarkProgram
                 ("host", hostUrl, host.CpuTime),
                 ("bare", bareUrl, () => { bareProcess.Refresh(); return bareProcess.TotalProcessorTime; }),
             };
+            if (compared is not null)
+            {
+                targets = [targets[0], (Report.Compared, new Uri(compared.Address, hostUrl.PathAndQuery), compared.CpuTime), targets[1]];
+            }
+
             foreach (var concurrency in settings.Concurrency)
             {
                 foreach (var target in targets.Where(_ => settings.WarmupSeconds > 0))

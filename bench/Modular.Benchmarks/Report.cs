@@ -40,6 +40,9 @@ internal static class Stats
 /// <summary>The figures of one run, as Markdown.</summary>
 internal sealed class Report(BenchSettings settings, string loadDescription, IReadOnlyList<(string Name, string Value)> machine, string pluginsPath)
 {
+    /// <summary>The second host of <c>--compare-env</c>, in the load rows.</summary>
+    public const string Compared = "host (compare-env)";
+
     public List<StartSample> Starts { get; } = [];
 
     public IReadOnlyList<string> Modules { get; set; } = [];
@@ -73,6 +76,11 @@ internal sealed class Report(BenchSettings settings, string loadDescription, IRe
         if (settings.HostEnvironment.Count > 0)
         {
             md.AppendLine($"| Extra host environment | `{string.Join("; ", settings.HostEnvironment.Select(kv => $"{kv.Key}={kv.Value}"))}` |");
+        }
+
+        if (settings.CompareEnvironment.Count > 0)
+        {
+            md.AppendLine($"| {Compared} (a second host on the same database) | `{string.Join("; ", settings.CompareEnvironment.Select(kv => $"{kv.Key}={kv.Value}"))}` on top |");
         }
 
         md.AppendLine();
@@ -111,7 +119,8 @@ internal sealed class Report(BenchSettings settings, string loadDescription, IRe
 
             var host = Summary("host");
             var bare = Summary("bare");
-            foreach (var (name, row) in new[] { ("host", host), ("bare", bare) })
+            var compared = Summary(Compared);
+            foreach (var (name, row) in new[] { ("host", host), (Compared, compared), ("bare", bare) })
             {
                 if (row is not null)
                 {
@@ -124,6 +133,17 @@ internal sealed class Report(BenchSettings settings, string loadDescription, IRe
             {
                 var cpu = host.CpuMicrosPerRequest is { } h && bare.CpuMicrosPerRequest is { } b && b > 0 ? $"**×{h / b:F2}**" : "n/a";
                 md.AppendLine($"| {concurrency} | **host ÷ bare** | **×{host.RequestsPerSecond / bare.RequestsPerSecond:F2}** | ×{host.P50Ms / bare.P50Ms:F2} | ×{host.P99Ms / bare.P99Ms:F2} | | | {cpu} | |");
+            }
+
+            if (compared is not null && host is not null)
+            {
+                var cpu = compared.CpuMicrosPerRequest is { } c && host.CpuMicrosPerRequest is { } h && h > 0 ? $"**×{c / h:F2}**" : "n/a";
+                md.AppendLine($"| {concurrency} | **{Compared} ÷ host** | **×{compared.RequestsPerSecond / host.RequestsPerSecond:F2}** | ×{compared.P50Ms / host.P50Ms:F2} | ×{compared.P99Ms / host.P99Ms:F2} | | | {cpu} | |");
+                if (bare is not null)
+                {
+                    var cpuBare = compared.CpuMicrosPerRequest is { } c2 && bare.CpuMicrosPerRequest is { } b2 && b2 > 0 ? $"**×{c2 / b2:F2}**" : "n/a";
+                    md.AppendLine($"| {concurrency} | **{Compared} ÷ bare** | **×{compared.RequestsPerSecond / bare.RequestsPerSecond:F2}** | ×{compared.P50Ms / bare.P50Ms:F2} | ×{compared.P99Ms / bare.P99Ms:F2} | | | {cpuBare} | |");
+                }
             }
         }
 

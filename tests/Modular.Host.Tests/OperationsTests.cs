@@ -20,18 +20,12 @@ public sealed class OperationsTests(NotebookPlatform platform)
         var response = await clerk.SendAsync(request);
 
         Assert.Equal(correlation, response.Headers.GetValues("X-Correlation-Id").Single());
-        // The request line is written as the request completes, which may be just after the client has its answer.
-        var lines = await LogLinesAsync(platform.LogsPath, l => l.Contains(correlation, StringComparison.Ordinal));
-        for (var i = 0; i < 50 && lines.Count == 0; i++)
-        {
-            await Task.Delay(100);
-            lines = await LogLinesAsync(platform.LogsPath, l => l.Contains(correlation, StringComparison.Ordinal));
-        }
+        var lines = await LogFiles.EventuallyAsync(platform.LogsPath, l => l.Contains(correlation, StringComparison.Ordinal));
 
         var requestLine = Assert.Single(lines, l => l.GetProperty("@mt").GetString()!.StartsWith("HTTP", StringComparison.Ordinal));
         Assert.Equal(slug, requestLine.GetProperty("Township").GetString());
         Assert.Equal("notebook", requestLine.GetProperty("Module").GetString());
-        Assert.Empty(await LogLinesAsync(platform.LogsPath, l => l.Contains(Scenario.Password, StringComparison.Ordinal) || l.Contains(PlatformFactory.AdminPassword, StringComparison.Ordinal)));
+        Assert.Empty(await LogFiles.LinesAsync(platform.LogsPath, l => l.Contains(Scenario.Password, StringComparison.Ordinal) || l.Contains(PlatformFactory.AdminPassword, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -66,24 +60,5 @@ public sealed class OperationsTests(NotebookPlatform platform)
         Assert.Contains("回访当事人", page);
         Assert.Contains("138****5678", page);
         Assert.DoesNotContain("13812345678", page);
-    }
-
-    private static async Task<List<JsonElement>> LogLinesAsync(string folder, Func<string, bool> match)
-    {
-        var result = new List<JsonElement>();
-        foreach (var file in Directory.GetFiles(folder, "*.json"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                if (match(line))
-                {
-                    result.Add(JsonDocument.Parse(line).RootElement.Clone());
-                }
-            }
-        }
-
-        return result;
     }
 }

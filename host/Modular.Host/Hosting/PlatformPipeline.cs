@@ -5,6 +5,7 @@ using Modular.Host.Operations;
 using Modular.Host.Plugins;
 using Modular.Host.Reports;
 using Modular.Host.Shell;
+using Modular.Host.Telemetry;
 using Modular.Host.Townships;
 using Scalar.AspNetCore;
 using Serilog;
@@ -21,6 +22,7 @@ internal static class PlatformPipeline
     {
         app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
+        var metricsPath = PlatformTelemetry.Options(app.Configuration).Prometheus.Path;
         app.UseSerilogRequestLogging(o =>
         {
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
@@ -35,9 +37,11 @@ internal static class PlatformPipeline
                 http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && error is null ? Serilog.Events.LogEventLevel.Warning // the outage is logged once, as such
                 : error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+                : http.Request.Path.StartsWithSegments(metricsPath) && http.Response.StatusCode == StatusCodes.Status200OK ? Serilog.Events.LogEventLevel.Verbose // scrapes; a refused one is logged
                 : Serilog.Events.LogEventLevel.Information;
         });
         app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UsePlatformMetricsEndpoint(); // its own branch: never township resolution, the module gate or the output cache
         app.UseMiddleware<DatabaseOutage>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api
             .UseStatusCodePages(StatusProblems.WriteAsync)

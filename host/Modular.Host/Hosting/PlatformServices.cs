@@ -19,6 +19,7 @@ using Modular.Host.Operations;
 using Modular.Host.Plugins;
 using Modular.Host.Reports;
 using Modular.Host.Storage;
+using Modular.Host.Telemetry;
 using Modular.Host.Time;
 using Modular.Host.Townships;
 
@@ -77,9 +78,16 @@ internal static class PlatformServices
         services.AddScoped<County.CountyFiguresService>();
         services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
+        builder.AddPlatformTelemetry();
 
         services.AddSingleton<IHostedService>(_ => new StartupMark(timeline, "audit retention"));
-        var marten = services.AddMarten(sp => WithLeadershipPolling(ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog), options))
+        var telemetry = PlatformTelemetry.Options(builder.Configuration);
+        var marten = services.AddMarten(sp =>
+            {
+                var store = WithLeadershipPolling(ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog), options);
+                PlatformTelemetry.ConfigureMarten(store, telemetry);
+                return store;
+            })
             .UseLightweightSessions()
             .BuildSessionsWith<TownshipSessionFactory>(ServiceLifetime.Scoped)
             .ApplyAllDatabaseChangesOnStartup();
