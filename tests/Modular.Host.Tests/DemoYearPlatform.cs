@@ -11,10 +11,13 @@ namespace Modular.Host.Tests;
 /// What <c>./run.sh</c> serves a newcomer: the real host with the four shipped modules, on Kestrel for the browser, and the
 /// demo township 野马川镇 seeded by every module. Shared by the demo-year figures and the page tests (seeding is the slow part).
 /// </summary>
-public sealed class DemoYearPlatform() : PlatformFactory(TestPlugins.Set("shipped-modules",
-    "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment", "Modular.Modules.LegalServices", "Modular.Modules.LawStudy"), kestrel: true, demo: true)
+public sealed class DemoYearPlatform() : PlatformFactory(Plugins, kestrel: true, demo: true)
 {
     public const string Township = "yemachuan";
+
+    /// <summary>The four shipped modules.</summary>
+    public static string Plugins => TestPlugins.Set("shipped-modules",
+        "Modular.Modules.Mediation", "Modular.Modules.OpenGovernment", "Modular.Modules.LegalServices", "Modular.Modules.LawStudy");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,9 +26,12 @@ public sealed class DemoYearPlatform() : PlatformFactory(TestPlugins.Set("shippe
     }
 
     /// <summary>The year's report sections, as every enabled module drafts them for the demo township.</summary>
-    public async Task<IReadOnlyList<AnnualReportSection>> ReportAsync(int year)
+    public Task<IReadOnlyList<AnnualReportSection>> ReportAsync(int year) => ReportAsync(this, year);
+
+    /// <summary>The year's report sections of the demo township on any host of the four modules.</summary>
+    public static async Task<IReadOnlyList<AnnualReportSection>> ReportAsync(PlatformFactory host, int year)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var record = await scope.ServiceProvider.GetRequiredService<TownshipDirectory>().FindAsync(Township, CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<TownshipContext>().Set(record!);
         return await scope.ServiceProvider.GetRequiredService<TownshipExtensions>().AnnualReportAsync(year, CancellationToken.None);
