@@ -14,7 +14,8 @@ namespace Modular.Host.Tests;
 /// What an instance shows of itself: Prometheus text at /metrics for the machine and the token holder only, a
 /// request's trace with its database spans, and the trace id as the one correlation id of logs, events and problems.
 /// </summary>
-public sealed class TelemetryTests(TelemetryPlatform platform) : IClassFixture<TelemetryPlatform>
+[Collection(TelemetryCollection.Name)]
+public sealed class TelemetryTests(TelemetryPlatform platform)
 {
     [Fact]
     public async Task Metrics_show_the_requests_the_database_the_appended_events_and_the_daemon_lag_per_projection()

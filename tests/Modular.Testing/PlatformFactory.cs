@@ -54,6 +54,9 @@ public class PlatformFactory(string pluginsPath, bool kestrel = false, string? d
         builder.UseSetting("Modular:Admin:Password", AdminPassword);
         builder.UseSetting("Modular:LogsPath", LogsPath);
         builder.UseSetting("Modular:DataProtection:KeyEncryptionKey", KeyEncryptionKey);
+        // Off in test hosts unless a test is about it: every meter provider in a process listens to every host's meters
+        // of the same name, so many hosts side by side would report (and lose, as their meters go) each other's series.
+        builder.UseSetting("Modular:Telemetry:Enabled", "false");
         // Every test client comes from one address and signs in as often as it likes; the limits' own tests lower them again.
         builder.UseSetting("Modular:Security:SignInsPerAccountPerMinute", "100000");
         builder.UseSetting("Modular:Security:SignInsPerAddressPerMinute", "100000");

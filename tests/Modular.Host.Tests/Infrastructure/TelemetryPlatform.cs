@@ -43,6 +43,7 @@ public sealed class TelemetryPlatform() : PlatformFactory(TestPlugins.NotebookRo
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Modular:Telemetry:Enabled", "true");
         builder.UseSetting("Modular:Telemetry:SamplingRatio", "1");
         builder.UseSetting("Modular:Telemetry:TraceParentFrom:0", TrustedCaller);
         builder.UseSetting("Modular:Telemetry:Prometheus:ScrapeToken", ScrapeToken);
@@ -161,4 +162,14 @@ public sealed class TelemetryPlatform() : PlatformFactory(TestPlugins.NotebookRo
             }
         }
     }
+}
+
+/// <summary>
+/// The telemetry tests run alone, after the parallel collections: a meter provider hears every live host's meters of
+/// the same name, and a series first heard from another host disappears with that host's meter.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection : ICollectionFixture<TelemetryPlatform>
+{
+    public const string Name = "telemetry";
 }
