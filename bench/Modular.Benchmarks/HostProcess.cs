@@ -39,6 +39,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// Where the host runs, its content root (wwwroot below it): a published host's own folder (deploy/publish.sh), else
+    /// a build's project folder, as `dotnet run` uses: bin/&lt;configuration&gt;/&lt;framework&gt;/ is three levels below it.
+    /// </summary>
+    private static string ContentRoot(string hostAssembly)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(hostAssembly))!;
+        return Directory.Exists(Path.Combine(folder, "wwwroot")) ? folder : Path.GetFullPath(Path.Combine(folder, "..", "..", ".."));
+    }
+
     public static async Task<HostProcess> StartAsync(
         string connectionString, string pluginsPath, string adminPassword, string workFolder, string name, IReadOnlyDictionary<string, string> extraEnvironment,
         string? hostAssembly = null)
@@ -50,8 +60,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var start = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
-            // The host's project folder, as `dotnet run` uses: bin/<configuration>/<framework>/ is three levels below it.
-            WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(hostAssembly)!, "..", "..", "..")),
+            WorkingDirectory = ContentRoot(hostAssembly),
         };
         // `exec` replaces the shell (and then env), so the pid is the host's; its console goes to a file. The extra
         // variables go through env(1): their names may hold dots (Serilog__MinimumLevel__Override__Some.Source), which
