@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Modular.Benchmarks.LegalServices;
 using Modular.Benchmarks.OpenGovernment;
-using Modular.Host.Storage;
 using Npgsql;
 
 namespace Modular.Benchmarks.Province;
@@ -18,54 +17,38 @@ namespace Modular.Benchmarks.Province;
 /// </summary>
 internal static class Program
 {
-    private const string AdminPassword = "Bench-Admin-Passw0rd";
-    private const string UserPassword = "Bench-User-Passw0rd";
+    private const string AdminPassword = BenchRun.AdminPassword;
+    private const string UserPassword = BenchRun.UserPassword;
     private const string ProvinceUser = "benchprovince";
 
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        var townships = BenchRun.Option(args, "--townships", 1000);
-        var hostCount = BenchRun.Option(args, "--hosts", 3);
-        var perCounty = BenchRun.Option(args, "--per-county", 30);
-        var workers = BenchRun.Option(args, "--workers", 4);
-        var batch = BenchRun.Option(args, "--batch", 12);
-        var rounds = BenchRun.Option(args, "--rounds", 10);
-        var provinceRounds = BenchRun.Option(args, "--province-rounds", 3);
-        var volumes = new YearVolumes(
-            BenchRun.Option(args, "--consultations", 40), BenchRun.Option(args, "--legal-aid", 20), BenchRun.Option(args, "--disputes", 20),
-            BenchRun.Option(args, "--staff", 30), BenchRun.Option(args, "--sessions", 4), BenchRun.Option(args, "--publications", 5));
+        var options = ProvinceOptions.Parse(args);
+        var (townships, hostCount, perCounty, workers, batch, rounds, provinceRounds, volumes) = options;
         if (hostCount is < 1 or > 3 || townships < 1 || perCounty < 1)
         {
             await Console.Error.WriteLineAsync("--hosts is 1, 2 or 3; --townships and --per-county at least 1.");
             return 2;
         }
 
-        if (!Directory.Exists(Path.Combine(BuildPaths.PluginsRoot, "Modular.Modules.LegalServices")))
+        if (!Directory.Exists(Path.Combine(BuildPaths.PluginsRoot, "Modular.Modules.LawStudy")))
         {
-            await Console.Error.WriteLineAsync("Needs a Release build of this project (it builds the plugins).");
+            await Console.Error.WriteLineAsync("Build this project in Release first: it builds the host and installs the four modules.");
             return 2;
         }
 
-        int[] stages = [.. new[] { 30, 300, 1000 }.Where(s => s < townships).Append(townships)];
-        var work = Path.Combine(Path.GetTempPath(), $"modular-bench-province-{Environment.ProcessId}");
-        var cluster = new LocalPostgresCluster(Path.Combine(work, "postgres"), LocalPostgresCluster.FreePort(), durable: false);
         var run = new BenchRun();
         var figures = new List<StageFigures>();
         var hosts = new List<HostProcess>();
+        var work = Path.Combine(Path.GetTempPath(), $"modular-bench-province-{Environment.ProcessId}");
+        var (cluster, connectionString, machine) = await BenchRun.StartClusterAsync(work);
         try
         {
-            await cluster.StartAsync("bench");
-            var connectionString = cluster.ConnectionString("bench");
-            var machine = await Machine.DescribeAsync(connectionString);
-            var environment = new Dictionary<string, string>
-            {
-                ["Modular__Demo"] = "false",
-                ["Modular__Telemetry__DaemonLagSeconds"] = "1",
-                // Every county's head and reviewer sign in from this one address.
-                ["Modular__Security__SignInsPerAddressPerMinute"] = "100000",
-                ["Modular__Security__SignInsPerAccountPerMinute"] = "100000",
-            };
+            var environment = BenchRun.SignInLimitsLifted();
+            environment["Modular__Demo"] = "false";
+            environment["Modular__Telemetry__DaemonLagSeconds"] = "1";
+            var loadAtStart = $"{Machine.LoadAverage()}, CPU busy {await Machine.CpuBusyPercentAsync():F0} % (2 s sample)";
             for (var h = 0; h < hostCount; h++)
             {
                 // One after the other: the first creates the schema, the others find it.
@@ -83,7 +66,7 @@ internal static class Program
             Client? province = null;
             var done = 0;
             var batchNumber = 0;
-            foreach (var stage in stages)
+            foreach (var stage in options.Stages)
             {
                 var stageClock = Stopwatch.StartNew();
                 var (create, enable, users) = await seed.RegisterAsync(done, stage, ProvinceUser);
@@ -141,15 +124,17 @@ internal static class Program
             }
 
             province?.Dispose();
-            ProvinceReport.Write(run, figures, hostCount, perCounty, volumes, workers, batch, rounds, provinceRounds, hosts);
-            await run.BeginTableAsync("Host", "ready after", "VmRSS at the end (peak)", "CPU time");
+            ProvinceReport.Write(run, figures, hostCount, perCounty, volumes, workers, batch, rounds, provinceRounds, loadAtStart);
+            run.Add("");
+            run.Add("| Host | ready after | VmRSS at the end (peak) | CPU time over the run |");
+            run.Add("|---|---|---|---|");
             foreach (var (host, h) in hosts.Select((h, i) => (h, i)))
             {
                 var (rss, peak) = host.Memory();
                 run.Add($"| host {h + 1} | {host.ReadyAfter.TotalSeconds:F1} s | {rss / 1024:N0} MiB ({peak / 1024:N0} MiB) | {host.CpuTime().TotalSeconds:F0} s |");
             }
 
-            run.EndTable("", machine);
+            run.EndTable("Errors are answers other than 200.", machine);
         }
         finally
         {

@@ -11,7 +11,7 @@ internal static class ProvinceReport
         "townships", "mediation.disputes-screened", "mediation.disputes-resolved", "legal-services.legal-aid-applications", "legal-services.legal-aid-granted",
     ];
 
-    public static void Write(BenchRun run, IReadOnlyList<StageFigures> stages, int hosts, int perCounty, YearVolumes v, int workers, int batch, int rounds, int provinceRounds, IReadOnlyList<HostProcess> started)
+    public static void Write(BenchRun run, IReadOnlyList<StageFigures> stages, int hosts, int perCounty, YearVolumes v, int workers, int batch, int rounds, int provinceRounds, string loadAtStart)
     {
         var last = stages[^1];
         run.Add($"{last.Townships:N0} townships in {last.Counties} counties of {perCounty} (county codes {ProvinceSeed.CountyAt(0).Code}–{ProvinceSeed.CountyAt(last.Counties - 1).Code}), "
@@ -72,8 +72,8 @@ internal static class ProvinceReport
         Row("the stage, wall (registration, seeding, catch-up, roll-ups)", s => $"{s.Stage.TotalSeconds:F0} s");
         Row("load average at the end of the stage", s => s.LoadAverage.Split(' ')[0]);
         run.Add("");
-        run.Add($"Errors (answers other than 200) in the roll-ups: {stages.Sum(s => s.CountyPage.Errors + s.CountyApi.Errors + s.Province.Errors)}. "
-            + $"Seeding stops at the first error, so a finished run had none. Hosts' start: {string.Join(", ", started.Select((h, i) => $"host {i + 1} {h.ReadyAfter.TotalSeconds:F1} s"))}.");
+        run.Add($"Errors in the roll-ups: {stages.Sum(s => s.CountyPage.Errors + s.CountyApi.Errors + s.Province.Errors)}. Seeding stops at the first error, so a finished run had none. "
+            + $"Load when the run started: {loadAtStart}.");
     }
 
     private static string Mode(ModeFigures m) => m.Townships == 0 ? "–" : $"{m.Townships}, {m.RecordsPerSecond:F0}, {m.EventsPerSecond:F0}";

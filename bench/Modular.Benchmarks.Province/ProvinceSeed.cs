@@ -23,7 +23,8 @@ internal sealed record YearVolumes(int Consultations, int LegalAid, int Disputes
 internal sealed class ProvinceSeed(IReadOnlyList<Uri> hosts, Client admin, int perCounty, YearVolumes volumes, string password, DateOnly today)
 {
     private static readonly string[] Modules = ["legal-services", "mediation", "open-government", "law-study"];
-    private readonly ConcurrentDictionary<string, (Client Head, Api Clerk, Api Reviewer)> _signedIn = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<(Client Head, Api Clerk, Api Reviewer)>>> _signedIn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Client Head, Api Clerk, Api Reviewer)> _onHost = new(StringComparer.Ordinal);
     private readonly HashSet<string> _countyUsers = [];
     private readonly ConcurrentDictionary<string, long[]> _steps = new(StringComparer.Ordinal);
 
@@ -128,19 +129,11 @@ internal sealed class ProvinceSeed(IReadOnlyList<Uri> hosts, Client admin, int p
     /// <summary>The county's head (as a register client and as an API client) and reviewer, signed in once and used on any host.</summary>
     private async Task<(Client Head, Api Clerk, Api Reviewer)> SignedInAsync(ProvinceCounty county, int host)
     {
-        var key = $"{county.Code}@{host}";
-        if (_signedIn.TryGetValue(key, out var found))
+        var first = await _signedIn.GetOrAdd(county.Code, _ => new Lazy<Task<(Client, Api, Api)>>(async () =>
         {
-            return found;
-        }
-
-        var (head, reviewer) = Users(county);
-        if (!_signedIn.TryGetValue($"{county.Code}@0", out var first))
-        {
-            first = (await Client.SignInAsync(hosts[0], head, password), await Api.SignInAsync(hosts[0], head, password), await Api.SignInAsync(hosts[0], reviewer, password));
-            first = _signedIn.GetOrAdd($"{county.Code}@0", first);
-        }
-
-        return _signedIn.GetOrAdd(key, _ => host == 0 ? first : (first.Head.On(hosts[host]), first.Clerk.On(hosts[host]), first.Reviewer.On(hosts[host])));
+            var (head, reviewer) = Users(county);
+            return (await Client.SignInAsync(hosts[0], head, password), await Api.SignInAsync(hosts[0], head, password), await Api.SignInAsync(hosts[0], reviewer, password));
+        })).Value;
+        return host == 0 ? first : _onHost.GetOrAdd($"{county.Code}@{host}", _ => (first.Head.On(hosts[host]), first.Clerk.On(hosts[host]), first.Reviewer.On(hosts[host])));
     }
 }
