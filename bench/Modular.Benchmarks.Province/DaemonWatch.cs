@@ -4,7 +4,9 @@ using System.Globalization;
 namespace Modular.Benchmarks.Province;
 
 /// <summary>One reading of the projection daemon's progress as a host's <c>/metrics</c> gave it.</summary>
-internal sealed record LagReading(TimeSpan At, double MaxLag, string WorstShard, double HighWaterMark, double Sequence, int Bytes);
+/// <c>Overflowing</c>: the metrics with an <c>otel_metric_overflow="true"</c> series, i.e. more series than the OpenTelemetry
+/// SDK keeps per metric (2,000 by default), the rest folded into that one.
+internal sealed record LagReading(TimeSpan At, double MaxLag, string WorstShard, double HighWaterMark, double Sequence, int Bytes, IReadOnlyList<string> Overflowing);
 
 /// <summary>
 /// Reads the daemon-lag gauges from one host's Prometheus endpoint every <c>interval</c> while the province is seeded:
@@ -87,6 +89,7 @@ internal sealed class DaemonWatch : IAsyncDisposable
             var text = await _http.GetStringAsync("/metrics");
             double maxLag = 0, mark = 0, sequence = 0;
             var worst = "";
+            var overflowing = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var line in text.AsSpan().EnumerateLines())
             {
                 if (line.StartsWith("modular_daemon_lag{"))
@@ -102,13 +105,17 @@ internal sealed class DaemonWatch : IAsyncDisposable
                 {
                     mark = Math.Max(mark, Value(line));
                 }
+                else if (line.Contains("otel_metric_overflow=\"true\"", StringComparison.Ordinal) && !line.StartsWith("#"))
+                {
+                    overflowing.Add(line[..line.IndexOf('{')].ToString());
+                }
                 else if (line.StartsWith("modular_events_sequence{"))
                 {
                     sequence = Math.Max(sequence, Value(line));
                 }
             }
 
-            return new LagReading(at, maxLag, worst, mark, sequence, text.Length);
+            return new LagReading(at, maxLag, worst, mark, sequence, text.Length, [.. overflowing]);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {

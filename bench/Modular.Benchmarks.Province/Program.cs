@@ -118,7 +118,7 @@ internal static class Program
                 BenchRun.Progress($"roll-ups: county page p50 {page.P50:F0} ms, county API p50 {api.P50:F0} ms, all {counties.Count} counties p50 {sweep.P50:F0} ms");
 
                 figures.Add(new StageFigures(stage, counties.Count, stage - done, registered, Median(create), create.Max(), Median(enable), users, one, many, loadEnded - loadStarted,
-                    worst, caughtUp, sequence, page, api, sweep, sums, watch.Between(loadEnded, watch.Now).LastOrDefault()?.Bytes ?? worst?.Bytes ?? 0,
+                    worst, caughtUp, sequence, page, api, sweep, sums, watch.Between(loadEnded, watch.Now).LastOrDefault() ?? worst,
                     await DatabaseMegabytesAsync(connectionString), stageClock.Elapsed, Machine.LoadAverage(), steps));
                 done = stage;
             }
@@ -220,5 +220,5 @@ internal sealed record StageFigures(
     int Townships, int Counties, int Added, TimeSpan Registered, double CreateP50, double CreateMax, double EnableP50, TimeSpan Users,
     ModeFigures One, ModeFigures Many, TimeSpan Load, LagReading? WorstLag, TimeSpan? CaughtUp, long Sequence,
     (double P50, double P99, int Errors, double Others) CountyPage, (double P50, double P99, int Errors, double Others) CountyApi,
-    (double P50, double P99, int Errors, double Others) Province, Dictionary<string, decimal> Sums, int MetricsBytes, double DatabaseMegabytes,
+    (double P50, double P99, int Errors, double Others) Province, Dictionary<string, decimal> Sums, LagReading? LastReading, double DatabaseMegabytes,
     TimeSpan Stage, string LoadAverage, IReadOnlyList<(string Step, TimeSpan Total)> Steps);

@@ -24,8 +24,9 @@ internal static class ProvinceReport
             + $"{5 + (v.Sessions * 2) + (v.Publications * 3)} requests. Seeded {CountyRegisters.Consultations:N0} consultations, {CountyRegisters.Applications:N0} applications, "
             + $"{CountyRecords.Disputes:N0} disputes, {CountyRecords.Staff:N0} staff, {CountyRecords.Sessions:N0} sessions, {CountyRecords.Publications:N0} publications.");
         run.Add("");
-        run.Add($"Seeding: {workers} townships at a time, in batches of {batch}; with several hosts the batches alternate between **one host** (every request to host 1) and "
-            + $"**all {hosts} hosts** (the townships of the batch spread over them), so both ways meet the same database size and the same machine. Records are the rows, "
+        run.Add($"Seeding: {workers} townships at a time, in batches of {batch}; "
+            + (hosts > 1 ? $"the batches alternate between **one host** (every request to host 1) and **all {hosts} hosts** (the townships of the batch spread over them), so both ways meet the same database size and the same machine. " : "every request to the one host. ")
+            + "Records are the rows, "
             + "disputes, staff, sessions and publications entered; events the growth of `mt_events.seq_id`. Daemon lag from host 1's `/metrics` every 2 s "
             + "(`modular_daemon_lag`, max over shards; the hosts read it every second). Roll-ups through host 1 by a user holding every county's office, one request at a time: "
             + $"one county's year page and figures API ({rounds} rounds after 3 discarded), and the province as every county's figures API one after the other "
@@ -67,7 +68,8 @@ internal static class ProvinceReport
         }
 
         Row("other processes' CPU during the roll-ups (page / API / province)", s => $"{s.CountyPage.Others * 100:F0} / {s.CountyApi.Others * 100:F0} / {s.Province.Others * 100:F0} %");
-        Row("`/metrics` of one host, size", s => $"{s.MetricsBytes / 1024.0:N0} KiB");
+        Row("`/metrics` of one host, size", s => $"{(s.LastReading?.Bytes ?? 0) / 1024.0:N0} KiB");
+        Row("`/metrics`: metrics past the SDK's series limit (an overflow series)", s => s.LastReading is { Overflowing.Count: > 0 } r ? string.Join(", ", r.Overflowing) : "none");
         Row("database size", s => $"{s.DatabaseMegabytes:N0} MiB");
         Row("the stage, wall (registration, seeding, catch-up, roll-ups)", s => $"{s.Stage.TotalSeconds:F0} s");
         Row("load average at the end of the stage", s => s.LoadAverage.Split(' ')[0]);
