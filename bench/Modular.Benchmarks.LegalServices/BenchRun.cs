@@ -31,7 +31,15 @@ internal sealed class BenchRun
         var cluster = new Modular.Host.Storage.LocalPostgresCluster(Path.Combine(work, "postgres"), Modular.Host.Storage.LocalPostgresCluster.FreePort(), durable: false);
         await cluster.StartAsync("bench");
         var connectionString = cluster.ConnectionString("bench");
-        return (cluster, connectionString, await Machine.DescribeAsync(connectionString));
+        try
+        {
+            return (cluster, connectionString, await Machine.DescribeAsync(connectionString));
+        }
+        catch
+        {
+            await cluster.StopAsync(); // the caller's finally is not reached yet
+            throw;
+        }
     }
 
     /// <summary>
