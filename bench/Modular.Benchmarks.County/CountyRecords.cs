@@ -33,20 +33,26 @@ internal static class CountyRecords
     private static readonly string[] Laws = ["《中华人民共和国宪法》", "《中华人民共和国民法典》", "《中华人民共和国行政处罚法》", "《中华人民共和国行政许可法》", "《中华人民共和国土地管理法》", "《中华人民共和国森林法》", "《信访工作条例》", "《中华人民共和国法律援助法》"];
     private static readonly string[] Kinds = ["CentralGroup", "PreMeeting", "PreMeeting", "AllStaff", "Training"];
 
-    public static int Disputes { get; private set; }
+    private static int _disputes;
+    private static int _staff;
+    private static int _sessions;
+    private static int _publications;
 
-    public static int Staff { get; private set; }
+    // Counted atomically: the province benchmark seeds townships in parallel.
+    public static int Disputes => _disputes;
 
-    public static int Sessions { get; private set; }
+    public static int Staff => _staff;
 
-    public static int Publications { get; private set; }
+    public static int Sessions => _sessions;
 
-    /// <summary>The township's dispute ledger, ten years up to yesterday; those of the last month still in mediation.</summary>
-    public static byte[] DisputeLedger(int township, DateOnly today, int perYear)
+    public static int Publications => _publications;
+
+    /// <summary>The township's dispute ledger, the last <paramref name="years"/> calendar years up to yesterday; those of the last month still in mediation.</summary>
+    public static byte[] DisputeLedger(int township, DateOnly today, int perYear, int years = 10)
     {
         var random = new Random(1600 + township);
         var rows = new List<IReadOnlyList<object?>>();
-        for (var year = today.Year - 9; year <= today.Year; year++)
+        for (var year = today.Year - years + 1; year <= today.Year; year++)
         {
             var last = year == today.Year ? today.AddDays(-1) : new DateOnly(year, 12, 31);
             var count = year == today.Year ? perYear * last.DayOfYear / 365 : perYear;
@@ -67,7 +73,7 @@ internal static class CountyRecords
             }
         }
 
-        Disputes += rows.Count;
+        Interlocked.Add(ref _disputes, rows.Count);
         return Workbook.Write("矛盾纠纷台帐", DisputeColumns, rows);
     }
 
@@ -81,17 +87,17 @@ internal static class CountyRecords
             rows.Add([$"{Name(random)}{i}", Departments[i % Departments.Length], i == 0 ? "镇长" : "科员", i % 6 == 1 ? "是" : "否", "", "", "", Day(new DateOnly(today.Year - 12, 3, 1)), "", "", ""]);
         }
 
-        Staff += rows.Count;
+        Interlocked.Add(ref _staff, rows.Count);
         return Workbook.Write("工作人员花名册", StaffColumns, rows);
     }
 
-    /// <summary>A study session a month for ten years, each with its sign-in sheet: everyone present but one or two away.</summary>
-    public static async Task StudySessionsAsync(Client clerk, string township, DateOnly today, int perYear)
+    /// <summary><paramref name="perYear"/> study sessions a year (one a month by default) for the last <paramref name="years"/> years, each with its sign-in sheet: everyone present but one away.</summary>
+    public static async Task StudySessionsAsync(Client clerk, string township, DateOnly today, int perYear, int years = 10)
     {
         var root = $"/api/t/{township}/law-study";
         var staff = JsonDocument.Parse(await clerk.GetStringAsync($"{root}/staff")).RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
         var random = new Random(township.GetHashCode(StringComparison.Ordinal));
-        for (var year = today.Year - 9; year <= today.Year; year++)
+        for (var year = today.Year - years + 1; year <= today.Year; year++)
         {
             for (var i = 0; i < perYear; i++)
             {
@@ -118,12 +124,12 @@ internal static class CountyRecords
                     version = session.GetProperty("version").GetInt64(),
                     entries = staff.Select((id, n) => new { staffId = id, mark = n == away ? "OnDuty" : "Present", note = (string?)null, hours = (decimal?)null }),
                 });
-                Sessions++;
+                Interlocked.Increment(ref _sessions);
             }
         }
     }
 
-    public static void Published(int count) => Publications += count;
+    public static void Published(int count) => Interlocked.Add(ref _publications, count);
 
     private static string Name(Random random) => Surnames[random.Next(Surnames.Length)] + "某" + (char)('一' + random.Next(20));
 

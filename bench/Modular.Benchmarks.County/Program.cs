@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Modular.Benchmarks.LegalServices;
 using Modular.Benchmarks.OpenGovernment;
-using Modular.Host.Storage;
 
 namespace Modular.Benchmarks.County;
 
@@ -34,13 +33,10 @@ internal static class Program
         }
 
         var work = Path.Combine(Path.GetTempPath(), $"modular-bench-county-{Environment.ProcessId}");
-        var cluster = new LocalPostgresCluster(Path.Combine(work, "postgres"), LocalPostgresCluster.FreePort(), durable: false);
+        var (cluster, connectionString, machine) = await BenchRun.StartClusterAsync(work);
         var run = new BenchRun();
         try
         {
-            await cluster.StartAsync("bench");
-            var connectionString = cluster.ConnectionString("bench");
-            var machine = await Machine.DescribeAsync(connectionString);
             await using var host = await HostProcess.StartAsync(connectionString, BuildPaths.PluginsRoot, AdminPassword, work, "measure", new Dictionary<string, string>());
             var others = new OtherWork(host.ProcessId, Path.Combine(work, "postgres"));
             BenchRun.Progress($"host ready after {host.ReadyAfter.TotalSeconds:F1} s, modules: {string.Join(", ", host.Modules)}");

@@ -7,13 +7,14 @@ namespace Modular.Benchmarks.LegalServices;
 /// <summary>A signed-in API client with its cookie: setup calls, register imports, and a sequential read loop.</summary>
 internal sealed class Client : IDisposable
 {
-    private readonly CookieContainer _cookies = new();
+    private readonly CookieContainer _cookies;
     private readonly HttpClient _client;
     private readonly Uri _host;
 
-    private Client(Uri host)
+    private Client(Uri host, CookieContainer? cookies = null)
     {
         _host = host;
+        _cookies = cookies ?? new CookieContainer();
         _client = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 32 })
         {
             BaseAddress = host,
@@ -29,6 +30,12 @@ internal sealed class Client : IDisposable
         await client.SendAsync(HttpMethod.Post, "/api/auth/login", new { userName, password });
         return client;
     }
+
+    /// <summary>
+    /// The same signed-in user on another host of the same database (the session cookie is shared by every host, and a
+    /// cookie belongs to an address, not a port): the hosts behind a proxy, addressed one by one.
+    /// </summary>
+    public Client On(Uri host) => new(host, _cookies);
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, bool ensure = true)
     {

@@ -26,9 +26,13 @@ internal static class CountyRegisters
     private static readonly string[] Villages = ["双河村", "团结村", "新华村", "红旗村", "龙井村", "河坝村", "青山村", "中寨村", "营盘村", "白岩村"];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "罗", "龙"];
 
-    public static int Consultations { get; private set; }
+    private static int _consultations;
+    private static int _applications;
 
-    public static int Applications { get; private set; }
+    /// <summary>Rows generated so far (counted atomically: the province benchmark generates townships' registers in parallel).</summary>
+    public static int Consultations => _consultations;
+
+    public static int Applications => _applications;
 
     /// <summary>Imports each township's ten years of both registers through the module's own imports, one file each.</summary>
     public static async Task ImportAsync(Client head, IReadOnlyList<string> slugs, DateOnly today)
@@ -40,12 +44,12 @@ internal static class CountyRegisters
         }
     }
 
-    /// <summary>The township's consultation register, 2017 through <paramref name="today"/> (those of the last fortnight still open).</summary>
-    public static byte[] ConsultationRegister(int township, DateOnly today, int perYear)
+    /// <summary>The township's consultation register, the last <paramref name="years"/> calendar years through <paramref name="today"/> (those of the last fortnight still open).</summary>
+    public static byte[] ConsultationRegister(int township, DateOnly today, int perYear, int years = 10)
     {
         var random = new Random(2017 + township);
         var rows = new List<IReadOnlyList<object?>>();
-        for (var year = today.Year - 9; year <= today.Year; year++)
+        for (var year = today.Year - years + 1; year <= today.Year; year++)
         {
             var last = year == today.Year ? today.AddDays(-1) : new DateOnly(year, 12, 31);
             var count = year == today.Year ? perYear * last.DayOfYear / 365 : perYear;
@@ -66,7 +70,7 @@ internal static class CountyRegisters
             }
         }
 
-        Consultations += rows.Count;
+        Interlocked.Add(ref _consultations, rows.Count);
         return Workbook.Write("法律咨询登记", ConsultationColumns, rows);
     }
 
@@ -74,11 +78,11 @@ internal static class CountyRegisters
     /// The township's legal-aid register: each application forwarded, granted, assigned and closed and visited, except
     /// the recent ones, which stand where their dates have reached (under review, granted, assigned, in progress).
     /// </summary>
-    public static byte[] LegalAidRegister(int township, DateOnly today, int perYear)
+    public static byte[] LegalAidRegister(int township, DateOnly today, int perYear, int years = 10)
     {
         var random = new Random(4400 + township);
         var rows = new List<IReadOnlyList<object?>>();
-        for (var year = today.Year - 9; year <= today.Year; year++)
+        for (var year = today.Year - years + 1; year <= today.Year; year++)
         {
             var last = year == today.Year ? today.AddDays(-2) : new DateOnly(year, 12, 31);
             var count = year == today.Year ? perYear * last.DayOfYear / 365 : perYear;
@@ -89,7 +93,7 @@ internal static class CountyRegisters
             }
         }
 
-        Applications += rows.Count;
+        Interlocked.Add(ref _applications, rows.Count);
         return Workbook.Write("法律援助申请登记", LegalAidColumns, rows);
     }
 

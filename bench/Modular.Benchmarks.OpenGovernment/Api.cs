@@ -8,13 +8,14 @@ namespace Modular.Benchmarks.OpenGovernment;
 internal sealed class Api : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly CookieContainer _cookies = new();
+    private readonly CookieContainer _cookies;
     private readonly HttpClient _client;
     private readonly Uri _host;
 
-    private Api(Uri host)
+    private Api(Uri host, CookieContainer? cookies = null)
     {
         _host = host;
+        _cookies = cookies ?? new CookieContainer();
         _client = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 32 })
         {
             BaseAddress = host,
@@ -30,6 +31,9 @@ internal sealed class Api : IDisposable
         await api.SendAsync(HttpMethod.Post, "/api/auth/login", new { userName, password }, HttpStatusCode.NoContent);
         return api;
     }
+
+    /// <summary>The same signed-in user on another host of the same database (cookies belong to an address, not a port).</summary>
+    public Api On(Uri host) => new(host, _cookies);
 
     public Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK) => SendAsync(HttpMethod.Post, path, body, expected);
 
