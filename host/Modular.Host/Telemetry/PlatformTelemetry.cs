@@ -84,7 +84,10 @@ internal static class PlatformTelemetry
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter("System.Net.Http", "Npgsql", "Marten", DaemonLag.MeterName);
+                    .AddMeter("System.Net.Http", "Npgsql", "Marten", DaemonLag.MeterName)
+                    .AddView(MartenAppendCounter, options.AppendsByTownship
+                        ? new MetricStreamConfiguration { CardinalityLimit = Math.Max(2_000, options.AppendSeries) }
+                        : new MetricStreamConfiguration { TagKeys = ["event_type"], CardinalityLimit = Math.Max(2_000, options.AppendSeries) });
                 if (options.Prometheus.Enabled)
                 {
                     metrics.AddPrometheusExporter();
@@ -96,6 +99,9 @@ internal static class PlatformTelemetry
                 }
             });
     }
+
+    /// <summary>Marten's counter of appended events, tagged <c>event_type</c> and <c>tenant_id</c> (the township).</summary>
+    internal const string MartenAppendCounter = "marten.event.append";
 
     /// <summary>Marten's share: a span for each session's connection, and a counter of appended events (by type and township).</summary>
     public static void ConfigureMarten(StoreOptions store, TelemetryOptions options)
