@@ -8,6 +8,7 @@ using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Kit.Modules;
 using Modular.Modules.LegalServices.Consultations.Steps;
+using Modular.Contracts.Storage;
 
 namespace Modular.Modules.LegalServices.Consultations;
 
@@ -74,7 +75,7 @@ internal sealed class ConsultationsArea : IModuleArea
         var consultations = api.MapGroup("/consultations");
         consultations.MapGet("", ConsultationEndpoints.ListAsync).RequireAuthorization(Read);
         consultations.MapPost("", RegisterConsultation.EndpointAsync).RequireAuthorization(Write);
-        consultations.MapGet("/figures", ConsultationEndpoints.FiguresAsync).RequireAuthorization(Read);
+        consultations.MapGet("/figures", ConsultationEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         consultations.MapGet("/export.xlsx", ConsultationEndpoints.ExportAsync).RequireAuthorization(Read);
         consultations.MapGet("/template.xlsx", ConsultationEndpoints.Template).RequireAuthorization(Read);
         consultations.MapPost("/import", ConsultationEndpoints.ImportAsync).RequireAuthorization(Write).DisableAntiforgery();

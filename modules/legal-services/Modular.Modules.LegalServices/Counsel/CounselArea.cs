@@ -14,6 +14,7 @@ using Modular.Modules.LegalServices.Counsel.Meetings.Steps;
 using Modular.Modules.LegalServices.Counsel.Retainers;
 using Modular.Modules.LegalServices.Counsel.Reviews;
 using Modular.Modules.LegalServices.Counsel.Reviews.Steps;
+using Modular.Contracts.Storage;
 
 namespace Modular.Modules.LegalServices.Counsel;
 
@@ -103,7 +104,7 @@ internal sealed class CounselArea : IModuleArea
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var counsel = api.MapGroup("/counsel");
-        counsel.MapGet("/figures", CounselEndpoints.FiguresAsync).RequireAuthorization(Read);
+        counsel.MapGet("/figures", CounselEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         counsel.MapGet("/settings", CounselSettingsStore.GetEndpointAsync).RequireAuthorization(Read);
         counsel.MapPost("/settings", CounselSettingsStore.SetEndpointAsync).RequireAuthorization(LegalServices.Permissions.Settings);
 
