@@ -250,6 +250,12 @@ internal static class PlatformServices
     private static StoreOptions WithLeadershipPolling(StoreOptions store, ModularOptions options)
     {
         store.Projections.LeadershipPollingTime = Math.Max(100, options.Daemon.LeadershipPollingMilliseconds);
+        // The split-brain guard (Marten's default, stated because it is relied on): the connection holding the shards'
+        // advisory locks is watched, and once it is lost (terminated, server restarted, network cut) the node no longer
+        // claims the locks, so at its next poll it stops the shards and competes for them again like any standing-by
+        // node. What a stale leader might still commit in between is refused by the shard's progression check
+        // (SplitBrainTests, README "Running at scale").
+        store.Events.UseMonitoredAdvisoryLock = true;
         return store;
     }
 
