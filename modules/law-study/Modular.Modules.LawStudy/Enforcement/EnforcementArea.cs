@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.LawStudy;
 using Modular.Contracts.Modules;
-using Modular.Modules.LawStudy.Enforcement.Steps;
 using Modular.Contracts.Storage;
+using Modular.Modules.LawStudy.Enforcement.Steps;
 
 namespace Modular.Modules.LawStudy.Enforcement;
 

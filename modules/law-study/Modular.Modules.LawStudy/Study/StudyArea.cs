@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
-using Modular.Modules.LawStudy.Study.Steps;
 using Modular.Contracts.Storage;
+using Modular.Modules.LawStudy.Study.Steps;
 
 namespace Modular.Modules.LawStudy.Study;
 

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Kit.Modules;
 using Modular.Modules.LegalServices.Consultations.Steps;
-using Modular.Contracts.Storage;
 
 namespace Modular.Modules.LegalServices.Consultations;
 

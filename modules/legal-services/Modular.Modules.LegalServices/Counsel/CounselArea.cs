@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Kit.Modules;
 using Modular.Modules.LegalServices.Counsel.Cases;
 using Modular.Modules.LegalServices.Counsel.Cases.Steps;
@@ -14,7 +15,6 @@ using Modular.Modules.LegalServices.Counsel.Meetings.Steps;
 using Modular.Modules.LegalServices.Counsel.Retainers;
 using Modular.Modules.LegalServices.Counsel.Reviews;
 using Modular.Modules.LegalServices.Counsel.Reviews.Steps;
-using Modular.Contracts.Storage;
 
 namespace Modular.Modules.LegalServices.Counsel;
 

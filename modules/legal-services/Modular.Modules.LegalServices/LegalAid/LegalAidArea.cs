@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.Integration;
 using Modular.Contracts.Mediation;
-using Modular.Modules.LegalServices.LegalAid.Steps;
 using Modular.Contracts.Storage;
+using Modular.Modules.LegalServices.LegalAid.Steps;
 
 namespace Modular.Modules.LegalServices.LegalAid;
 

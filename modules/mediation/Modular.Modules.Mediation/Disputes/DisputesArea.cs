@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Modular.Modules.Mediation.Disputes.Steps;
 using Modular.Contracts.Storage;
+using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;
 

@@ -1,7 +1,7 @@
 using Modular.Contracts.Integration;
 using Modular.Contracts.OpenGovernment;
-using Modular.Modules.Mediation.Petitions.Steps;
 using Modular.Contracts.Storage;
+using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
 
