@@ -14,6 +14,8 @@
 # checks apply: a host that refuses or drops a connection is skipped for 10 s (max_fails=1 fail_timeout=10s), and a
 # request that failed on it is passed to the next host when that is safe (proxy_next_upstream: always when nothing
 # was sent yet, otherwise only for idempotent methods; a POST in flight on a host that dies answers 502).
+# MODULAR_CLUSTER_REPLICA=1 adds a streaming standby of PostgreSQL on the next port (pg_basebackup -R), and the hosts
+# read the lag-tolerant pages and APIs from it (Modular:ReadReplica:ConnectionString; README "Read replicas").
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,6 +26,8 @@ HOST_PORT="${MODULAR_CLUSTER_HOST_PORT:-5101}"
 PROXY_PORT="${MODULAR_CLUSTER_PORT:-8080}"
 CHECK_SECONDS="${MODULAR_CLUSTER_CHECK_SECONDS:-1}"
 PG_BIN=/usr/lib/postgresql/15/bin
+REPLICA="${MODULAR_CLUSTER_REPLICA:-0}"
+REPLICA_PORT="${MODULAR_CLUSTER_REPLICA_PORT:-$((PG_PORT + 1))}"
 HOST_DLL="$REPO/host/Modular.Host/bin/Release/net10.0/Modular.Host.dll"
 RUN="$DIR/run"
 LOGS="$DIR/logs"
@@ -66,6 +70,23 @@ start_postgres() {
     log "PostgreSQL on 127.0.0.1:$PG_PORT ($DIR/postgres)"
 }
 
+start_standby() {
+    [ "$REPLICA" = 1 ] || return 0
+    mkdir -p "$DIR/standby"
+    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$DIR/standby"
+    [ -f "$DIR/standby/pgdata/PG_VERSION" ] || as_postgres "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$DIR/standby/pgdata" -R -X stream -c fast
+    if ! as_postgres "$PG_BIN/pg_ctl" -D "$DIR/standby/pgdata" status >/dev/null 2>&1; then
+        as_postgres "$PG_BIN/pg_ctl" -D "$DIR/standby/pgdata" -l "$DIR/standby/postgres.log" -w -t 60 start \
+            -o "-p $REPLICA_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+    fi
+    log "PostgreSQL standby on 127.0.0.1:$REPLICA_PORT ($DIR/standby)"
+}
+
+replica_setting() {
+    [ "$REPLICA" = 1 ] && echo "Modular__ReadReplica__ConnectionString=Host=127.0.0.1;Port=$REPLICA_PORT;Username=postgres;Database=modular;Pooling=true;Maximum Pool Size=60" \
+        || echo "Modular__ReadReplica__ConnectionString="
+}
+
 start_host() {
     local i="$1" port; port="$(host_port "$1")"
     if alive "$RUN/host-$i.pid"; then log "host $i already runs (pid $(cat "$RUN/host-$i.pid"))"; return; fi
@@ -79,6 +100,7 @@ start_host() {
         Modular__Admin__Password="$(secret admin-password)" \
         Modular__DemoPassword="$(secret demo-password)" \
         Modular__Proxy__KnownProxies__0=127.0.0.1 \
+        "$(replica_setting)" \
         dotnet "$HOST_DLL" --urls "http://127.0.0.1:$port" >"$LOGS/host-$i.out" 2>&1 </dev/null) &
     echo $! >"$RUN/host-$i.pid"
     log "host $i starting on 127.0.0.1:$port (pid $!)"
@@ -200,6 +222,10 @@ status() {
     alive "$RUN/nginx.pid" && echo "nginx       http://127.0.0.1:$PROXY_PORT  pid $(cat "$RUN/nginx.pid")" || echo "nginx       stopped"
     alive "$RUN/supervisor.pid" && echo "supervisor  pid $(cat "$RUN/supervisor.pid")" || echo "supervisor  stopped"
     as_postgres "$PG_BIN/pg_ctl" -D "$DIR/postgres/pgdata" status >/dev/null 2>&1 && echo "postgresql  127.0.0.1:$PG_PORT" || echo "postgresql  stopped"
+    if [ "$REPLICA" = 1 ]; then
+        [ -f "$DIR/standby/pgdata/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DIR/standby/pgdata" status >/dev/null 2>&1 \
+            && echo "standby     127.0.0.1:$REPLICA_PORT" || echo "standby     stopped"
+    fi
     for i in $(seq 1 "$HOSTS"); do
         if alive "$RUN/host-$i.pid"; then
             code="$(ready_code "$i")"
@@ -219,6 +245,7 @@ case "${1:-}" in
         mkdir -p "$RUN" "$LOGS"
         secret data-protection.key >/dev/null
         start_postgres
+        start_standby
         # The first host alone applies the schema and seeds; the others then start side by side.
         start_host 1 && wait_ready 1
         for i in $(seq 2 "$HOSTS"); do start_host "$i"; done
@@ -233,6 +260,9 @@ case "${1:-}" in
         for i in $(seq 1 "$HOSTS"); do stop_pid "host $i" "$RUN/host-$i.pid" TERM 20 group; done
         if as_postgres "$PG_BIN/pg_ctl" -D "$DIR/postgres/pgdata" status >/dev/null 2>&1; then
             as_postgres "$PG_BIN/pg_ctl" -D "$DIR/postgres/pgdata" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
+        fi
+        if [ -f "$DIR/standby/pgdata/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DIR/standby/pgdata" status >/dev/null 2>&1; then
+            as_postgres "$PG_BIN/pg_ctl" -D "$DIR/standby/pgdata" -m fast -w stop >/dev/null && log "PostgreSQL standby stopped"
         fi
         ;;
     status) status ;;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Modular.Contracts.Integration;
 using Modular.Contracts.PersonalData;
@@ -61,6 +62,8 @@ internal static class PlatformServices
         services.AddOutputCache(o => o.AddPolicy(Modular.Contracts.Portal.PublicPages.Policy, new Portal.PublicPagesPolicy()));
         services.AddScoped<Modular.Contracts.Portal.IPublicPageCache, Portal.PublicPageCache>();
         services.AddScoped<PlatformSessions>();
+        // Lag-tolerant reads from a streaming replica when one is configured (the primary's string is read as Marten's is).
+        services.AddSingleton(_ => new ReadReplica(builder.Configuration["Modular:ReadReplica:ConnectionString"], builder.Configuration.GetConnectionString("Modular")!));
         services.AddSingleton<TownshipDirectory>();
         services.AddSingleton<UserDirectory>();
         // Every instance's caches forget a change within a second, through PostgreSQL LISTEN/NOTIFY.
@@ -142,7 +145,8 @@ internal static class PlatformServices
             .AddCheck<PluginsHealthCheck>("plugins", tags: ["ready"])
             .AddCheck<HolidayCalendarHealthCheck>("holiday-calendar", tags: ["ready"])
             .AddCheck<Caching.CacheInvalidationListener>("cache-invalidation", tags: ["ready"])
-            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: ["ready"]);
+            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: ["ready"])
+            .Add(new HealthCheckRegistration("read-replica", sp => sp.GetRequiredService<ReadReplica>(), failureStatus: null, tags: ["ready"]));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "乡镇法治政府建设平台 API / Township rule-of-law platform API";
@@ -246,6 +250,12 @@ internal static class PlatformServices
     private static StoreOptions WithLeadershipPolling(StoreOptions store, ModularOptions options)
     {
         store.Projections.LeadershipPollingTime = Math.Max(100, options.Daemon.LeadershipPollingMilliseconds);
+        // The split-brain guard (Marten's default, stated because it is relied on): the connection holding the shards'
+        // advisory locks is watched, and once it is lost (terminated, server restarted, network cut) the node no longer
+        // claims the locks, so at its next poll it stops the shards and competes for them again like any standing-by
+        // node. What a stale leader might still commit in between is refused by the shard's progression check
+        // (SplitBrainTests, README "Running at scale").
+        store.Events.UseMonitoredAdvisoryLock = true;
         return store;
     }
 

@@ -11,7 +11,7 @@ namespace Modular.Host.Operations;
 /// ends, not once per request: a probe asks the database every few seconds until it answers again. Nothing else is
 /// needed to recover: Npgsql opens fresh connections as soon as the server is back.
 /// </summary>
-internal sealed class DatabaseOutage(RequestDelegate next, IDocumentStore store, ILogger<DatabaseOutage> log)
+internal sealed class DatabaseOutage(RequestDelegate next, IDocumentStore store, Storage.ReadReplica replica, ILogger<DatabaseOutage> log)
 {
     public const int RetryAfterSeconds = 5;
 
@@ -49,7 +49,18 @@ internal sealed class DatabaseOutage(RequestDelegate next, IDocumentStore store,
         }
         catch (Exception exception) when (!context.Response.HasStarted && IsUnavailable(exception) && !context.RequestAborted.IsCancellationRequested)
         {
-            Begin(exception);
+            if (replica.Served(context))
+            {
+                // The read replica failed under this read, not the primary: its idle connections are as dead, so drop
+                // them, and the next lag-tolerant read finds the standby refusing and reads the primary instead.
+                replica.Forget();
+                log.LogWarning("Read replica unavailable under a lag-tolerant read: {Reason}; its reads go to the primary until it answers", exception.GetBaseException().Message);
+            }
+            else
+            {
+                Begin(exception);
+            }
+
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

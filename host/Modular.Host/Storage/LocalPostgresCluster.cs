@@ -36,6 +36,39 @@ public sealed class LocalPostgresCluster
     public async Task StartAsync(string database = "modular", CancellationToken cancellationToken = default)
     {
         var pgData = Path.Combine(_dataDirectory, "pgdata");
+        var runAsPostgres = await PrepareFolderAsync(cancellationToken);
+        if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
+        {
+            await RunAsync(Path.Combine(BinDirectory, "initdb"),
+                ["-D", pgData, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], runAsPostgres, cancellationToken);
+        }
+
+        await StartServerAsync(pgData, runAsPostgres, cancellationToken);
+        await CreateDatabaseAsync(database, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes this cluster a streaming standby of <paramref name="primary"/> when its folder is empty (a base backup
+    /// with <c>pg_basebackup -R</c>, which writes <c>standby.signal</c> and the primary's address), and starts it: a
+    /// read-only hot standby that replays what the primary commits. The primary needs nothing but its defaults
+    /// (<c>wal_level=replica</c>, WAL senders, and initdb's trusted replication entries for 127.0.0.1).
+    /// </summary>
+    public async Task StartAsStandbyOfAsync(LocalPostgresCluster primary, CancellationToken cancellationToken = default)
+    {
+        var pgData = Path.Combine(_dataDirectory, "pgdata");
+        var runAsPostgres = await PrepareFolderAsync(cancellationToken);
+        if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
+        {
+            await RunAsync(Path.Combine(BinDirectory, "pg_basebackup"),
+                ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-D", pgData,
+                    "-R", "-X", "stream", "-c", "fast"], runAsPostgres, cancellationToken);
+        }
+
+        await StartServerAsync(pgData, runAsPostgres, cancellationToken);
+    }
+
+    private async Task<bool> PrepareFolderAsync(CancellationToken cancellationToken)
+    {
         var runAsPostgres = Environment.UserName == "root";
         Directory.CreateDirectory(_dataDirectory);
         if (runAsPostgres)
@@ -48,12 +81,11 @@ public sealed class LocalPostgresCluster
             }
         }
 
-        if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
-        {
-            await RunAsync(Path.Combine(BinDirectory, "initdb"),
-                ["-D", pgData, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], runAsPostgres, cancellationToken);
-        }
+        return runAsPostgres;
+    }
 
+    private async Task StartServerAsync(string pgData, bool runAsPostgres, CancellationToken cancellationToken)
+    {
         if (!await IsRunningAsync(pgData, runAsPostgres, cancellationToken))
         {
             // TCP only in use; the socket goes to /tmp because socket paths have a short length limit.
@@ -67,8 +99,6 @@ public sealed class LocalPostgresCluster
                 ["-D", pgData, "-l", Path.Combine(_dataDirectory, "postgres.log"), "-w", "-t", "60", "start", "-o", settings],
                 runAsPostgres, cancellationToken);
         }
-
-        await CreateDatabaseAsync(database, cancellationToken);
     }
 
     /// <summary>Stops the cluster, waiting for a clean shutdown.</summary>

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Modular.Contracts.Townships;
 using Modular.Host.Operations;
 
@@ -7,11 +8,23 @@ namespace Modular.Host.Storage;
 /// <summary>
 /// The one place sessions are opened: for the current township's tenant, or the platform's default tenant outside
 /// any township. Every session carries the acting user and the correlation id, so each stored event records both.
+/// A query session of a lag-tolerant read (<see cref="Modular.Contracts.Storage.LagTolerantReadAttribute"/>) reads
+/// the read replica when one is configured (<see cref="ReadReplica"/>); every other session, and
+/// every document session, is the primary's.
 /// </summary>
-internal sealed class TownshipSessionFactory(IDocumentStore store, ITownshipContext township, ICurrentUser user, Correlation correlation)
+internal sealed class TownshipSessionFactory(
+    IDocumentStore store, ITownshipContext township, ICurrentUser user, Correlation correlation, ReadReplica replica, IHttpContextAccessor http)
     : ISessionFactory
 {
-    public IQuerySession QuerySession() => store.QuerySession(Options());
+    public IQuerySession QuerySession()
+    {
+        if (replica.DatabaseFor(http.HttpContext, store) is { } database)
+        {
+            return store.QuerySession(Marten.Services.SessionOptions.ForDatabase(Options().TenantId, database));
+        }
+
+        return store.QuerySession(Options());
+    }
 
     public IDocumentSession OpenSession()
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.LawStudy;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Modules.LawStudy.Enforcement.Steps;
 
 namespace Modular.Modules.LawStudy.Enforcement;
@@ -55,7 +56,7 @@ internal sealed class EnforcementArea : IModuleArea
         var tasks = api.MapGroup("/enforcement/tasks");
         tasks.MapGet("", TaskEndpoints.ListAsync).RequireAuthorization(Read);
         tasks.MapPost("", RecordTask.EndpointAsync).RequireAuthorization(Write).ProducesValidationProblem();
-        tasks.MapGet("/figures", TaskEndpoints.FiguresAsync).RequireAuthorization(Read);
+        tasks.MapGet("/figures", TaskEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         tasks.MapGet("/{id:guid}", TaskEndpoints.GetAsync).RequireAuthorization(Read);
         tasks.MapGet("/{id:guid}/timeline", TaskEndpoints.TimelineAsync).RequireAuthorization(Read);
         tasks.MapPost($"/{{id:guid}}/{AssignOfficers.Step}", AssignOfficers.EndpointAsync).RequireAuthorization(Write);

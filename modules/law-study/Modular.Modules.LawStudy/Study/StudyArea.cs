@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Modules.LawStudy.Study.Steps;
 
 namespace Modular.Modules.LawStudy.Study;
@@ -76,7 +77,7 @@ internal sealed class StudyArea : IModuleArea
         study.MapPost($"/sessions/{{id:guid}}/{CancelStudySession.Step}", StudyEndpoints.CancelAsync).RequireAuthorization(Write);
         study.MapGet("/hours", StudyEndpoints.HoursAsync).RequireAuthorization(Read);
         study.MapGet("/me", StudyEndpoints.MineAsync).RequireAuthorization(LawStudy.Permissions.Self);
-        study.MapGet("/figures", StudyEndpoints.FiguresAsync).RequireAuthorization(Read);
+        study.MapGet("/figures", StudyEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         study.MapGet("/settings", StudySettingsStore.GetEndpointAsync).RequireAuthorization(Read);
         study.MapPost("/settings", StudySettingsStore.SetEndpointAsync).RequireAuthorization(LawStudy.Permissions.Settings);
     }

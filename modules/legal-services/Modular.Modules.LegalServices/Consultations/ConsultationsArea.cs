@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Kit.Modules;
 using Modular.Modules.LegalServices.Consultations.Steps;
 
@@ -74,7 +75,7 @@ internal sealed class ConsultationsArea : IModuleArea
         var consultations = api.MapGroup("/consultations");
         consultations.MapGet("", ConsultationEndpoints.ListAsync).RequireAuthorization(Read);
         consultations.MapPost("", RegisterConsultation.EndpointAsync).RequireAuthorization(Write);
-        consultations.MapGet("/figures", ConsultationEndpoints.FiguresAsync).RequireAuthorization(Read);
+        consultations.MapGet("/figures", ConsultationEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         consultations.MapGet("/export.xlsx", ConsultationEndpoints.ExportAsync).RequireAuthorization(Read);
         consultations.MapGet("/template.xlsx", ConsultationEndpoints.Template).RequireAuthorization(Read);
         consultations.MapPost("/import", ConsultationEndpoints.ImportAsync).RequireAuthorization(Write).DisableAntiforgery();

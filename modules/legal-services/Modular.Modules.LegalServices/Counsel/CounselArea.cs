@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Kit.Modules;
 using Modular.Modules.LegalServices.Counsel.Cases;
 using Modular.Modules.LegalServices.Counsel.Cases.Steps;
@@ -103,7 +104,7 @@ internal sealed class CounselArea : IModuleArea
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var counsel = api.MapGroup("/counsel");
-        counsel.MapGet("/figures", CounselEndpoints.FiguresAsync).RequireAuthorization(Read);
+        counsel.MapGet("/figures", CounselEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         counsel.MapGet("/settings", CounselSettingsStore.GetEndpointAsync).RequireAuthorization(Read);
         counsel.MapPost("/settings", CounselSettingsStore.SetEndpointAsync).RequireAuthorization(LegalServices.Permissions.Settings);
 

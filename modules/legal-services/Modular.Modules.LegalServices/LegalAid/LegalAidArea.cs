@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Modular.Contracts.Integration;
 using Modular.Contracts.Mediation;
+using Modular.Contracts.Storage;
 using Modular.Modules.LegalServices.LegalAid.Steps;
 
 namespace Modular.Modules.LegalServices.LegalAid;
@@ -81,7 +82,7 @@ internal sealed class LegalAidArea : IModuleArea
         var aid = api.MapGroup("/legal-aid");
         aid.MapGet("", LegalAidEndpoints.RegisterAsync).RequireAuthorization(Read);
         aid.MapPost("", ReceiveApplication.EndpointAsync).RequireAuthorization(Handle).ProducesValidationProblem();
-        aid.MapGet("/figures", LegalAidEndpoints.FiguresAsync).RequireAuthorization(Read);
+        aid.MapGet("/figures", LegalAidEndpoints.FiguresAsync).RequireAuthorization(Read).LagTolerantRead();
         aid.MapGet("/export.xlsx", LegalAidEndpoints.ExportAsync).RequireAuthorization(Read);
         aid.MapGet("/template.xlsx", LegalAidRegisterImport.Template).RequireAuthorization(Read);
         aid.MapPost("/import", LegalAidRegisterImport.EndpointAsync).RequireAuthorization(Handle).DisableAntiforgery();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Modular.Contracts.Storage;
 using Modular.Modules.Mediation.Disputes.Steps;
 
 namespace Modular.Modules.Mediation.Disputes;
@@ -78,9 +79,9 @@ internal sealed class DisputesArea : IModuleArea
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var disputes = api.MapGroup("/disputes");
-        disputes.MapGet("", DisputeEndpoints.LedgerAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("", DisputeEndpoints.LedgerAsync).RequireAuthorization(Permissions.DisputesRead).LagTolerantRead();
         disputes.MapPost("", TakeInDispute.EndpointAsync).RequireAuthorization(Permissions.DisputesHandle);
-        disputes.MapGet("/figures", DisputeEndpoints.FiguresAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/figures", DisputeEndpoints.FiguresAsync).RequireAuthorization(Permissions.DisputesRead).LagTolerantRead();
         disputes.MapGet("/export.xlsx", DisputeEndpoints.ExportAsync).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapGet("/template.xlsx", DisputeEndpoints.Template).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapPost("/import", DisputeEndpoints.ImportAsync).RequireAuthorization(Permissions.DisputesHandle).DisableAntiforgery();

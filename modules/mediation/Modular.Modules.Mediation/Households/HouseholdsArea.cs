@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Modular.Contracts.Storage;
 
 namespace Modular.Modules.Mediation.Households;
 
@@ -40,7 +41,7 @@ internal sealed class HouseholdsArea : IModuleArea
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var households = api.MapGroup("/households");
-        households.MapGet("", HouseholdEndpoints.ListAsync).RequireAuthorization(Permissions.HouseholdsRead);
+        households.MapGet("", HouseholdEndpoints.ListAsync).RequireAuthorization(Permissions.HouseholdsRead).LagTolerantRead();
         households.MapPost("", HouseholdEndpoints.RegisterAsync).RequireAuthorization(Permissions.HouseholdsManage);
         households.MapGet("/special-groups", HouseholdEndpoints.SpecialGroupsAsync).RequireAuthorization(Permissions.HouseholdsRead);
         households.MapGet("/export.xlsx", HouseholdEndpoints.ExportAsync).RequireAuthorization(Permissions.HouseholdsRead);

@@ -1,5 +1,6 @@
 using Modular.Contracts.Integration;
 using Modular.Contracts.OpenGovernment;
+using Modular.Contracts.Storage;
 using Modular.Modules.Mediation.Petitions.Steps;
 
 namespace Modular.Modules.Mediation.Petitions;
@@ -48,9 +49,9 @@ internal sealed class PetitionsArea : IModuleArea
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var petitions = api.MapGroup("/petitions");
-        petitions.MapGet("", PetitionEndpoints.ListAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapGet("", PetitionEndpoints.ListAsync).RequireAuthorization(Permissions.PetitionsRead).LagTolerantRead();
         petitions.MapPost("", RegisterPetition.EndpointAsync).RequireAuthorization(Permissions.PetitionsHandle);
-        petitions.MapGet("/figures", PetitionEndpoints.FiguresAsync).RequireAuthorization(Permissions.PetitionsRead);
+        petitions.MapGet("/figures", PetitionEndpoints.FiguresAsync).RequireAuthorization(Permissions.PetitionsRead).LagTolerantRead();
         petitions.MapGet("/{id:guid}", PetitionEndpoints.GetAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapGet("/{id:guid}/timeline", PetitionEndpoints.TimelineAsync).RequireAuthorization(Permissions.PetitionsRead);
         petitions.MapGet("/{id:guid}/opinion.docx", OpinionLetter.EndpointAsync).RequireAuthorization(Permissions.PetitionsRead);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Contracts.Portal;
+using Modular.Contracts.Storage;
 using Modular.Contracts.Townships;
 using Modular.Kit.Input;
 using Modular.Modules.OpenGovernment.Publications;
@@ -26,13 +27,13 @@ internal static class PortalEndpoints
             IQuerySession session, CancellationToken ct) =>
             TypedResults.Ok(string.IsNullOrWhiteSpace(q)
                 ? await PortalQueries.LatestAsync(session, category, PortalQueries.PageFrom(page), ct)
-                : await PortalQueries.SearchAsync(session, q, PortalQueries.PageFrom(page), ct))).CacheOutput(PublicPages.Policy);
-        publicApi.MapGet("/publications/{id:guid}", GetAsync).CacheOutput(PublicPages.Policy);
-        publicApi.MapGet("/publications/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync);
+                : await PortalQueries.SearchAsync(session, q, PortalQueries.PageFrom(page), ct))).CacheOutput(PublicPages.Policy).LagTolerantRead();
+        publicApi.MapGet("/publications/{id:guid}", GetAsync).CacheOutput(PublicPages.Policy).LagTolerantRead();
+        publicApi.MapGet("/publications/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).LagTolerantRead();
         publicApi.MapGet("/categories", async (IQuerySession session, Contracts.Caching.ITownshipCache cache, CancellationToken ct) =>
                 TypedResults.Ok(await Catalogue.CachedCategoriesAsync(cache, session, ct)))
-            .CacheOutput(PublicPages.Policy);
-        publicApi.MapGet("/feed.atom", FeedAsync).CacheOutput(PublicPages.Policy);
+            .CacheOutput(PublicPages.Policy).LagTolerantRead();
+        publicApi.MapGet("/feed.atom", FeedAsync).CacheOutput(PublicPages.Policy).LagTolerantRead();
     }
 
     private static async Task<IResult> GetAsync(Guid id, IQuerySession session, CancellationToken ct) =>

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Modular.Host.Storage;
+using Modular.Testing;
+using Npgsql;
+
+namespace Modular.Host.Tests;
+
+/// <summary>
+/// A primary and a streaming standby on loopback (a base backup with <c>pg_basebackup -R</c>), the host on both
+/// (<c>Modular:ReadReplica:ConnectionString</c> naming the standby). With the standby's replay paused, a dispute taken
+/// in is on the primary only, which tells the servers apart by what they answer: the ledger (a lag-tolerant read,
+/// API and page) does not show it, so the standby served it; the dispute's own record (a read of one's own write)
+/// does, so the primary did, as it took the write (the standby cannot). The daemon holds its advisory locks on the
+/// primary and nothing but the replica reads connects to the standby. With the standby stopped, the ledger answers
+/// from the primary and <c>/health/ready</c> says the replica is away (degraded, still 200).
+/// </summary>
+public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>This class's clusters use ports of their own range, apart from the other sessions' clusters.</summary>
+    private const int FirstPort = 55500;
+
+    [Fact]
+    public async Task Lag_tolerant_reads_come_from_the_standby_and_from_the_primary_when_it_is_gone_while_writes_and_the_daemon_stay_on_the_primary()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"modular-replica-{Guid.NewGuid():N}");
+        var primary = new LocalPostgresCluster(Path.Combine(folder, "primary"), FreePortInRange(FirstPort), durable: false);
+        var standby = new LocalPostgresCluster(Path.Combine(folder, "standby"), FreePortInRange(primary.Port + 1), durable: false);
+        try
+        {
+            await primary.StartAsync();
+            await standby.StartAsStandbyOfAsync(primary);
+            Assert.True(await ScalarAsync<bool>(standby, "select pg_is_in_recovery()"), "the standby is not in recovery");
+
+            await using var platform = new ReplicaPlatform(TestPlugins.Set("mediation", "Modular.Modules.Mediation"), primary.ConnectionString(), standby.ConnectionString());
+            await platform.InitializeAsync();
+            var admin = await platform.AdminClientAsync();
+            var slug = await Scenario.CreateTownshipAsync(admin, "mediation");
+            var mediator = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "mediation.mediator"), Scenario.Password);
+
+            var first = await TakeInAsync(mediator, slug);
+            await UntilReplayedAsync(primary, standby);
+            Assert.Contains(first.Id, await LedgerAsync(mediator, slug));
+            Assert.Equal("Healthy", (await ReplicaHealthAsync(platform)).Status);
+
+            // (a) and (b): the standby stops replaying; what the primary commits now, the standby does not have.
+            await ScalarAsync<object>(standby, "select pg_wal_replay_pause()");
+            Assert.True(await EventuallyAsync(async () => await ScalarAsync<string>(standby, "select pg_get_wal_replay_pause_state()") == "paused"), "the standby's replay did not pause");
+            var second = await TakeInAsync(mediator, slug); // a write: only the primary can take it
+            var own = await mediator.GetAsync($"/api/t/{slug}/mediation/disputes/{second.Id}");
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode); // the dispute's record reads the primary
+            var ledger = await LedgerAsync(mediator, slug);
+            output.WriteLine("standby: " + await ScalarAsync<string>(standby, "select string_agg(application_name || ' ' || state || ' ' || left(query, 60), ' | ') from pg_stat_activity where backend_type = 'client backend'"));
+            output.WriteLine("primary: " + await ScalarAsync<string>(primary, "select string_agg(application_name || ' ' || state || ' ' || left(query, 60), ' | ') from pg_stat_activity where backend_type = 'client backend'"));
+            Assert.Contains(first.Id, ledger);
+            Assert.DoesNotContain(second.Id, ledger); // the ledger reads the standby
+            var page = await mediator.GetStringAsync($"/t/{slug}/mediation/disputes");
+            Assert.Contains(first.Number, page, StringComparison.Ordinal);
+            Assert.DoesNotContain(second.Number, page, StringComparison.Ordinal);
+            Assert.True(await ScalarAsync<long>(standby, $"select count(*) from pg_stat_activity where application_name = '{ReadReplica.ApplicationName}'") > 0);
+
+            // (d): the daemon leads on the primary; on the standby there is no advisory lock and no connection but the replica reads'.
+            Assert.True(await EventuallyAsync(async () => await ScalarAsync<long>(primary, "select count(*) from pg_locks where locktype = 'advisory'") > 0),
+                "the daemon holds no advisory lock on the primary");
+            Assert.Equal(0, await ScalarAsync<long>(standby, "select count(*) from pg_locks where locktype = 'advisory'"));
+            var strangers = await ScalarAsync<long>(standby,
+                $"select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> '{ReadReplica.ApplicationName}'");
+            Assert.Equal(0, strangers);
+
+            await ScalarAsync<object>(standby, "select pg_wal_replay_resume()");
+            Assert.True(await EventuallyAsync(async () => (await LedgerAsync(mediator, slug)).Contains(second.Id)), "the standby did not catch up after its replay resumed");
+
+            // (c): the standby is gone; the ledger reads the primary, health says degraded and stays 200.
+            await standby.StopAsync();
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < 5; i++)
+            {
+                using var response = await mediator.GetAsync($"/api/t/{slug}/mediation/disputes");
+                answers.Add(response.StatusCode);
+            }
+
+            output.WriteLine($"ledger reads after the standby stopped: {string.Join(", ", answers.Select(a => (int)a))}");
+            // The first read may meet a pooled connection to the stopped standby (503 with Retry-After); every later one answers.
+            Assert.All(answers.Skip(1), a => Assert.Equal(HttpStatusCode.OK, a));
+            Assert.True(answers[0] is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"first read after the stop answered {(int)answers[0]}");
+            Assert.Contains(second.Id, await LedgerAsync(mediator, slug));
+            var health = await ReplicaHealthAsync(platform);
+            Assert.Equal("Degraded", health.Status);
+            Assert.Equal(HttpStatusCode.OK, health.Code);
+            var third = await TakeInAsync(mediator, slug);
+            Assert.Contains(third.Id, await LedgerAsync(mediator, slug)); // from the primary: nothing lags now
+        }
+        finally
+        {
+            await standby.StopAsync();
+            await primary.StopAsync();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A folder left in /tmp is harmless.
+            }
+        }
+    }
+
+    private static async Task<(Guid Id, string Number)> TakeInAsync(HttpClient mediator, string slug)
+    {
+        var response = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/disputes", new Dictionary<string, object?>
+        {
+            ["source"] = "Visit",
+            ["receivedOn"] = "2026-11-02",
+            ["category"] = "Neighbours",
+            ["village"] = "双河村",
+            ["summary"] = "两户因宅基地排水沟走向发生争执",
+            ["risk"] = "Low",
+            ["parties"] = new object[]
+            {
+                new Dictionary<string, object?> { ["name"] = "刘德华", ["role"] = "Applicant" },
+                new Dictionary<string, object?> { ["name"] = "张学友", ["role"] = "Respondent" },
+            },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetGuid();
+        var record = await mediator.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/disputes/{id}");
+        return (id, record.GetProperty("number").GetString()!);
+    }
+
+    private static async Task<HashSet<Guid>> LedgerAsync(HttpClient client, string slug)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/disputes");
+        return [.. page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
+    }
+
+    private static async Task<(HttpStatusCode Code, string Status)> ReplicaHealthAsync(ReplicaPlatform platform)
+    {
+        using var client = platform.CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, health.RootElement.GetProperty("checks").GetProperty("read-replica").GetProperty("status").GetString()!);
+    }
+
+    /// <summary>Waits (bounded) until the standby has replayed everything the primary had written when asked.</summary>
+    private static async Task UntilReplayedAsync(LocalPostgresCluster primary, LocalPostgresCluster standby)
+    {
+        var lsn = await ScalarAsync<string>(primary, "select pg_current_wal_lsn()::text");
+        Assert.True(await EventuallyAsync(async () => await ScalarAsync<bool>(standby, $"select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '{lsn}'::pg_lsn) >= 0")),
+            "the standby did not replay the primary's WAL");
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static async Task<T> ScalarAsync<T>(LocalPostgresCluster cluster, string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { Pooling = false, ApplicationName = "replica-test" };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePortInRange(int from)
+    {
+        for (var port = from; port < FirstPort + 100; port++)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken; the next one
+            }
+        }
+
+        throw new InvalidOperationException($"no free port in {FirstPort}–{FirstPort + 99}");
+    }
+
+    /// <summary>The test host on the primary, with the standby as its read replica.</summary>
+    private sealed class ReplicaPlatform(string plugins, string primary, string replica) : PlatformFactory(plugins, database: primary)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Modular:ReadReplica:ConnectionString", replica);
+        }
+    }
+}
