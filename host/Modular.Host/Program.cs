@@ -28,6 +28,15 @@ if (ProjectionRebuild.IsRequested(args))
     return exitCode;
 }
 
+if (Modular.Host.Storage.Databases.TownshipMove.IsRequested(args))
+{
+    // An operations command: move one township's records to another database, then exit.
+    var exitCode = await Modular.Host.Storage.Databases.TownshipMove.RunAsync(app.Services, args, CancellationToken.None);
+    await app.DisposeAsync();
+    await bootstrapLog.DisposeAsync();
+    return exitCode;
+}
+
 timeline.Time("pipeline", () =>
 {
     app.UseModularPlatform(catalog);

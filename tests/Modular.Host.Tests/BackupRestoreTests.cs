@@ -16,7 +16,7 @@ namespace Modular.Host.Tests;
 [Collection(DemoYearCollection.Name)]
 public sealed class BackupRestoreTests(DemoYearPlatform platform)
 {
-    private const string Bin = "/usr/lib/postgresql/15/bin";
+    internal const string Bin = "/usr/lib/postgresql/15/bin";
 
     private static readonly int[] Years = [2020, 2021];
 
@@ -98,7 +98,7 @@ public sealed class BackupRestoreTests(DemoYearPlatform platform)
     }
 
     /// <summary>Each stream's event count and checksum, and each document table's rows and checksum, in a stable order.</summary>
-    private static async Task<Fingerprint> FingerprintAsync(string connectionString)
+    internal static async Task<Fingerprint> FingerprintAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -140,7 +140,7 @@ public sealed class BackupRestoreTests(DemoYearPlatform platform)
         return new Fingerprint(streams, events, lines);
     }
 
-    private static async Task RunAsync(string program, params string[] arguments)
+    internal static async Task RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Bin, program)) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -155,7 +155,7 @@ public sealed class BackupRestoreTests(DemoYearPlatform platform)
         Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await error}{await output}");
     }
 
-    private sealed record Fingerprint(long Streams, long Events, IReadOnlyList<string> Lines);
+    internal sealed record Fingerprint(long Streams, long Events, IReadOnlyList<string> Lines);
 
     /// <summary>The same modules as the demo platform, on the restored copy; the demo finds itself seeded and adds nothing.</summary>
     private sealed class RestoredPlatform(string connectionString) : PlatformFactory(DemoYearPlatform.Plugins, database: connectionString, demo: true);

@@ -7,7 +7,8 @@ namespace Modular.Kit.Records;
 /// <summary>
 /// A county's figures: the records of several townships read in ONE statement (Marten's conjoined tenancy,
 /// <c>TenantIsOneOf</c>), each with the township it belongs to, so a module counts thirty townships the way it counts
-/// one instead of asking thirty times.
+/// one instead of asking thirty times. With townships spread over several databases it is one statement per database
+/// holding any of them, merged.
 /// </summary>
 public static class AcrossTownships
 {
@@ -36,15 +37,15 @@ public static class AcrossTownships
             return new Dictionary<string, IReadOnlyList<T>>();
         }
 
-        var tenants = result.Keys.ToArray();
-        var command = filter(session.Query<T>().Where(x => x.TenantIsOneOf(tenants))).ToCommand(FetchType.FetchMany);
-        command.CommandText = WithTenantColumn(command.CommandText);
         var serializer = session.DocumentStore.Options.Serializer();
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        command.Connection = connection;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var (database, tenants) in await ByDatabaseAsync(session.DocumentStore, result.Keys))
         {
+            var command = filter(session.Query<T>().Where(x => x.TenantIsOneOf(tenants.ToArray()))).ToCommand(FetchType.FetchMany);
+            command.CommandText = WithTenantColumn(command.CommandText);
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            command.Connection = connection;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var tenant = reader.GetString(0);
@@ -56,6 +57,32 @@ public static class AcrossTownships
         }
 
         return result.ToDictionary(r => r.Key, r => (IReadOnlyList<T>)r.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <paramref name="townships"/> grouped by the database that holds each (Marten's tenancy knows): one group with a
+    /// single database. A reader across townships asks each group's database once, with a session opened for any
+    /// township of the group (<c>TenantIsOneOf</c> reaches the others in the same database).
+    /// </summary>
+    public static async Task<IReadOnlyList<(Marten.Storage.IMartenDatabase Database, IReadOnlyList<string> Townships)>> ByDatabaseAsync(
+        IDocumentStore store, IEnumerable<string> townships)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var groups = new Dictionary<Marten.Storage.IMartenDatabase, List<string>>(ReferenceEqualityComparer.Instance);
+        var order = new List<Marten.Storage.IMartenDatabase>();
+        foreach (var township in townships.Distinct(StringComparer.Ordinal))
+        {
+            var database = (await store.Options.Tenancy.GetTenantAsync(township)).Database;
+            if (!groups.TryGetValue(database, out var group))
+            {
+                groups[database] = group = [];
+                order.Add(database);
+            }
+
+            group.Add(township);
+        }
+
+        return order.Select(d => (d, (IReadOnlyList<string>)groups[d])).ToList();
     }
 
     /// <summary>Marten writes <c>select d.id, d.data[, metadata] from &lt;table&gt; as d ...</c>: keep everything from the table on.</summary>

@@ -60,6 +60,7 @@ internal sealed class CacheInvalidation(
         {
             case { Kind: CacheChange.TownshipKind, Township: { } slug }:
                 townships.Evict(slug);
+                (store.Options.Tenancy as Storage.Databases.TownshipTenancy)?.Forget(slug); // a move switches its database
                 break;
             case { Kind: CacheChange.UserKind, Key: { } userName }:
                 users.Evict(userName);
@@ -87,6 +88,8 @@ internal sealed class CacheInvalidation(
         {
             concrete.Clear();
         }
+
+        (store.Options.Tenancy as Storage.Databases.TownshipTenancy)?.ForgetAll();
 
         await pages.EvictByTagAsync(Portal.PublicPagesPolicy.AllTag, cancellationToken);
     }

@@ -32,6 +32,12 @@ public sealed class ModularOptions
 
     public DaemonOptions Daemon { get; set; } = new();
 
+    /// <summary>
+    /// Township databases by id (<c>Modular:Databases:&lt;id&gt;:ConnectionString</c>). None: every township lives in the
+    /// platform database, as it always has. Some: new townships are placed on them by <see cref="Storage.Databases.PlacementRule"/>.
+    /// </summary>
+    public Dictionary<string, Storage.Databases.TownshipDatabaseOptions> Databases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public sealed class DaemonOptions
     {
         /// <summary>How often a standing-by node tries to take over the projection daemon's shards (ms; Marten's default 5000).</summary>

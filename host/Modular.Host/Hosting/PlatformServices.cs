@@ -79,6 +79,7 @@ internal static class PlatformServices
         services.AddAnnualReports();
         services.AddScoped<CountyExtensions>();
         services.AddScoped<County.CountyFiguresService>();
+        services.AddSingleton<Storage.Databases.TownshipDatabases>();
         services.AddModuleContracts();
         services.AddPlatformIdentity(builder.Configuration);
         builder.AddPlatformTelemetry();
@@ -87,7 +88,8 @@ internal static class PlatformServices
         var telemetry = PlatformTelemetry.Options(builder.Configuration);
         var marten = services.AddMarten(sp =>
             {
-                var store = WithLeadershipPolling(ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog), options);
+                var databases = Storage.Databases.PlacementRule.Validate(options.Databases).ToDictionary(d => d.Key, d => d.Value.ConnectionString!, StringComparer.Ordinal);
+                var store = WithLeadershipPolling(ConfigureStore(builder.Configuration.GetConnectionString("Modular")!, catalog, databases), options);
                 PlatformTelemetry.ConfigureMarten(store, telemetry);
                 return store;
             })
@@ -175,8 +177,12 @@ internal static class PlatformServices
         container.RegisterType<CurrentUser>().AsSelf().As<ICurrentUser>().InstancePerLifetimeScope();
     }
 
-    /// <summary>The platform's store: its own documents and events, the platform policies, then every module's.</summary>
-    internal static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog)
+    /// <summary>
+    /// The platform's store: its own documents and events, the platform policies, then every module's. With township
+    /// databases (<paramref name="townshipDatabases"/>, id to connection string) the platform database keeps the platform's
+    /// data and the townships not placed elsewhere, each township database the townships placed on it.
+    /// </summary>
+    internal static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog, IReadOnlyDictionary<string, string>? townshipDatabases = null)
     {
         var store = new StoreOptions();
         store.Connection(connectionString);
@@ -195,6 +201,9 @@ internal static class PlatformServices
         store.Events.MapEventType<ModuleEnabledForTownship>("platform.module-enabled.v1");
         store.Events.MapEventType<ModuleDisabledForTownship>("platform.module-disabled.v1");
         store.Events.MapEventType<TownshipRenamed>("platform.township-renamed.v1");
+        store.Events.MapEventType<TownshipMoveBegun>("platform.township-move-begun.v1");
+        store.Events.MapEventType<TownshipMoved>("platform.township-moved.v1");
+        store.Events.MapEventType<TownshipMoveAbandoned>("platform.township-move-abandoned.v1");
         store.Events.MapEventType<UserCreated>("platform.user-created.v1");
         store.Events.MapEventType<UserPasswordChanged>("platform.user-password-changed.v1");
         store.Events.MapEventType<UserRolesGranted>("platform.user-roles-granted.v1");
@@ -209,6 +218,7 @@ internal static class PlatformServices
         store.Schema.For<TownshipRecord>().Index(t => t.Code);
         store.Schema.For<DataProtectionKey>().Identity(k => k.Id);
         store.Schema.For<DemoSeeded>();
+        store.Schema.For<Storage.Databases.TownshipPlacement>();
         Modular.Kit.Steps.UniqueKeys.Register(store); // claims of the platform's keys and every module's
 
         foreach (var module in catalog.Modules)
@@ -240,6 +250,12 @@ internal static class PlatformServices
         // the full apply runs again, under Marten's advisory lock. Drift made by hand is not detected while the stamp
         // matches: schema changes go through the platform.
         store.Advanced.Migrator.UseSchemaFingerprinting = true;
+        if (townshipDatabases is { Count: > 0 })
+        {
+            // Last: each database is made with the options as configured above.
+            store.Tenancy = new Storage.Databases.TownshipTenancy(store, connectionString, townshipDatabases);
+        }
+
         return store;
     }
 

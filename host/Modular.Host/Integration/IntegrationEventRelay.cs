@@ -49,7 +49,8 @@ internal sealed class IntegrationEventRelay : SubscriptionBase
         var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in page.Events)
         {
-            if (e.Data is not IIntegrationEvent || e.TenantId is not { } slug || await directory.FindAsync(slug, cancellationToken) is not { } township)
+            // An event a move copied into this database was handed on where it was first appended.
+            if (e.Data is not IIntegrationEvent || Storage.Databases.TownshipCopy.WasMoved(e) || e.TenantId is not { } slug || await directory.FindAsync(slug, cancellationToken) is not { } township)
             {
                 continue;
             }

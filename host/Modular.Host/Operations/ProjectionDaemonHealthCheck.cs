@@ -10,28 +10,46 @@ namespace Modular.Host.Operations;
 /// others stand by and try the lock every <c>Modular:Daemon:LeadershipPollingMilliseconds</c>. Standing by is healthy
 /// (a proxy keeps sending requests to a node that does not lead), so this check never fails; it reports, in the data
 /// of <c>/health/ready</c>, the node (machine and process id), whether it leads, and each running shard's position.
+/// With township databases each database has its daemon and its shards (each its own lock): <c>databases</c> gives
+/// every database's running shards, <c>shards</c> the platform database's.
 /// </summary>
-internal sealed class ProjectionDaemonHealthCheck(IProjectionCoordinator coordinator) : IHealthCheck
+internal sealed class ProjectionDaemonHealthCheck(IProjectionCoordinator coordinator, Marten.IDocumentStore store) : IHealthCheck
 {
     /// <summary>This process, as the data of <c>/health/ready</c> names it.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var running = coordinator.DaemonForMainDatabase().CurrentAgents()
+        var daemons = new List<(string Id, IProjectionDaemon Daemon)>();
+        if (store.Options.Tenancy is Storage.Databases.TownshipTenancy tenancy)
+        {
+            foreach (var id in tenancy.Databases.Keys)
+            {
+                daemons.Add((id, await coordinator.DaemonForDatabase(id)));
+            }
+        }
+        else
+        {
+            daemons.Add((Storage.Databases.TownshipTenancy.PlatformDatabase, coordinator.DaemonForMainDatabase()));
+        }
+
+        var byDatabase = daemons.ToDictionary(d => d.Id, d => d.Daemon.CurrentAgents()
             .Where(a => a.Status == AgentStatus.Running)
             .OrderBy(a => a.Name.Identity, StringComparer.Ordinal)
-            .ToList();
+            .ToList(), StringComparer.Ordinal);
+        var running = byDatabase.Values.SelectMany(a => a).ToList();
         var data = new Dictionary<string, object>
         {
             ["node"] = Node,
             ["leads"] = running.Count > 0,
-            ["shards"] = running.ToDictionary(a => a.Name.Identity, a => (object)a.Position, StringComparer.Ordinal),
+            ["shards"] = byDatabase[daemons[0].Id].ToDictionary(a => a.Name.Identity, a => (object)a.Position, StringComparer.Ordinal),
+            ["databases"] = byDatabase.ToDictionary(
+                d => d.Key, d => (object)d.Value.ToDictionary(a => a.Name.Identity, a => (object)a.Position, StringComparer.Ordinal), StringComparer.Ordinal),
         };
-        return Task.FromResult(HealthCheckResult.Healthy(
+        return HealthCheckResult.Healthy(
             running.Count > 0
                 ? $"Runs the projection daemon's shards: {string.Join(", ", running.Select(a => a.Name.Identity))}."
                 : "Stands by: another node runs the projection daemon.",
-            data));
+            data);
     }
 }

@@ -23,13 +23,19 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
             return [];
         }
 
-        var slugs = townshipSlugs.ToArray();
-        await using var session = store.QuerySession();
         var id = TownshipAnnualReport.StreamId(year);
-        var reports = await session.Query<TownshipAnnualReport>()
-            .Where(r => r.TenantIsOneOf(slugs) && r.Id == id)
-            .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
-            .ToListAsync(ct);
+        var reports = new List<Row>();
+        foreach (var (_, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, townshipSlugs))
+        {
+            // A session of one township of the group reaches the group's database; TenantIsOneOf the others in it.
+            var slugs = group.ToArray();
+            await using var session = store.QuerySession(slugs[0]);
+            reports.AddRange(await session.Query<TownshipAnnualReport>()
+                .Where(r => r.TenantIsOneOf(slugs) && r.Id == id)
+                .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
+                .ToListAsync(ct));
+        }
+
         return [.. reports.Select(r => new SentReportSummary(r.Township, ReportSteps.Name(r.State), r.SentAt, r.PublishedAt, r.SentVersion)).OrderBy(r => r.Township, StringComparer.Ordinal)];
     }
 
@@ -45,12 +51,16 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
         var own = new Dictionary<string, ReportSettings>(StringComparer.Ordinal);
         if (slugs.Length > 0)
         {
-            await using var session = store.QuerySession();
-            foreach (var settings in await session.Query<ReportSettings>().Where(s => s.TenantIsOneOf(slugs)).ToListAsync(ct))
+            foreach (var (_, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, slugs))
             {
-                if (byId.TryGetValue(settings.Id, out var slug))
+                var inGroup = group.ToArray();
+                await using var session = store.QuerySession(inGroup[0]);
+                foreach (var settings in await session.Query<ReportSettings>().Where(s => s.TenantIsOneOf(inGroup)).ToListAsync(ct))
                 {
-                    own[slug] = settings;
+                    if (byId.TryGetValue(settings.Id, out var slug))
+                    {
+                        own[slug] = settings;
+                    }
                 }
             }
         }

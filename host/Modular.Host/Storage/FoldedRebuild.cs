@@ -48,7 +48,7 @@ internal sealed class FoldedRebuild<TDoc, TId>(IDocumentStore store, IAggregator
         var serializer = store.Options.Serializer();
 
         // One transaction a township: its old documents are gone only if all of its new ones are in.
-        await using var connection = store.Storage.Database.CreateConnection();
+        await using var connection = session.Database.CreateConnection(); // the township's database
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var delete = new NpgsqlCommand($"delete from {table} where tenant_id = @tenant", connection, transaction) { CommandTimeout = 0 })

@@ -94,12 +94,37 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
         return took;
     }
 
-    private async Task<int> RebuildAsync(Plan plan, long ceiling, RebuildProgress progress, CancellationToken ct)
+    /// <summary>
+    /// Folds <paramref name="projections"/> (each one of <see cref="FoldableAsync"/>) for one township from its events in
+    /// <paramref name="database"/>, where its sessions must already go (a move's target); returns the documents written per table.
+    /// </summary>
+    public async Task<Dictionary<string, int>> RebuildTownshipAsync(IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> projections, string township, Marten.Storage.IMartenDatabase database, CancellationToken ct)
+    {
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var plan in await PlanAsync(projections, long.MaxValue, ct, (database, township)))
+        {
+            var (table, fold) = FoldOf(plan);
+            written[table] = plan.Streams.TryGetValue(township, out var streams) ? await fold.RunAsync(township, streams, long.MaxValue, _ => { }, ct) : 0;
+        }
+
+        return written;
+    }
+
+    /// <summary>The table of each of <paramref name="projections"/>' documents.</summary>
+    public IReadOnlyList<string> TablesOf(IEnumerable<IProjectionSource<IDocumentOperations, IQuerySession>> projections) =>
+        [.. projections.Select(p => ((IReadOnlyStoreOptions)_options).FindOrResolveDocumentType(((IAggregateProjection)p).AggregateType).TableName.QualifiedName)];
+
+    private (string Table, IFoldedRebuild Fold) FoldOf(Plan plan)
     {
         var aggregate = (IAggregateProjection)plan.Projection;
         var table = ((IReadOnlyStoreOptions)_options).FindOrResolveDocumentType(aggregate.AggregateType).TableName.QualifiedName;
-        var fold = (IFoldedRebuild)Activator.CreateInstance(
-            typeof(FoldedRebuild<,>).MakeGenericType(aggregate.AggregateType, aggregate.IdentityType), store, plan.Projection, table)!;
+        return (table, (IFoldedRebuild)Activator.CreateInstance(
+            typeof(FoldedRebuild<,>).MakeGenericType(aggregate.AggregateType, aggregate.IdentityType), store, plan.Projection, table)!);
+    }
+
+    private async Task<int> RebuildAsync(Plan plan, long ceiling, RebuildProgress progress, CancellationToken ct)
+    {
+        var (table, fold) = FoldOf(plan);
 
         // The daemon's teardown deletes the documents of every township; townships left without events lose theirs here.
         await using (var connection = await OpenAsync(ct))
@@ -126,18 +151,25 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
     /// projection when one of its events is of a type the projection applies (all of the stream's events are then
     /// folded, as the inline projection is given every event of an append).
     /// </summary>
-    private async Task<List<Plan>> PlanAsync(IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> projections, long ceiling, CancellationToken ct)
+    private async Task<List<Plan>> PlanAsync(IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> projections, long ceiling, CancellationToken ct,
+        (Marten.Storage.IMartenDatabase Database, string Township)? only = null)
     {
         var events = (EventGraph)_options.Events;
         var plans = projections.Select(p => new Plan(p, [.. ((IAggregateProjection)p).AllEventTypes.Select(t => events.EventMappingFor(t).EventTypeName)])).ToList();
         var id = _options.Events.StreamIdentity == StreamIdentity.AsGuid ? "stream_id::text" : "stream_key";
-        await using var connection = await OpenAsync(ct);
+        await using var connection = only is { } one ? one.Database.CreateConnection() : store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"select tenant_id, {id}, count(*), array_agg(distinct type) from {_options.Events.DatabaseSchemaName}.mt_events " +
-            $"where seq_id <= @ceiling and is_archived = false group by tenant_id, {id.Replace("::text", "", StringComparison.Ordinal)} order by tenant_id, {id.Replace("::text", "", StringComparison.Ordinal)}",
+            $"where seq_id <= @ceiling and is_archived = false{(only is null ? "" : " and tenant_id = @township")} group by tenant_id, {id.Replace("::text", "", StringComparison.Ordinal)} order by tenant_id, {id.Replace("::text", "", StringComparison.Ordinal)}",
             connection)
         { CommandTimeout = 0 };
         command.Parameters.AddWithValue("ceiling", ceiling);
+        if (only is { } township)
+        {
+            command.Parameters.AddWithValue("township", township.Township);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

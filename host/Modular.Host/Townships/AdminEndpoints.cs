@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Modules;
 using Modular.Host.Identity;
 using Modular.Host.Plugins;
+using Modular.Host.Storage;
 
 namespace Modular.Host.Townships;
 
@@ -9,7 +10,8 @@ public sealed record ModuleView(string? Id, LocalizedText? Name, string? Version
 
 public sealed record TownshipView(string Slug, string Name, string Code, string CountyCode, string CountyName, IReadOnlyList<string> EnabledModules);
 
-public sealed record TownshipDetail(TownshipView Township, IReadOnlyList<TownshipChange> History);
+/// <param name="Database">The id of the database holding the township's records (<c>platform</c> with one database).</param>
+public sealed record TownshipDetail(TownshipView Township, IReadOnlyList<TownshipChange> History, string Database);
 
 public sealed record SetModuleRequest(bool? Enabled);
 
@@ -32,10 +34,17 @@ internal static class AdminEndpoints
         admin.MapGet("/townships", async (TownshipDirectory directory, CancellationToken ct) =>
             TypedResults.Ok((await directory.AllAsync(ct)).Select(ToView).ToList()));
 
-        admin.MapGet("/townships/{slug}", async Task<Results<Ok<TownshipDetail>, NotFound>> (string slug, TownshipDirectory directory, TownshipAdministration townships, CancellationToken ct) =>
+        admin.MapGet("/townships/{slug}", async Task<Results<Ok<TownshipDetail>, NotFound>> (string slug, TownshipDirectory directory, TownshipAdministration townships, Storage.Databases.TownshipDatabases databases, CancellationToken ct) =>
             await directory.FindAsync(slug, ct) is { } record
-                ? TypedResults.Ok(new TownshipDetail(ToView(record), await townships.HistoryAsync(slug, ct)))
+                ? TypedResults.Ok(new TownshipDetail(ToView(record), await townships.HistoryAsync(slug, ct), databases.DatabaseOf(slug)))
                 : TypedResults.NotFound());
+
+        // The placement rule and where each township is: what the county admin reads before registering a township.
+        admin.MapGet("/databases", async (Storage.Databases.TownshipDatabases databases, PlatformSessions sessions, CancellationToken ct) =>
+        {
+            await using var session = sessions.Query();
+            return TypedResults.Ok(await databases.DescribeAsync(session, ct));
+        });
 
         admin.MapPost("/townships", async (RegisterTownship request, TownshipAdministration townships, CancellationToken ct) =>
         {

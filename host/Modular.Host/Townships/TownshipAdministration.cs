@@ -14,7 +14,7 @@ public sealed record RegisterTownship(string? Slug, string? Name, string? Code, 
 public sealed record TownshipChange(DateTimeOffset At, string? By, string What, string? ModuleId);
 
 /// <summary>Registers townships and turns modules on and off for them. Every change is an event with who and when.</summary>
-internal sealed partial class TownshipAdministration(PlatformSessions sessions, Caching.CacheInvalidation caches, ModuleCatalog catalog)
+internal sealed partial class TownshipAdministration(PlatformSessions sessions, Caching.CacheInvalidation caches, ModuleCatalog catalog, Storage.Databases.TownshipDatabases databases)
 {
     /// <summary>A township's administrative code, held once on the platform (claimed by registration and by the start-up backfill).</summary>
     public static UniqueKey CodeKey(string code) => new("platform.township-code", code);
@@ -47,6 +47,11 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
 
         var registered = new TownshipRegistered(slug, request.Name!.Trim(), code, countyCode, request.CountyName!.Trim());
         session.Events.StartStream<TownshipRecord>(TownshipRecord.StreamId(slug), registered);
+        if (await databases.PlaceAsync(session, slug, countyCode, cancellationToken) is { } placement)
+        {
+            session.Store(placement); // in the registration's transaction: a township is never without its database
+        }
+
         // The checks above name the clash in the ordinary case; two registrations at the same instant are refused by the
         // database: the slug is the stream's id, the code a claimed key, both in this transaction.
         var codeKey = new KeyRefusal(CodeKey(code), "code", "", "");
@@ -137,6 +142,9 @@ internal sealed partial class TownshipAdministration(PlatformSessions sessions, 
         ModuleEnabledForTownship m => new(e.Timestamp, e.UserName, "启用模块 / module enabled", m.ModuleId),
         ModuleDisabledForTownship m => new(e.Timestamp, e.UserName, "停用模块 / module disabled", m.ModuleId),
         TownshipRenamed r => new(e.Timestamp, e.UserName, $"更名为 {r.Name} / renamed", null),
+        TownshipMoveBegun m => new(e.Timestamp, e.UserName, $"开始迁移数据库 {m.From} → {m.To} / move begun", null),
+        TownshipMoved m => new(e.Timestamp, e.UserName, $"已迁移到数据库 {m.To}（{m.Streams} 个流，{m.Events} 个事件）/ moved", null),
+        TownshipMoveAbandoned m => new(e.Timestamp, e.UserName, $"迁移到 {m.To} 失败，已撤销 / move abandoned: {m.Reason}", null),
         _ => new(e.Timestamp, e.UserName, e.EventTypeName, null),
     };
 

@@ -24,6 +24,20 @@ internal sealed class TownshipResolutionMiddleware(RequestDelegate next, Townshi
                 return;
             }
 
+            if (record.MovingTo is { } target)
+            {
+                // move-township copies the records: nothing may be written meanwhile, and nothing read that is about to move.
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "30";
+                await TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "乡镇数据正在迁移 / The township's records are being moved.",
+                    Detail = $"{record.Name} 的数据正在迁移到数据库 {target}，请稍后重试 / {record.Slug} is being moved to database {target}; try again shortly.",
+                }).ExecuteAsync(context);
+                return;
+            }
+
             township.Set(record);
         }
 
