@@ -87,7 +87,7 @@ internal static class PlatformTelemetry
                     .AddMeter("System.Net.Http", "Npgsql", "Marten", DaemonLag.MeterName)
                     .AddView(MartenAppendCounter, options.AppendsByTownship
                         ? new MetricStreamConfiguration { CardinalityLimit = Math.Max(2_000, options.AppendSeries) }
-                        : new MetricStreamConfiguration { TagKeys = ["event_type"], CardinalityLimit = Math.Max(2_000, options.AppendSeries) });
+                        : new MetricStreamConfiguration { TagKeys = [MartenEventTypeTag], CardinalityLimit = Math.Max(2_000, options.AppendSeries) });
                 if (options.Prometheus.Enabled)
                 {
                     metrics.AddPrometheusExporter();
@@ -102,6 +102,9 @@ internal static class PlatformTelemetry
 
     /// <summary>Marten's counter of appended events, tagged <c>event_type</c> and <c>tenant_id</c> (the township).</summary>
     internal const string MartenAppendCounter = "marten.event.append";
+
+    /// <summary>The counter's tag for the event type: <c>event.type</c>, shown by Prometheus as <c>event_type</c>.</summary>
+    internal const string MartenEventTypeTag = "event.type";
 
     /// <summary>Marten's share: a span for each session's connection, and a counter of appended events (by type and township).</summary>
     public static void ConfigureMarten(StoreOptions store, TelemetryOptions options)
