@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Modular.Contracts.Extensions;
 using Modular.Contracts.Modules;
 using Modular.Kit;
@@ -24,9 +25,39 @@ internal sealed class DisputeFigures(IQuerySession session, DisputeSettingsReade
 {
     public async Task<DisputeFigureSet> ForPeriodAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var settings = await settingsReader.GetAsync(ct);
-        var touched = await session.Query<Dispute>().Where(TouchedIn(from, to)).ToListAsync(ct);
-        return Count(from, to, touched, c => Text.T(settings.Label(c)));
+        var batch = session.CreateBatchQuery();
+        var figures = ForPeriod(batch, from, to);
+        await batch.Execute(ct);
+        return await figures();
+    }
+
+    /// <summary>
+    /// Adds a period's reads to <paramref name="batch"/> (the settings, unless this request has them, and the disputes
+    /// touched in the period: only the fields <see cref="Count"/> reads); the figures are counted once it has been executed.
+    /// </summary>
+    public Func<Task<DisputeFigureSet>> ForPeriod(IBatchedQuery batch, DateOnly from, DateOnly to)
+    {
+        var settings = settingsReader.Get(batch);
+        var touched = batch.Query<Dispute>().Where(TouchedIn(from, to))
+            .Select(d => new Dispute
+            {
+                Category = d.Category,
+                Village = d.Village,
+                ReceivedOn = d.ReceivedOn,
+                ResolvedOn = d.ResolvedOn,
+                FailedOn = d.FailedOn,
+                RoutedOn = d.RoutedOn,
+                RefusedOn = d.RefusedOn,
+                AgreementForm = d.AgreementForm,
+                IsOpen = d.IsOpen,
+                PoliceReports = d.PoliceReports,
+            })
+            .ToList();
+        return async () =>
+        {
+            var known = await settings();
+            return Count(from, to, await touched, c => Text.T(known.Label(c)));
+        };
     }
 
     /// <summary>The disputes a period's figures are counted from: received, resolved, failed, routed or refused in it.</summary>
@@ -59,6 +90,8 @@ internal sealed class DisputeFigures(IQuerySession session, DisputeSettingsReade
     }
 
     public Task<DisputeFigureSet> ForYearAsync(int year, CancellationToken ct) => ForPeriodAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+
+    public Func<Task<DisputeFigureSet>> ForYear(IBatchedQuery batch, int year) => ForPeriod(batch, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }
 
 /// <summary>The township home page's dispute figures: open, and open past the township's resolution target.</summary>

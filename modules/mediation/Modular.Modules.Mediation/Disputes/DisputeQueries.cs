@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Modular.Contracts.Caching;
 using Modular.Contracts.PersonalData;
 using Modular.Contracts.Townships;
@@ -99,13 +101,29 @@ internal sealed class DisputeQueries(
 
     public const int PageSize = 50;
 
+    /// <summary>A ledger page: the settings, the page's rows and the total, in one round trip to PostgreSQL.</summary>
     public async Task<LedgerPage> LedgerAsync(DisputeFilter filter, int page, CancellationToken ct)
     {
-        var settings = await settingsReader.GetAsync(ct);
+        var batch = Batch();
+        var ledger = Ledger(batch, filter, page);
+        await batch.Execute(ct);
+        return await ledger();
+    }
+
+    /// <summary>A batch of this township's reads, for a page that needs several of them at once.</summary>
+    public IBatchedQuery Batch() => session.CreateBatchQuery();
+
+    /// <summary>
+    /// Adds a ledger page's reads to <paramref name="batch"/>: the settings (unless this request has them), the page's
+    /// rows and the total. The page is read once the batch has been executed.
+    /// </summary>
+    public Func<Task<LedgerPage>> Ledger(IBatchedQuery batch, DisputeFilter filter, int page)
+    {
         page = Math.Clamp(page, 1, int.MaxValue / PageSize);
+        var settings = settingsReader.Get(batch);
         // Only what a row shows (bench/mediation-results.md): the rest of the document (sessions, agreement, checks,
         // visits) was most of what PostgreSQL sent and the host parsed for a page.
-        var disputes = await Filtered(filter)
+        var rows = Where(batch.Query<Dispute>(), filter, (q, c) => q.Where(c))
             .OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Number)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => new Dispute
@@ -126,11 +144,15 @@ internal sealed class DisputeQueries(
                 SpecialGroups = d.SpecialGroups,
                 OutcomeImported = d.OutcomeImported,
             })
-            .ToListAsync(ct);
-        // The total is its own count (Marten's Stats() would carry every matching document through the page's query),
-        // and none is needed when the first page holds them all.
-        var total = page == 1 && disputes.Count < PageSize ? disputes.Count : await Filtered(filter).CountAsync(ct);
-        return new LedgerPage(disputes.Select(d => Row(d, settings)).ToList(), total, page, PageSize);
+            .ToList();
+        // The total is its own count in the same round trip (Marten's Stats() would carry every matching document
+        // through the page's query).
+        var total = Where(batch.Query<Dispute>(), filter, (q, c) => q.Where(c)).Count();
+        return async () =>
+        {
+            var (read, known) = (await rows, await settings());
+            return new LedgerPage([.. read.Select(d => Row(d, known))], await total, page, PageSize);
+        };
     }
 
     /// <summary>Every dispute matching the filter, oldest first, for the Excel export.</summary>
@@ -150,47 +172,49 @@ internal sealed class DisputeQueries(
             return ((IReadOnlyList<string>)[.. villages.Order(StringComparer.Ordinal)], (IReadOnlyList<string>)[.. mediators.Order(StringComparer.Ordinal)]);
         }, ct);
 
-    private IQueryable<Dispute> Filtered(DisputeFilter f)
+    private IQueryable<Dispute> Filtered(DisputeFilter f) => Where<IQueryable<Dispute>>(session.Query<Dispute>(), f, (q, c) => q.Where(c));
+
+    /// <summary>The filter's conditions applied to a query, a LINQ one or one of a batch.</summary>
+    private static TQuery Where<TQuery>(TQuery query, DisputeFilter f, Func<TQuery, Expression<Func<Dispute, bool>>, TQuery> where)
     {
-        IQueryable<Dispute> query = session.Query<Dispute>();
         if (f.State is { } state)
         {
-            query = query.Where(d => d.State == state);
+            query = where(query, d => d.State == state);
         }
 
         if (f.OpenOnly)
         {
-            query = query.Where(d => d.IsOpen);
+            query = where(query, d => d.IsOpen);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
-            query = query.Where(d => d.Category == f.Category);
+            query = where(query, d => d.Category == f.Category);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Village))
         {
-            query = query.Where(d => d.Village == f.Village);
+            query = where(query, d => d.Village == f.Village);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Mediator))
         {
-            query = query.Where(d => d.Mediator == f.Mediator);
+            query = where(query, d => d.Mediator == f.Mediator);
         }
 
         if (f.Household is { } household)
         {
-            query = query.Where(d => d.HouseholdIds.Contains(household));
+            query = where(query, d => d.HouseholdIds.Contains(household));
         }
 
         if (f.From is { } from)
         {
-            query = query.Where(d => d.ReceivedOn >= from);
+            query = where(query, d => d.ReceivedOn >= from);
         }
 
         if (f.To is { } to)
         {
-            query = query.Where(d => d.ReceivedOn <= to);
+            query = where(query, d => d.ReceivedOn <= to);
         }
 
         return query;

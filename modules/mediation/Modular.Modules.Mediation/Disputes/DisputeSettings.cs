@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.Options;
 using Modular.Contracts.Modules;
 using Modular.Contracts.Time;
@@ -136,27 +137,48 @@ internal sealed class DisputeSettings
 internal sealed class DisputeSettingsReader(IQuerySession session, ITownshipContext township, IOptions<LiaisonOptions> liaisons)
 {
     private DisputeSettings? _loaded;
+    private (IBatchedQuery Batch, Task<DisputeSettings?> Settings)? _loading;
 
-    public async Task<DisputeSettings> GetAsync(CancellationToken ct)
+    public async Task<DisputeSettings> GetAsync(CancellationToken ct) =>
+        _loaded ??= Completed(await session.LoadAsync<DisputeSettings>(StreamId, ct));
+
+    /// <summary>The settings read with <paramref name="batch"/> (or as this request already has them), once it has been executed.</summary>
+    public Func<Task<DisputeSettings>> Get(IBatchedQuery batch)
     {
-        if (_loaded is null)
+        if (_loaded is { } known)
         {
-            var id = DisputeSettings.StreamId(township.Required.Slug);
-            _loaded = await session.LoadAsync<DisputeSettings>(id, ct) ?? new DisputeSettings { Id = id };
-            if (_loaded.LeadOpenDays is null)
-            {
-                _loaded.LeadOpenDays = liaisons.Value.LeadOpenDays;
-                _loaded.LeadOpenUnit = liaisons.Value.LeadOpenUnit;
-            }
+            return () => Task.FromResult(known);
         }
 
-        return _loaded;
+        // Several reads of one page share a batch: the settings are asked for once.
+        if (_loading?.Batch != batch)
+        {
+            _loading = (batch, batch.Load<DisputeSettings>(StreamId));
+        }
+
+        var loading = _loading.Value.Settings;
+        return async () => _loaded ??= Completed(await loading);
+    }
+
+    private Guid StreamId => DisputeSettings.StreamId(township.Required.Slug);
+
+    /// <summary>The stored settings, or the defaults for a township that never changed them, with the liaisons' option.</summary>
+    private DisputeSettings Completed(DisputeSettings? stored)
+    {
+        var settings = stored ?? new DisputeSettings { Id = StreamId };
+        if (settings.LeadOpenDays is null)
+        {
+            settings.LeadOpenDays = liaisons.Value.LeadOpenDays;
+            settings.LeadOpenUnit = liaisons.Value.LeadOpenUnit;
+        }
+
+        return settings;
     }
 
     /// <summary>The settings as a change just left them.</summary>
     public Task<DisputeSettings> ReloadAsync(CancellationToken ct)
     {
-        _loaded = null;
+        (_loaded, _loading) = (null, null);
         return GetAsync(ct);
     }
 }
