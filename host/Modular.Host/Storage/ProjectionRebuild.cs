@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Modular.Contracts.Modules;
 using Modular.Host.Plugins;
@@ -10,7 +11,9 @@ namespace Modular.Host.Storage;
 /// The host's <c>rebuild-projections [--module &lt;id&gt;] [--daemon | --one-at-a-time]</c> command: instead of serving, it
 /// builds the store as usual (every loaded module's Marten configuration), applies the schema, and rebuilds the
 /// projections each module (or the one named) registers, for all townships at once, from the events. For a county IT
-/// admin after a bulk load or a change to a projection; run it while no host serves the same database.
+/// admin after a bulk load or a change to a projection; run it while no host serves the same database. With townships
+/// over several databases, each database is rebuilt in turn (the platform's, then each township database), with its
+/// own progress and summary, and a summary of them all at the end.
 /// </summary>
 /// <remarks>
 /// By default every single-stream snapshot is folded in memory with the projection's own aggregator and written by
@@ -67,23 +70,67 @@ internal static class ProjectionRebuild
 
         var oneAtATime = args.Contains(OneAtATime);
         var mode = oneAtATime ? "one at a time, Marten's defaults" : args.Contains(Daemon) ? "side by side with the daemon" : "folded";
-        var snapshots = new SnapshotRebuild(store, log);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var folded = mode == "folded" ? await snapshots.FoldableAsync(projections, ct) : [];
+        var databases = DatabasesOf(store);
+        foreach (var (_, database) in databases)
+        {
+            await database.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+
+        var folded = mode == "folded" ? await new SnapshotRebuild(store, log).FoldableAsync(projections, ct) : [];
         var replayed = projections.Except(folded).ToList();
         if (!oneAtATime)
         {
             RebuildSettings.Apply(options, replayed.Select(p => p.Name));
         }
 
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-        log.LogInformation("Rebuilding {Count} projections of {Modules} from {Events:N0} events ({Mode}){Replayed}", projections.Count,
-            string.Join(", ", modules.Select(m => m.Id)), statistics.EventCount, mode,
-            folded.Count > 0 && replayed.Count > 0 ? $"; the daemon rebuilds {string.Join(", ", replayed.Select(p => p.Name))}" : "");
-
+        var names = string.Join(", ", modules.Select(m => m.Id));
         var total = Stopwatch.StartNew();
-        using var progress = new RebuildProgress(statistics.EventCount, log);
-        using var daemon = replayed.Count > 0 ? await store.BuildProjectionDaemonAsync() : null;
+        var totals = new List<DatabaseRebuilt>();
+        foreach (var (id, database) in databases)
+        {
+            var events = await EventsInAsync(database, options.Events.DatabaseSchemaName, ct);
+            log.LogInformation("Rebuilding {Count} projections of {Modules} in database {Database} from {Events:N0} events ({Mode}){Replayed}", projections.Count,
+                names, id, events, mode, folded.Count > 0 && replayed.Count > 0 ? $"; the daemon rebuilds {string.Join(", ", replayed.Select(p => p.Name))}" : "");
+            var clock = Stopwatch.StartNew();
+            var took = await RebuildDatabaseAsync(store, databases.Count > 1 ? id : null, database, folded, replayed, oneAtATime, events, module, log, ct);
+            var seconds = clock.Elapsed.TotalSeconds;
+            totals.Add(new DatabaseRebuilt(id, events, seconds));
+            log.LogInformation(
+                "Rebuilt the {Count} projections of {Modules} in database {Database} from {Events:N0} events in {Seconds:F1} s: {Rate:N0} events/s ({Mode}: {Folded} folded, {Replayed} by the daemon); slowest {Slowest} {SlowestSeconds:F1} s",
+                projections.Count, names, id, events, seconds, events / Math.Max(seconds, 0.001),
+                mode, folded.Count, replayed.Count, took.MaxBy(t => t.Value).Key, took.Values.Max().TotalSeconds);
+        }
+
+        if (databases.Count > 1)
+        {
+            var all = totals.Sum(t => t.Events);
+            log.LogInformation("Rebuilt the {Count} projections of {Modules} in {Databases} databases from {Events:N0} events in {Seconds:F1} s: {Rate:N0} events/s ({PerDatabase})",
+                projections.Count, names, databases.Count, all, total.Elapsed.TotalSeconds, all / Math.Max(total.Elapsed.TotalSeconds, 0.001),
+                string.Join(", ", totals.Select(t => $"{t.Database} {t.Events:N0} events in {t.Seconds:F1} s")));
+        }
+
+        return 0;
+    }
+
+    private sealed record DatabaseRebuilt(string Database, long Events, double Seconds);
+
+    /// <summary>
+    /// The databases whose townships are rebuilt, one after the other: the platform database, then each township
+    /// database (<see cref="Databases.TownshipTenancy"/>); the one database when none are configured.
+    /// </summary>
+    private static List<(string Id, Marten.Storage.IMartenDatabase Database)> DatabasesOf(IDocumentStore store) =>
+        store.Options.Tenancy is Databases.TownshipTenancy tenancy
+            ? [.. tenancy.Databases.Select(d => (d.Key, (Marten.Storage.IMartenDatabase)d.Value))]
+            : [(Databases.TownshipTenancy.PlatformDatabase, store.Storage.Database)];
+
+    /// <summary>Rebuilds every projection in one database: the foldable ones folded, the others by a daemon of that database.</summary>
+    private static async Task<Dictionary<string, TimeSpan>> RebuildDatabaseAsync(IDocumentStore store, string? databaseId, Marten.Storage.IMartenDatabase database,
+        IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> folded, IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> replayed,
+        bool oneAtATime, long events, Dictionary<string, string> module, ILogger log, CancellationToken ct)
+    {
+        var snapshots = new SnapshotRebuild(store, log, database);
+        using var progress = new RebuildProgress(events, log);
+        using var daemon = replayed.Count > 0 ? await store.BuildProjectionDaemonAsync(databaseId) : null;
         if (daemon is not null)
         {
             progress.Follow(daemon, [.. replayed.Select(p => p.Name)]);
@@ -137,12 +184,15 @@ internal static class ProjectionRebuild
             await watching;
         }
 
-        var seconds = total.Elapsed.TotalSeconds;
-        log.LogInformation(
-            "Rebuilt the {Count} projections of {Modules} from {Events:N0} events in {Seconds:F1} s: {Rate:N0} events/s ({Mode}: {Folded} folded, {Replayed} by the daemon); slowest {Slowest} {SlowestSeconds:F1} s",
-            projections.Count, string.Join(", ", modules.Select(m => m.Id)), statistics.EventCount, seconds, statistics.EventCount / Math.Max(seconds, 0.001),
-            mode, folded.Count, replayed.Count, took.MaxBy(t => t.Value).Key, took.Values.Max().TotalSeconds);
-        return 0;
+        return took;
+    }
+
+    private static async Task<long> EventsInAsync(Marten.Storage.IMartenDatabase database, string schema, CancellationToken ct)
+    {
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand($"select count(*) from {schema}.mt_events", connection) { CommandTimeout = 0 };
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The names of the projections a module registers, read from its Marten hook run against scratch options.</summary>
