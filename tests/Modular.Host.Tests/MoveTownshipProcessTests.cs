@@ -138,44 +138,8 @@ public sealed class MoveTownshipProcessTests(SeveralDatabasesPlatform platform, 
         return "503";
     }
 
-    /// <summary>Runs <c>dotnet Modular.Host.dll move-township …</c> with the serving host's configuration; its exit code and console.</summary>
-    private async Task<(int Exit, string Console)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(HostBinary.Assembly)! };
-        foreach (var argument in new[] { HostBinary.Assembly, TownshipMove.Command }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ConnectionStrings__Modular"] = platform.ConnectionString;
-        foreach (var (id, connectionString) in platform.Databases)
-        {
-            start.Environment[$"Modular__Databases__{id}__ConnectionString"] = connectionString;
-        }
-
-        start.Environment["Modular__PluginsPath"] = TestPlugins.NotebookRoot;
-        start.Environment["Modular__Demo"] = "false";
-        start.Environment["Modular__Admin__Password"] = PlatformFactory.AdminPassword;
-        start.Environment["Modular__LogsPath"] = Path.Combine(platform.LogsPath, "move-township");
-        start.Environment["Modular__DataProtection__KeyEncryptionKey"] = platform.KeyEncryptionKey;
-        start.Environment["Modular__Telemetry__Enabled"] = "false";
-        start.Environment["DOTNET_gcServer"] = "0";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Exit, string Console)> RunAsync(params string[] arguments) =>
+        MoveTownshipCommand.RunAsync(platform, platform.Databases, TestPlugins.NotebookRoot, arguments);
 
     /// <summary>The township's streams in one database: events, version and checksum of each (<see cref="TownshipCopy"/>, the move's own check).</summary>
     private static async Task<List<StreamFingerprint>> StreamsAsync(string connectionString, string slug)

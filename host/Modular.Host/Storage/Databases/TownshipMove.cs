@@ -84,6 +84,14 @@ internal static class TownshipMove
             return 0;
         }
 
+        if (await AsyncProjectionsSeeingAsync(store, tenancy.Databases[from], slug, ct) is { Count: > 0 } replaying)
+        {
+            // The target's daemon would apply the copied events again on top of the copied documents (a count would double).
+            log.LogError("{Township} has events that the async projection(s) {Projections} apply: the target database's daemon would apply them a second time, so it is not moved (nothing was changed)",
+                slug, string.Join(", ", replaying));
+            return 1;
+        }
+
         var clock = Stopwatch.StartNew();
         log.LogInformation("Moving {Township} from {From} to {To}: maintenance on, waiting {Grace} s for every host to hear it", slug, from, to, grace.TotalSeconds);
         await EndAsync(services, store, slug, new TownshipMoveBegun(from, to), null, ct, begin: true);
@@ -189,6 +197,41 @@ internal static class TownshipMove
             await copy.DeleteAsync(target, tables, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The async projections that apply any of the township's events (an unfiltered one applies them all). Their
+    /// documents are copied with the township, but the copied events get the target's sequence numbers, past the
+    /// target daemon's progression: it would apply them again.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> AsyncProjectionsSeeingAsync(IDocumentStore store, Marten.Storage.IMartenDatabase source, string slug, CancellationToken ct)
+    {
+        var options = (StoreOptions)store.Options;
+        var asynchronous = options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async).ToList();
+        if (asynchronous.Count == 0)
+        {
+            return [];
+        }
+
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        await using (var connection = source.CreateConnection())
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand($"select distinct type from {options.Events.DatabaseSchemaName}.mt_events where tenant_id = @township", connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("township", slug);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+
+        var events = (Marten.Events.EventGraph)options.Events;
+        return [.. asynchronous.Where(p =>
+        {
+            var applied = p is JasperFx.Events.Aggregation.IAggregateProjection aggregate ? aggregate.AllEventTypes : (p as EventFilterable)?.IncludedEventTypes.ToArray() ?? [];
+            return types.Count > 0 && (applied.Length == 0 || applied.Any(t => types.Contains(events.EventMappingFor(t).EventTypeName)));
+        }).Select(p => p.Name)];
     }
 
     /// <summary>The source's integration-event relay must have handed on every event of the township: copies are not handed on again.</summary>
