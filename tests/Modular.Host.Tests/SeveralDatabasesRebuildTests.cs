@@ -45,19 +45,19 @@ public sealed class SeveralDatabasesRebuildTests(SeveralDatabasesPlatform platfo
         Assert.Equal(["north", "south"], placed.Keys.Order(StringComparer.Ordinal));
         var table = MatterTable();
         var inline = new Dictionary<string, Dictionary<(string Tenant, string Id), System.Text.Json.Nodes.JsonNode?>>();
-        var versions = new Dictionary<string, Dictionary<(string, string), string>>();
+        var versions = new Dictionary<string, Dictionary<(string Tenant, string Id), string>>();
         foreach (var (database, slug) in placed)
         {
             inline[database] = await ProjectedRows.ReadAsync(platform.Databases[database], table);
-            versions[database] = await VersionsAsync(platform.Databases[database], table);
+            versions[database] = await ProjectedRows.VersionsAsync(platform.Databases[database], table);
             Assert.Equal(3, inline[database].Keys.Count(k => k.Tenant == slug));
         }
 
         foreach (var mode in new[] { Array.Empty<string>(), [ProjectionRebuild.Daemon] })
         {
             // One township's snapshots gone, the other's altered: only the events can bring them back.
-            await ExecuteAsync(platform.Databases["north"], $"delete from {table} where tenant_id = '{placed["north"]}'");
-            await ExecuteAsync(platform.Databases["south"], $"update {table} set data = data || '{{\"Title\": \"改过\"}}'::jsonb, mt_version = 99 where tenant_id = '{placed["south"]}'");
+            await SeveralDatabasesTests.ExecuteAsync(platform.Databases["north"], $"delete from {table} where tenant_id = '{placed["north"]}'");
+            await SeveralDatabasesTests.ExecuteAsync(platform.Databases["south"], $"update {table} set data = data || '{{\"Title\": \"改过\"}}'::jsonb, mt_version = 99 where tenant_id = '{placed["south"]}'");
             Assert.Equal(0, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "notebook", .. mode], CancellationToken.None));
 
             foreach (var database in placed.Keys)
@@ -70,7 +70,7 @@ public sealed class SeveralDatabasesRebuildTests(SeveralDatabasesPlatform platfo
                 var differences = ProjectedRows.Differences(inline[database], rebuilt)
                     .Where(d => !unapplied.Any(u => d.StartsWith($"{u.Tenant}/{u.Id}: $.Version:", StringComparison.Ordinal))).ToList();
                 Assert.True(differences.Count == 0, $"{database} ({(mode.Length == 0 ? "folded" : mode[0])}): {differences.Count} differences, e.g. {string.Join("; ", differences.Take(5))}");
-                Assert.Equal(versions[database].Where(v => !unapplied.Contains(v.Key)).ToDictionary(), (await VersionsAsync(platform.Databases[database], table)).Where(v => !unapplied.Contains(v.Key)).ToDictionary());
+                Assert.Equal(versions[database].Where(v => !unapplied.Contains(v.Key)).ToDictionary(), (await ProjectedRows.VersionsAsync(platform.Databases[database], table)).Where(v => !unapplied.Contains(v.Key)).ToDictionary());
             }
         }
 
@@ -79,27 +79,45 @@ public sealed class SeveralDatabasesRebuildTests(SeveralDatabasesPlatform platfo
         Assert.DoesNotContain(inline["north"].Keys, k => k.Tenant == placed["south"]);
     }
 
+    [Fact]
+    public async Task With_a_township_named_only_its_snapshots_are_rebuilt_in_its_own_database()
+    {
+        var admin = await platform.AdminClientAsync();
+        var county = CountyTests.UniqueCounty();
+        var today = Notebook.Today(platform);
+        var townships = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var slug = await CountyTests.CreateTownshipAsync(admin, county, $"单镇重建{i}{county}");
+            var clerk = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, Notebook.Clerk), Scenario.Password);
+            await Notebook.OpenMatterAsync(clerk, slug, "单镇事项", today);
+            townships.Add(slug);
+        }
+
+        var (named, other) = (townships[0], townships[1]);
+        var database = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/townships/{named}")).GetProperty("database").GetString()!;
+        var otherDatabase = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/townships/{other}")).GetProperty("database").GetString()!;
+        var table = MatterTable();
+        var inline = await ProjectedRows.ReadAsync(platform.Databases[database], table, $"tenant_id = '{named}'");
+        await SeveralDatabasesTests.ExecuteAsync(platform.Databases[database], $"delete from {table} where tenant_id = '{named}'");
+        await SeveralDatabasesTests.ExecuteAsync(platform.Databases[otherDatabase], $"update {table} set data = data || '{{\"Title\": \"留着\"}}'::jsonb where tenant_id = '{other}'");
+
+        Assert.Equal(0, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "notebook", ProjectionRebuild.Township, named], CancellationToken.None));
+        Assert.Empty(ProjectedRows.Differences(inline, await ProjectedRows.ReadAsync(platform.Databases[database], table, $"tenant_id = '{named}'")));
+        // The other township was not touched: its altered snapshot is still altered.
+        Assert.All((await ProjectedRows.ReadAsync(platform.Databases[otherDatabase], table, $"tenant_id = '{other}'")).Values, d => Assert.Equal("留着", d!["Title"]!.GetValue<string>()));
+
+        foreach (var refused in new[] { new[] { ProjectionRebuild.Township, "no-such-township" }, [ProjectionRebuild.Township], [ProjectionRebuild.Township, named, ProjectionRebuild.Daemon], [ProjectionRebuild.Township, named + "\u0001"] })
+        {
+            Assert.Equal(2, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "notebook", .. refused], CancellationToken.None));
+        }
+    }
+
     private string MatterTable()
     {
         var options = (StoreOptions)platform.Services.GetRequiredService<IDocumentStore>().Options;
         var projection = options.Projections.All.Single(p => p.Name == "notebook_matter");
         return ((IReadOnlyStoreOptions)options).FindOrResolveDocumentType(projection.PublishedTypes().Single()).TableName.QualifiedName;
-    }
-
-    /// <summary>Marten's version and .NET type columns of every row, by township and id.</summary>
-    private static async Task<Dictionary<(string, string), string>> VersionsAsync(string connectionString, string table)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select tenant_id, id::text, mt_version::text || ' ' || mt_dotnet_type from {table}", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var versions = new Dictionary<(string, string), string>();
-        while (await reader.ReadAsync())
-        {
-            versions[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-        }
-
-        return versions;
     }
 
     /// <summary>The matters whose stream ends with an event the snapshot does not apply (the closing report for the integration event).</summary>
@@ -120,13 +138,5 @@ public sealed class SeveralDatabasesRebuildTests(SeveralDatabasesPlatform platfo
         }
 
         return streams;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -327,7 +327,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
         return $"{row}\n{home}\n{list}";
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

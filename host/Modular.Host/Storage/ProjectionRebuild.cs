@@ -30,6 +30,8 @@ internal static class ProjectionRebuild
 
     public const string OneAtATime = "--one-at-a-time";
 
+    public const string Township = "--township";
+
     /// <summary>Long enough for millions of events; a rebuild that stalls longer than this fails.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromHours(6);
 
@@ -44,10 +46,13 @@ internal static class ProjectionRebuild
         var catalog = services.GetRequiredService<ModuleCatalog>();
         var moduleIndex = Array.IndexOf(args, "--module");
         var only = moduleIndex > 0 && moduleIndex + 1 < args.Length ? args[moduleIndex + 1] : null;
-        var unknown = args.Skip(1).Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a is not "--module" and not OneAtATime and not Daemon).ToList();
-        if ((moduleIndex > 0 && only is null) || unknown.Count > 0 || (args.Contains(Daemon) && args.Contains(OneAtATime)))
+        var townshipIndex = Array.IndexOf(args, Township);
+        var township = townshipIndex > 0 && townshipIndex + 1 < args.Length && !args[townshipIndex + 1].StartsWith("--", StringComparison.Ordinal) ? args[townshipIndex + 1] : null;
+        var unknown = args.Skip(1).Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a is not "--module" and not Township and not OneAtATime and not Daemon).ToList();
+        if ((moduleIndex > 0 && only is null) || (townshipIndex > 0 && township is null) || unknown.Count > 0 || (args.Contains(Daemon) && args.Contains(OneAtATime))
+            || (township is not null && (args.Contains(Daemon) || args.Contains(OneAtATime))) || args.Any(a => a.Any(char.IsControl)))
         {
-            log.LogError("Usage: {Command} [--module <module id>] [{Daemon} | {OneAtATime}]", Command, Daemon, OneAtATime);
+            log.LogError("Usage: {Command} [--module <module id>] [{Daemon} | {OneAtATime} | {Township} <slug>]", Command, Daemon, OneAtATime, Township);
             return 2;
         }
 
@@ -66,6 +71,11 @@ internal static class ProjectionRebuild
         {
             log.LogInformation("{Modules} register no projections: nothing to rebuild", string.Join(", ", modules.Select(m => m.Id)));
             return 0;
+        }
+
+        if (township is not null)
+        {
+            return await RebuildTownshipAsync(store, township, projections, log, ct);
         }
 
         var oneAtATime = args.Contains(OneAtATime);
@@ -109,6 +119,39 @@ internal static class ProjectionRebuild
                 string.Join(", ", totals.Select(t => $"{t.Database} {t.Events:N0} events in {t.Seconds:F1} s")));
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--township &lt;slug&gt;</c>: folds the snapshots of one township in the database that holds it. Only for
+    /// snapshots (<see cref="SnapshotRebuild"/>): Marten's daemon rebuilds a projection for a whole database.
+    /// </summary>
+    private static async Task<int> RebuildTownshipAsync(IDocumentStore store, string township, IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> projections, ILogger log, CancellationToken ct)
+    {
+        await using (var platform = store.QuerySession())
+        {
+            if (await platform.LoadAsync<Townships.TownshipRecord>(Townships.TownshipRecord.StreamId(township), ct) is null)
+            {
+                log.LogError("No township {Township}", township);
+                return 2;
+            }
+        }
+
+        var tenancy = store.Options.Tenancy as Databases.TownshipTenancy;
+        var database = tenancy?.GetTenant(township).Database ?? store.Storage.Database;
+        await database.ApplyAllConfiguredChangesToDatabaseAsync();
+        var snapshots = new SnapshotRebuild(store, log, database);
+        var folded = await snapshots.FoldableAsync(projections, ct);
+        if (projections.Except(folded).ToList() is { Count: > 0 } others)
+        {
+            log.LogError("{Projections} are not snapshots and are rebuilt for every township of a database at once: run without {Township}", string.Join(", ", others.Select(p => p.Name)), Township);
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var written = await snapshots.RebuildTownshipAsync(folded, township, database, ct);
+        log.LogInformation("Rebuilt {Documents:N0} snapshots of {Township} in database {Database} in {Seconds:F1} s ({Tables})", written.Values.Sum(), township,
+            tenancy?.IdOf(database) ?? Databases.TownshipTenancy.PlatformDatabase, clock.Elapsed.TotalSeconds, string.Join(", ", written.Select(w => $"{w.Key} {w.Value:N0}")));
         return 0;
     }
 
