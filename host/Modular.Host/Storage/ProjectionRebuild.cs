@@ -8,7 +8,7 @@ using Modular.Host.Plugins;
 namespace Modular.Host.Storage;
 
 /// <summary>
-/// The host's <c>rebuild-projections [--module &lt;id&gt;] [--daemon | --one-at-a-time]</c> command: instead of serving, it
+/// The host's <c>rebuild-projections [--module &lt;id&gt;] [--daemon | --one-at-a-time | --township &lt;slug&gt;]</c> command: instead of serving, it
 /// builds the store as usual (every loaded module's Marten configuration), applies the schema, and rebuilds the
 /// projections each module (or the one named) registers, for all townships at once, from the events. For a county IT
 /// admin after a bulk load or a change to a projection; run it while no host serves the same database. With townships
