@@ -44,7 +44,7 @@ public sealed class MediationRebuildTests
         var versions = new Dictionary<string, Dictionary<(string Tenant, string Id), string>>();
         foreach (var (projection, table) in tables)
         {
-            versions[projection] = await VersionsAsync(platform.ConnectionString, table);
+            versions[projection] = await ProjectedRows.VersionsAsync(platform.ConnectionString, table);
         }
 
         // The folded way (the default) first, on documents the inline projection wrote; then Marten's daemon both ways.
@@ -58,7 +58,7 @@ public sealed class MediationRebuildTests
                 var rebuilt = await ProjectedRows.ReadAsync(platform.ConnectionString, table);
                 var differences = ProjectedRows.Differences(inline[projection], rebuilt);
                 Assert.True(differences.Count == 0, $"{projection} ({way}): {differences.Count} differences, e.g. {string.Join("; ", differences.Take(5))}");
-                Assert.Equal(versions[projection], await VersionsAsync(platform.ConnectionString, table));
+                Assert.Equal(versions[projection], await ProjectedRows.VersionsAsync(platform.ConnectionString, table));
             }
 
             progression[way] = await ProgressionAsync(platform.ConnectionString, tables.Keys);
@@ -69,22 +69,6 @@ public sealed class MediationRebuildTests
 
         Assert.Equal(2, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "mediation", "--all-at-once"], CancellationToken.None));
         Assert.Equal(2, await ProjectionRebuild.RunAsync(platform.Services, [ProjectionRebuild.Command, "--module", "mediation", ProjectionRebuild.Daemon, ProjectionRebuild.OneAtATime], CancellationToken.None));
-    }
-
-    /// <summary>Marten's version column of every row (the stream's version for a snapshot), by township and id.</summary>
-    private static async Task<Dictionary<(string Tenant, string Id), string>> VersionsAsync(string connectionString, string table)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select tenant_id, id::text, mt_version::text from {table}", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var versions = new Dictionary<(string, string), string>();
-        while (await reader.ReadAsync())
-        {
-            versions[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-        }
-
-        return versions;
     }
 
     /// <summary>The daemon's progression of each shard of <paramref name="projections"/> ("Dispute:All" …).</summary>

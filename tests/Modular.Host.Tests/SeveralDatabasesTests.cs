@@ -118,9 +118,9 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
     [Fact]
     public async Task A_moved_township_keeps_every_stream_and_figure_and_its_pages_show_the_same()
     {
-        var (admin, county, slug, from, clerk) = await TownshipWithMattersAsync(3);
+        var (admin, county, slug, from, clerk) = await TownshipWithMattersAsync(platform, 3);
         var to = from == "north" ? "south" : "north";
-        var before = await FiguresAsync(admin, county, slug, clerk);
+        var before = await FiguresAsync(platform, admin, county, slug, clerk);
 
         var move = Task.Run(() => Modular.Host.Storage.Databases.TownshipMove.RunAsync(platform.Services,
             [Modular.Host.Storage.Databases.TownshipMove.Command, "--township", slug, "--to", to, "--grace-seconds", "1"], CancellationToken.None));
@@ -138,7 +138,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
         Assert.Equal(3, await MattersInAsync(platform.Databases[to], slug));
         Assert.Equal(0, await MattersInAsync(platform.Databases[from], slug));
         Assert.Equal(0, await RowsInAsync(platform.Databases[from], slug));
-        Assert.Equal(before, await FiguresAsync(admin, county, slug, clerk));
+        Assert.Equal(before, await FiguresAsync(platform, admin, county, slug, clerk));
 
         // The township works on in its new database, and its moved events were not handed to the handlers again.
         var today = Notebook.Today(platform);
@@ -153,9 +153,9 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
     [Fact]
     public async Task A_move_whose_copy_does_not_check_out_leaves_the_township_where_it_was_and_the_target_clean()
     {
-        var (admin, county, slug, from, clerk) = await TownshipWithMattersAsync(2);
+        var (admin, county, slug, from, clerk) = await TownshipWithMattersAsync(platform, 2);
         var to = from == "north" ? "south" : "north";
-        var before = await FiguresAsync(admin, county, slug, clerk);
+        var before = await FiguresAsync(platform, admin, county, slug, clerk);
         var function = $"modular.corrupt_{slug.Replace('-', '_')}";
 
         // PostgreSQL itself changes what arrives: a trigger on the target alters each of the township's events.
@@ -176,7 +176,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
         Assert.Equal(from, detail.GetProperty("database").GetString());
         Assert.Equal(2, await MattersInAsync(platform.Databases[from], slug));
         Assert.Equal(0, await RowsInAsync(platform.Databases[to], slug));
-        Assert.Equal(before, await FiguresAsync(admin, county, slug, clerk));
+        Assert.Equal(before, await FiguresAsync(platform, admin, county, slug, clerk));
         Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("what").GetString()!.Contains("move abandoned", StringComparison.Ordinal));
     }
 
@@ -289,7 +289,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
     }
 
     /// <summary>A township of a county of its own, with <paramref name="matters"/> matters, the first closed (its integration event handled).</summary>
-    private async Task<(HttpClient Admin, string County, string Slug, string Database, HttpClient Clerk)> TownshipWithMattersAsync(int matters)
+    internal static async Task<(HttpClient Admin, string County, string Slug, string Database, HttpClient Clerk)> TownshipWithMattersAsync(SeveralDatabasesPlatform platform, int matters)
     {
         var admin = await platform.AdminClientAsync();
         var county = CountyTests.UniqueCounty();
@@ -316,7 +316,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
     }
 
     /// <summary>What the pages and API show of the township: its county row, its home figures, its matters.</summary>
-    private async Task<string> FiguresAsync(HttpClient admin, string county, string slug, HttpClient clerk)
+    internal static async Task<string> FiguresAsync(SeveralDatabasesPlatform platform, HttpClient admin, string county, string slug, HttpClient clerk)
     {
         var officer = await platform.SignedInClientAsync(await CountyTests.CreateCountyOfficerAsync(admin, county), Scenario.Password);
         var year = Modular.Kit.TownshipTime.Today(platform.Clock).Year;
@@ -327,7 +327,7 @@ public sealed class SeveralDatabasesTests(SeveralDatabasesPlatform platform)
         return $"{row}\n{home}\n{list}";
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

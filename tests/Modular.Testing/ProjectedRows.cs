@@ -27,6 +27,22 @@ public static class ProjectedRows
         return rows;
     }
 
+    /// <summary>Marten's version column (the stream's version for a snapshot) and .NET type of every row of <paramref name="table"/>, by township and id.</summary>
+    public static async Task<Dictionary<(string Tenant, string Id), string>> VersionsAsync(string connectionString, string table)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select tenant_id, id::text, mt_version::text || ' ' || mt_dotnet_type from {table}", connection) { CommandTimeout = 600 };
+        await using var reader = await command.ExecuteReaderAsync();
+        var versions = new Dictionary<(string, string), string>();
+        while (await reader.ReadAsync())
+        {
+            versions[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        }
+
+        return versions;
+    }
+
     /// <summary>The rows missing on either side, and for the others every field (JSON path) whose value differs.</summary>
     public static List<string> Differences(IReadOnlyDictionary<(string Tenant, string Id), JsonNode?> expected, IReadOnlyDictionary<(string Tenant, string Id), JsonNode?> actual)
     {

@@ -24,6 +24,7 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
         // Hosts starting together on one database seed one after the other: the later ones find it done.
         await using var startup = await timeline.TimeAsync("startup lock", () => StartupLock.AcquireAsync(configuration, cancellationToken));
         await using var scope = services.CreateAsyncScope();
+        await timeline.TimeAsync("placements", () => BackfillPlacementsAsync(cancellationToken));
         await timeline.TimeAsync("admin", () => EnsureAdminAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), cancellationToken));
         if (options.Value.Demo)
         {
@@ -32,6 +33,15 @@ internal sealed class PlatformSeeder(IServiceProvider services, IOptions<Modular
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task BackfillPlacementsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        if (await services.GetRequiredService<Storage.Databases.TownshipDatabases>().BackfillAsync(session, cancellationToken) is { Count: > 0 } placed)
+        {
+            log.LogInformation("Placed {Count} townships registered before township databases were configured in the platform database: {Townships}", placed.Count, string.Join(", ", placed));
+        }
+    }
 
     private async Task EnsureAdminAsync(UserAdministration users, CancellationToken cancellationToken)
     {

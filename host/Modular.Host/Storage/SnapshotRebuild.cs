@@ -5,6 +5,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events;
+using Marten.Storage;
 using Npgsql;
 
 namespace Modular.Host.Storage;
@@ -17,8 +18,10 @@ namespace Modular.Host.Storage;
 /// <see cref="TownshipsAtOnce"/> townships at a time per projection, the projections side by side. Afterwards the
 /// projections' progression is set to the last event read, and the high-water mark moved there, so a daemon starting
 /// later does not replay them. Other projections (multi-stream, event projections) are left to the daemon.
+/// With townships over several databases, one rebuild works in one <paramref name="database"/> (the platform's when
+/// none is named) and folds only the townships whose placement is that database.
 /// </summary>
-internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
+internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log, IMartenDatabase? database = null)
 {
     /// <summary>
     /// Townships folded at once for each projection: one is read and folded by this process while PostgreSQL copies
@@ -27,6 +30,8 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
     public const int TownshipsAtOnce = 2;
 
     private readonly StoreOptions _options = (StoreOptions)store.Options;
+
+    private readonly IMartenDatabase _database = database ?? store.Storage.Database;
 
     /// <summary>The columns <see cref="FoldedRebuild{TDoc, TId}"/> writes, and those it leaves to their defaults.</summary>
     private static readonly string[] Columns = ["tenant_id", "id", "data", "mt_dotnet_type", "mt_version", "mt_last_modified"];
@@ -72,6 +77,16 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
         var schema = _options.Events.DatabaseSchemaName;
         var ceiling = await ScalarAsync($"select coalesce(max(seq_id), 0) from {schema}.mt_events", ct);
         var plans = await PlanAsync(projections, ceiling, ct);
+        foreach (var elsewhere in plans.SelectMany(p => p.Streams.Keys).Distinct(StringComparer.Ordinal).Where(t => !Holds(t)).ToList())
+        {
+            // Rows a move left behind (its cleanup failed): never read, so not rebuilt here; the township's own database rebuilds it.
+            log.LogWarning("{Township} has events in this database but is placed elsewhere: not rebuilt here", elsewhere);
+            foreach (var plan in plans.Where(p => p.Streams.Remove(elsewhere)))
+            {
+                plan.Events -= plan.Counts[elsewhere];
+            }
+        }
+
         progress.Fold(plans.ToDictionary(p => p.Projection.Name, p => p.Events, StringComparer.Ordinal));
         log.LogInformation("Folding {Count} snapshot projections from the events up to sequence {Ceiling:N0}: {Plans}", plans.Count, ceiling,
             string.Join(", ", plans.Select(p => $"{p.Projection.Name} {p.Streams.Values.Sum(s => s.Count):N0} streams, {p.Events:N0} events in {p.Streams.Count} townships")));
@@ -157,7 +172,7 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
         var events = (EventGraph)_options.Events;
         var plans = projections.Select(p => new Plan(p, [.. ((IAggregateProjection)p).AllEventTypes.Select(t => events.EventMappingFor(t).EventTypeName)])).ToList();
         var id = _options.Events.StreamIdentity == StreamIdentity.AsGuid ? "stream_id::text" : "stream_key";
-        await using var connection = only is { } one ? one.Database.CreateConnection() : store.Storage.Database.CreateConnection();
+        await using var connection = only is { } one ? one.Database.CreateConnection() : _database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"select tenant_id, {id}, count(*), array_agg(distinct type) from {_options.Events.DatabaseSchemaName}.mt_events " +
@@ -184,6 +199,7 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
 
                 streams.Add(reader.GetString(1));
                 plan.Events += reader.GetInt64(2);
+                plan.Counts[tenant] = plan.Counts.GetValueOrDefault(tenant) + reader.GetInt64(2);
             }
         }
 
@@ -214,14 +230,23 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
                     await command.ExecuteNonQueryAsync(ct);
                 }
             }
-        }
 
-        await store.Advanced.AdvanceHighWaterMarkToLatestAsync(ct);
+            // The high-water mark of this database at its newest event, as Marten's AdvanceHighWaterMarkToLatestAsync sets the platform's.
+            await using var mark = new NpgsqlCommand(
+                $"insert into {progression} (name, last_seq_id, last_updated) select @mark, coalesce(max(seq_id), 0), now() from {_options.Events.DatabaseSchemaName}.mt_events " +
+                "on conflict (name) do update set last_seq_id = greatest(excluded.last_seq_id, " + progression + ".last_seq_id), last_updated = excluded.last_updated", connection);
+            mark.Parameters.AddWithValue("mark", ShardState.HighWaterMark);
+            await mark.ExecuteNonQueryAsync(ct);
+        }
     }
+
+    /// <summary>Whether <paramref name="township"/>'s sessions go to this rebuild's database (always, with one database).</summary>
+    private bool Holds(string township) =>
+        store.Options.Tenancy is not Databases.TownshipTenancy tenancy || ReferenceEquals(tenancy.GetTenant(township).Database, _database);
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = store.Storage.Database.CreateConnection();
+        var connection = _database.CreateConnection();
         await connection.OpenAsync(ct);
         return connection;
     }
@@ -241,6 +266,9 @@ internal sealed class SnapshotRebuild(IDocumentStore store, ILogger log)
 
         /// <summary>Per township, its streams in the order PostgreSQL sorts their ids.</summary>
         public Dictionary<string, List<string>> Streams { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per township, the events of its streams.</summary>
+        public Dictionary<string, long> Counts { get; } = new(StringComparer.Ordinal);
 
         public long Events { get; set; }
     }

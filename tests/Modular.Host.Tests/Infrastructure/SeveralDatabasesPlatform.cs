@@ -5,9 +5,10 @@ namespace Modular.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The notebook host with two township databases besides the platform's, all three databases of the test cluster:
-/// <c>north</c> and <c>south</c>, new townships placed on them by the placement rule.
+/// <c>north</c> and <c>south</c>, new townships placed on them by the placement rule. On Kestrel: a real socket, as
+/// <c>move-township</c> run as a process of its own finds a serving host.
 /// </summary>
-public sealed class SeveralDatabasesPlatform() : PlatformFactory(TestPlugins.NotebookRoot), IAsyncLifetime
+public sealed class SeveralDatabasesPlatform() : PlatformFactory(TestPlugins.NotebookRoot, kestrel: true), IAsyncLifetime
 {
     public IReadOnlyDictionary<string, string> Databases { get; private set; } = new Dictionary<string, string>();
 

@@ -112,23 +112,5 @@ public sealed class HostNode(string connectionString, string plugins, string log
         _host = null;
     }
 
-    private static string HostAssembly
-    {
-        get
-        {
-            // The test runs from tests/Modular.Resilience.Tests/bin/<Configuration>/<tfm>/: the host was built beside it.
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-            var framework = output.Name;
-            var configuration = output.Parent!.Name;
-            var root = output;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Modular.sln")))
-            {
-                root = root.Parent;
-            }
-
-            var assembly = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Modular.sln not found above the test output."),
-                "host", "Modular.Host", "bin", configuration, framework, "Modular.Host.dll");
-            return File.Exists(assembly) ? assembly : throw new InvalidOperationException($"{assembly} is missing: build the host first.");
-        }
-    }
+    private static string HostAssembly => Modular.Testing.HostBinary.Assembly;
 }

@@ -35,6 +35,36 @@ internal sealed class TownshipDatabases(IDocumentStore store, IOptions<ModularOp
         return new TownshipPlacement(slug, chosen.Database, chosen.Rule, time.GetUtcNow());
     }
 
+    /// <summary>The reason a township placed before township databases were configured is in the platform database.</summary>
+    public const string BackfillRule = "registered before township databases were configured";
+
+    /// <summary>
+    /// Every township with no placement (registered while the platform was one database) gets one, <c>platform</c>,
+    /// where its records are: otherwise each of its sessions would look for a placement it never finds. Run at start,
+    /// under the start-up lock, so hosts starting together write each once. Returns the townships placed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BackfillAsync(IDocumentSession platform, CancellationToken ct)
+    {
+        if (Tenancy is null)
+        {
+            return [];
+        }
+
+        var placed = (await platform.Query<TownshipPlacement>().Select(p => p.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = (await platform.Query<Townships.TownshipRecord>().Select(t => t.Slug).ToListAsync(ct)).Where(s => !placed.Contains(s)).Order(StringComparer.Ordinal).ToList();
+        foreach (var slug in missing)
+        {
+            platform.Store(new TownshipPlacement(slug, TownshipTenancy.PlatformDatabase, BackfillRule, time.GetUtcNow()));
+        }
+
+        if (missing.Count > 0)
+        {
+            await platform.SaveChangesAsync(ct);
+        }
+
+        return missing;
+    }
+
     public async Task<DatabasesView> DescribeAsync(IQuerySession platform, CancellationToken ct)
     {
         if (Tenancy is not { } tenancy)

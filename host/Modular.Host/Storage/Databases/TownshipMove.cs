@@ -30,16 +30,16 @@ internal static class TownshipMove
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TownshipMove).FullName!);
-        var slug = Option(args, "--township");
-        var to = Option(args, "--to");
-        var grace = int.TryParse(Option(args, "--grace-seconds") ?? "6", out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(6);
-        var store = services.GetRequiredService<IDocumentStore>();
-        if (slug is null || to is null)
+        if (Usage(args) is { } problem)
         {
-            log.LogError("Usage: {Command} --township <slug> --to <database id> [--grace-seconds 6]", Command);
+            log.LogError("{Problem}. Usage: {Command} --township <slug> --to <database id> [--grace-seconds 6] [--abandon]", problem, Command);
             return 2;
         }
 
+        var slug = Option(args, "--township")!;
+        var to = Option(args, "--to")!;
+        var grace = TimeSpan.FromSeconds(int.Parse(Option(args, "--grace-seconds") ?? "6", System.Globalization.CultureInfo.InvariantCulture));
+        var store = services.GetRequiredService<IDocumentStore>();
         if (store.Options.Tenancy is not TownshipTenancy tenancy)
         {
             log.LogError("No township databases are configured (Modular:Databases:<id>:ConnectionString): there is nowhere to move {Township}", slug);
@@ -82,6 +82,14 @@ internal static class TownshipMove
 
             await EndAsync(services, store, slug, new TownshipMoveAbandoned(moving, "abandoned by hand"), null, ct);
             return 0;
+        }
+
+        if (await AsyncProjectionsSeeingAsync(store, tenancy.Databases[from], slug, ct) is { Count: > 0 } replaying)
+        {
+            // The target's daemon would apply the copied events again on top of the copied documents (a count would double).
+            log.LogError("{Township} has events that the async projection(s) {Projections} apply: the target database's daemon would apply them a second time, so it is not moved (nothing was changed)",
+                slug, string.Join(", ", replaying));
+            return 1;
         }
 
         var clock = Stopwatch.StartNew();
@@ -191,6 +199,41 @@ internal static class TownshipMove
         }
     }
 
+    /// <summary>
+    /// The async projections that apply any of the township's events (an unfiltered one applies them all). Their
+    /// documents are copied with the township, but the copied events get the target's sequence numbers, past the
+    /// target daemon's progression: it would apply them again.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> AsyncProjectionsSeeingAsync(IDocumentStore store, Marten.Storage.IMartenDatabase source, string slug, CancellationToken ct)
+    {
+        var options = (StoreOptions)store.Options;
+        var asynchronous = options.Projections.All.Where(p => p.Lifecycle == ProjectionLifecycle.Async).ToList();
+        if (asynchronous.Count == 0)
+        {
+            return [];
+        }
+
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        await using (var connection = source.CreateConnection())
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand($"select distinct type from {options.Events.DatabaseSchemaName}.mt_events where tenant_id = @township", connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("township", slug);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+
+        var events = (Marten.Events.EventGraph)options.Events;
+        return [.. asynchronous.Where(p =>
+        {
+            var applied = p is JasperFx.Events.Aggregation.IAggregateProjection aggregate ? aggregate.AllEventTypes : (p as EventFilterable)?.IncludedEventTypes.ToArray() ?? [];
+            return types.Count > 0 && (applied.Length == 0 || applied.Any(t => types.Contains(events.EventMappingFor(t).EventTypeName)));
+        }).Select(p => p.Name)];
+    }
+
     /// <summary>The source's integration-event relay must have handed on every event of the township: copies are not handed on again.</summary>
     private static async Task WaitForRelayAsync(NpgsqlConnection source, string schema, string slug, ILogger log, CancellationToken ct)
     {
@@ -263,5 +306,47 @@ internal static class TownshipMove
     {
         var index = Array.IndexOf(args, name);
         return index > 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>What is wrong with the command line, before anything is read or written; null when nothing is.</summary>
+    internal static string? Usage(string[] args)
+    {
+        if (args.Any(a => a.Any(char.IsControl)))
+        {
+            return "参数不得含有 NUL 或控制字符 / Arguments must not contain NUL or control characters";
+        }
+
+        string[] valued = ["--township", "--to", "--grace-seconds"];
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (valued.Contains(args[i], StringComparer.Ordinal))
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal) || args[i + 1].Length == 0)
+                {
+                    return $"{args[i]} 缺少取值 / {args[i]} needs a value";
+                }
+
+                if (Array.LastIndexOf(args, args[i]) != i)
+                {
+                    return $"{args[i]} 只能给出一次 / {args[i]} may be given once";
+                }
+
+                i++;
+            }
+            else if (args[i] != "--abandon")
+            {
+                return $"未知参数 / Unknown argument: {args[i]}";
+            }
+        }
+
+        if (Option(args, "--township") is null || Option(args, "--to") is null)
+        {
+            return "须给出 --township 和 --to / --township and --to are required";
+        }
+
+        return Option(args, "--grace-seconds") is { } grace
+            && !(int.TryParse(grace, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600)
+            ? "--grace-seconds 须为 0 到 3600 的整数 / --grace-seconds must be a whole number from 0 to 3600"
+            : null;
     }
 }
