@@ -27,6 +27,9 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
     /// <summary>This class's clusters use ports of their own range, apart from the other sessions' clusters.</summary>
     private const int FirstPort = 55500;
 
+    /// <summary>The county <see cref="Scenario.CreateTownshipAsync"/> puts every township in.</summary>
+    private const string CountyCode = "520527";
+
     [Fact]
     public async Task Lag_tolerant_reads_come_from_the_standby_once_it_has_replayed_what_was_announced_and_from_the_primary_until_then_or_when_it_is_gone()
     {
@@ -44,6 +47,7 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
             var admin = await platform.AdminClientAsync();
             var slug = await Scenario.CreateTownshipAsync(admin, "mediation");
             var mediator = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "mediation.mediator"), Scenario.Password);
+            var county = await platform.SignedInClientAsync(await CountyTests.CreateCountyOfficerAsync(admin, CountyCode), Scenario.Password);
 
             var freshness = platform.Services.GetRequiredService<ReadReplica>().Freshness!;
             var first = await TakeInAsync(mediator, slug, "双河村");
@@ -101,6 +105,16 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
             fromStandby = freshness.ReadsFromReplica;
             Assert.Contains("<option value=\"石桥村\"", await mediator.GetStringAsync($"/t/{slug}/mediation/disputes"), StringComparison.Ordinal);
             Assert.True(freshness.ReadsFromReplica > fromStandby);
+
+            // The county's figures too: the modules' one query across townships ran on the standby.
+            fromStandby = freshness.ReadsFromReplica;
+            var figures = await county.GetFromJsonAsync<JsonElement>($"/api/county/{CountyCode}/figures?year=2026");
+            var row = figures.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("township").GetString() == slug);
+            Assert.Equal(2, row.GetProperty("values").GetProperty("mediation.disputes-screened").GetDecimal());
+            Assert.True(freshness.ReadsFromReplica > fromStandby);
+            Assert.True(await ScalarAsync<long>(standby,
+                $"select count(*) from pg_stat_activity where application_name = '{ReadReplica.ApplicationName}' and query ilike 'select d.tenant_id, d.data%'") > 0,
+                "no replica connection on the standby ran the county's query across townships");
 
             // (c): the standby is gone; the ledger reads the primary, health says degraded and stays 200.
             await standby.StopAsync();
