@@ -39,10 +39,9 @@ public static class AcrossTownships
         }
 
         var serializer = session.DocumentStore.Options.Serializer();
-        var own = (await session.DocumentStore.Options.Tenancy.GetTenantAsync(session.TenantId)).Database;
         foreach (var (placed, tenants) in await ByDatabaseAsync(session.DocumentStore, result.Keys))
         {
-            var database = ReferenceEquals(placed, own) ? session.Database : placed;
+            var database = await ThroughAsync(session, placed);
             var command = filter(session.Query<T>().Where(x => x.TenantIsOneOf(tenants.ToArray()))).ToCommand(FetchType.FetchMany);
             command.CommandText = WithTenantColumn(command.CommandText);
             await using var connection = database.CreateConnection();
@@ -86,6 +85,17 @@ public static class AcrossTownships
         }
 
         return order.Select(d => (d, (IReadOnlyList<string>)groups[d])).ToList();
+    }
+
+    /// <summary>
+    /// The database <paramref name="session"/> reads the townships of <paramref name="placed"/> through: its own when it
+    /// stands in for that one (the host's read replica, for a lag-tolerant read), otherwise <paramref name="placed"/>.
+    /// </summary>
+    public static async Task<Marten.Storage.IMartenDatabase> ThroughAsync(IQuerySession session, Marten.Storage.IMartenDatabase placed)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var own = (await session.DocumentStore.Options.Tenancy.GetTenantAsync(session.TenantId)).Database;
+        return ReferenceEquals(placed, own) ? session.Database : placed;
     }
 
     /// <summary>Marten writes <c>select d.id, d.data[, metadata] from &lt;table&gt; as d ...</c>: keep everything from the table on.</summary>
