@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Host.Identity;
 using Modular.Kit;
 using Modular.Kit.Input;
-using Modular.Contracts.Storage;
 
 namespace Modular.Host.County;
 
