@@ -11,6 +11,8 @@
 # after; every failed request is listed. The host is started again afterwards. Prints a Markdown report.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=deploy/demo-sign-in.sh
+. "$REPO/deploy/demo-sign-in.sh"
 DIR="${MODULAR_CLUSTER_DIR:-$REPO/.data/cluster}"
 PROXY="http://127.0.0.1:${MODULAR_CLUSTER_PORT:-8080}"
 DURATION="${1:-30}"
@@ -28,12 +30,7 @@ done
 
 victim="${VICTIM:-$("$CLUSTER" status | awk '/^host .*integration-events/ {print $2}' | head -1)}"
 victim="${victim:-2}"
-jar="$(mktemp)"
-trap 'rm -f "$jar"' EXIT
-code="$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
-    -d "{\"userName\":\"mediation.mediator\",\"password\":\"$(cat "$DIR/secrets/demo-password")\"}" "$PROXY/api/auth/login")"
-[ "$code" = 204 ] || { echo "sign-in through nginx answered $code" >&2; exit 1; }
-cookie="$(awk '$6 == "modular.session" {print $7}' "$jar")"
+cookie="$(demo_mediator_cookie "$PROXY" "$DIR")"
 
 log="$DIR/nginx/access.log"
 offset="$(stat -c %s "$log")"

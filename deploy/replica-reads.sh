@@ -4,14 +4,11 @@
 # Start the set with MODULAR_CLUSTER_REPLICA=1 or without it and compare; run it under /work/heavy --quiet.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=deploy/demo-sign-in.sh
+. "$REPO/deploy/demo-sign-in.sh"
 DIR="${MODULAR_CLUSTER_DIR:-$REPO/.data/cluster}"
 HOST="http://127.0.0.1:${MODULAR_CLUSTER_HOST_PORT:-5101}"
-jar="$(mktemp)"
-trap 'rm -f "$jar"' EXIT
-code="$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
-    -d "{\"userName\":\"mediation.mediator\",\"password\":\"$(cat "$DIR/secrets/demo-password")\"}" "$HOST/api/auth/login")"
-[ "$code" = 204 ] || { echo "sign-in answered $code" >&2; exit 1; }
-cookie="$(awk '$6 == "modular.session" {print $7}' "$jar")"
+cookie="$(demo_mediator_cookie "$HOST" "$DIR")"
 echo "read-replica: $(curl -s "$HOST/health/ready" | python3 -c 'import json,sys; print(json.load(sys.stdin)["checks"]["read-replica"]["description"])')"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c8 -d10s --timeout 10s -H "Cookie: modular.session=$cookie" "$HOST/api/t/yemachuan/mediation/disputes" | grep -E "Requests/sec|Latency|Non-2xx|requests in"

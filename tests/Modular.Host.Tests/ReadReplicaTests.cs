@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Storage;
 using Modular.Testing;
 using Npgsql;
@@ -12,20 +13,25 @@ namespace Modular.Host.Tests;
 
 /// <summary>
 /// A primary and a streaming standby on loopback (a base backup with <c>pg_basebackup -R</c>), the host on both
-/// (<c>Modular:ReadReplica:ConnectionString</c> naming the standby). With the standby's replay paused, a dispute taken
-/// in is on the primary only, which tells the servers apart by what they answer: the ledger (a lag-tolerant read,
-/// API and page) does not show it, so the standby served it; the dispute's own record (a read of one's own write)
-/// does, so the primary did, as it took the write (the standby cannot). The daemon holds its advisory locks on the
-/// primary and nothing but the replica reads connects to the standby. With the standby stopped, the ledger answers
-/// from the primary and <c>/health/ready</c> says the replica is away (degraded, still 200).
+/// (<c>Modular:ReadReplica:ConnectionString</c> naming the standby). The ledger (a lag-tolerant read, API and page)
+/// comes from the standby while it has replayed what was announced (counted by the replica, and its query is the
+/// last one of a replica connection on the standby). With the standby's replay paused, a dispute taken in (on the
+/// primary: the standby cannot write) empties the ledger's filter cache on commit; the ledger read next comes from the
+/// primary, shows the dispute and refills the cache with its new village, and once replay resumes and catches up the
+/// reads go to the standby again. The daemon holds its advisory locks on the primary and nothing but the replica reads
+/// connects to the standby. With the standby stopped, the ledger answers from the primary and <c>/health/ready</c> says
+/// the replica is away (degraded, still 200).
 /// </summary>
 public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>This class's clusters use ports of their own range, apart from the other sessions' clusters.</summary>
     private const int FirstPort = 55500;
 
+    /// <summary>The county <see cref="Scenario.CreateTownshipAsync"/> puts every township in.</summary>
+    private const string CountyCode = "520527";
+
     [Fact]
-    public async Task Lag_tolerant_reads_come_from_the_standby_and_from_the_primary_when_it_is_gone_while_writes_and_the_daemon_stay_on_the_primary()
+    public async Task Lag_tolerant_reads_come_from_the_standby_once_it_has_replayed_what_was_announced_and_from_the_primary_until_then_or_when_it_is_gone()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"modular-replica-{Guid.NewGuid():N}");
         var primary = new LocalPostgresCluster(Path.Combine(folder, "primary"), FreePortInRange(FirstPort), durable: false);
@@ -41,26 +47,45 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
             var admin = await platform.AdminClientAsync();
             var slug = await Scenario.CreateTownshipAsync(admin, "mediation");
             var mediator = await platform.SignedInClientAsync(await Scenario.CreateUserAsync(admin, slug, "mediation.mediator"), Scenario.Password);
+            var county = await platform.SignedInClientAsync(await CountyTests.CreateCountyOfficerAsync(admin, CountyCode), Scenario.Password);
 
-            var first = await TakeInAsync(mediator, slug);
+            var freshness = platform.Services.GetRequiredService<ReadReplica>().Freshness!;
+            var first = await TakeInAsync(mediator, slug, "双河村");
             await UntilReplayedAsync(primary, standby);
-            Assert.Contains(first.Id, await LedgerAsync(mediator, slug));
             Assert.Equal("Healthy", (await ReplicaHealthAsync(platform)).Status);
 
-            // (a) and (b): the standby stops replaying; what the primary commits now, the standby does not have.
+            // (a): the standby has replayed the take-in's commit; within a check or two the ledger reads it.
+            var onPrimaryAtFirst = freshness.ReadsOnPrimaryUntilReplayed;
+            Assert.True(await EventuallyAsync(async () =>
+            {
+                var before = freshness.ReadsFromReplica;
+                var rows = await LedgerAsync(mediator, slug);
+                return freshness.ReadsFromReplica > before && rows.Contains(first.Id);
+            }), $"the ledger did not come from the standby (required {freshness.Required}, replayed {freshness.Replayed})");
+            Assert.True(await ScalarAsync<long>(standby,
+                $"select count(*) from pg_stat_activity where application_name = '{ReadReplica.ApplicationName}' and query ilike '%mt_doc_dispute%'") > 0,
+                "no replica connection on the standby ran the ledger's query");
+            output.WriteLine($"after the first take-in: {freshness.ReadsOnPrimaryUntilReplayed - onPrimaryAtFirst} ledger reads on the primary before one came from the standby");
+
+            // (b): the standby stops replaying; what the primary commits now, the standby does not have.
             await ScalarAsync<object>(standby, "select pg_wal_replay_pause()");
             Assert.True(await EventuallyAsync(async () => await ScalarAsync<string>(standby, "select pg_get_wal_replay_pause_state()") == "paused"), "the standby's replay did not pause");
-            var second = await TakeInAsync(mediator, slug); // a write: only the primary can take it
+            var second = await TakeInAsync(mediator, slug, "石桥村"); // a write: only the primary can take it; it empties the filter cache
+            var fromStandby = freshness.ReadsFromReplica;
+            var onPrimary = freshness.ReadsOnPrimaryUntilReplayed;
             var own = await mediator.GetAsync($"/api/t/{slug}/mediation/disputes/{second.Id}");
             Assert.Equal(HttpStatusCode.OK, own.StatusCode); // the dispute's record reads the primary
             var ledger = await LedgerAsync(mediator, slug);
-            output.WriteLine("standby: " + await ScalarAsync<string>(standby, "select string_agg(application_name || ' ' || state || ' ' || left(query, 60), ' | ') from pg_stat_activity where backend_type = 'client backend'"));
-            output.WriteLine("primary: " + await ScalarAsync<string>(primary, "select string_agg(application_name || ' ' || state || ' ' || left(query, 60), ' | ') from pg_stat_activity where backend_type = 'client backend'"));
             Assert.Contains(first.Id, ledger);
-            Assert.DoesNotContain(second.Id, ledger); // the ledger reads the standby
+            Assert.Contains(second.Id, ledger); // the standby has not replayed the announced change: the primary answered
             var page = await mediator.GetStringAsync($"/t/{slug}/mediation/disputes");
-            Assert.Contains(first.Number, page, StringComparison.Ordinal);
-            Assert.DoesNotContain(second.Number, page, StringComparison.Ordinal);
+            Assert.Contains(second.Number, page, StringComparison.Ordinal);
+            Assert.Contains("<option value=\"石桥村\"", page, StringComparison.Ordinal); // the village filter, refilled from the primary
+            Assert.Equal(fromStandby, freshness.ReadsFromReplica);
+            Assert.True(freshness.ReadsOnPrimaryUntilReplayed > onPrimary);
+            Assert.False(await ScalarAsync<bool>(standby, $"select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '{freshness.Required}'::pg_lsn) >= 0"),
+                "the standby has replayed the change although its replay is paused");
+            output.WriteLine($"while paused: {freshness.ReadsOnPrimaryUntilReplayed - onPrimary} lag-tolerant sessions on the primary, required {freshness.Required}, replayed {freshness.Replayed}");
             Assert.True(await ScalarAsync<long>(standby, $"select count(*) from pg_stat_activity where application_name = '{ReadReplica.ApplicationName}'") > 0);
 
             // (d): the daemon leads on the primary; on the standby there is no advisory lock and no connection but the replica reads'.
@@ -71,8 +96,32 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
                 $"select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> '{ReadReplica.ApplicationName}'");
             Assert.Equal(0, strangers);
 
+            // The standby catches up: the reads go back to it, and the filter it serves has the new village.
             await ScalarAsync<object>(standby, "select pg_wal_replay_resume()");
-            Assert.True(await EventuallyAsync(async () => (await LedgerAsync(mediator, slug)).Contains(second.Id)), "the standby did not catch up after its replay resumed");
+            var resumed = Stopwatch.StartNew();
+            onPrimary = freshness.ReadsOnPrimaryUntilReplayed;
+            Assert.True(await EventuallyAsync(async () =>
+            {
+                var before = freshness.ReadsFromReplica;
+                var rows = await LedgerAsync(mediator, slug);
+                return freshness.ReadsFromReplica > before && rows.Contains(second.Id);
+            }), $"the ledger did not come from the standby again after its replay resumed (required {freshness.Required}, replayed {freshness.Replayed})");
+            output.WriteLine($"after the resume: the ledger came from the standby again within {resumed.ElapsedMilliseconds} ms, {freshness.ReadsOnPrimaryUntilReplayed - onPrimary} reads on the primary before");
+            fromStandby = freshness.ReadsFromReplica;
+            Assert.Contains("<option value=\"石桥村\"", await mediator.GetStringAsync($"/t/{slug}/mediation/disputes"), StringComparison.Ordinal);
+            Assert.True(freshness.ReadsFromReplica > fromStandby);
+
+            // The county's figures too, from the modules' queries across townships to the annual-report column.
+            fromStandby = freshness.ReadsFromReplica;
+            var figures = await county.GetFromJsonAsync<JsonElement>($"/api/county/{CountyCode}/figures?year=2026");
+            var row = figures.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("township").GetString() == slug);
+            Assert.Equal(2, row.GetProperty("values").GetProperty("mediation.disputes-screened").GetDecimal());
+            Assert.True(freshness.ReadsFromReplica > fromStandby);
+            // Its last statements (the pool reuses one connection): the annual-report column's, after the modules' figures.
+            var last = await ScalarAsync<string>(standby,
+                $"select string_agg(left(query, 120), ' | ') from pg_stat_activity where application_name = '{ReadReplica.ApplicationName}'");
+            output.WriteLine($"the replica connections' last statements on the standby: {last}");
+            Assert.Contains("'SentAt'", last, StringComparison.Ordinal); // SentReports' projection of the reports
 
             // (c): the standby is gone; the ledger reads the primary, health says degraded and stays 200.
             await standby.StopAsync();
@@ -91,7 +140,7 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
             var health = await ReplicaHealthAsync(platform);
             Assert.Equal("Degraded", health.Status);
             Assert.Equal(HttpStatusCode.OK, health.Code);
-            var third = await TakeInAsync(mediator, slug);
+            var third = await TakeInAsync(mediator, slug, "双河村");
             Assert.Contains(third.Id, await LedgerAsync(mediator, slug)); // from the primary: nothing lags now
         }
         finally
@@ -109,14 +158,14 @@ public sealed class ReadReplicaTests(Xunit.Abstractions.ITestOutputHelper output
         }
     }
 
-    private static async Task<(Guid Id, string Number)> TakeInAsync(HttpClient mediator, string slug)
+    private static async Task<(Guid Id, string Number)> TakeInAsync(HttpClient mediator, string slug, string village)
     {
         var response = await mediator.PostAsJsonAsync($"/api/t/{slug}/mediation/disputes", new Dictionary<string, object?>
         {
             ["source"] = "Visit",
             ["receivedOn"] = "2026-11-02",
             ["category"] = "Neighbours",
-            ["village"] = "双河村",
+            ["village"] = village,
             ["summary"] = "两户因宅基地排水沟走向发生争执",
             ["risk"] = "Low",
             ["parties"] = new object[]

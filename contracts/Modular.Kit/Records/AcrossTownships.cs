@@ -8,7 +8,8 @@ namespace Modular.Kit.Records;
 /// A county's figures: the records of several townships read in ONE statement (Marten's conjoined tenancy,
 /// <c>TenantIsOneOf</c>), each with the township it belongs to, so a module counts thirty townships the way it counts
 /// one instead of asking thirty times. With townships spread over several databases it is one statement per database
-/// holding any of them, merged.
+/// holding any of them, merged. A session opened on a stand-in for its tenant's database (the host's read replica, for
+/// a lag-tolerant read) reads the townships of that database through the stand-in.
 /// </summary>
 public static class AcrossTownships
 {
@@ -38,8 +39,9 @@ public static class AcrossTownships
         }
 
         var serializer = session.DocumentStore.Options.Serializer();
-        foreach (var (database, tenants) in await ByDatabaseAsync(session.DocumentStore, result.Keys))
+        foreach (var (placed, tenants) in await ByDatabaseAsync(session.DocumentStore, result.Keys))
         {
+            var database = await ThroughAsync(session, placed);
             var command = filter(session.Query<T>().Where(x => x.TenantIsOneOf(tenants.ToArray()))).ToCommand(FetchType.FetchMany);
             command.CommandText = WithTenantColumn(command.CommandText);
             await using var connection = database.CreateConnection();
@@ -83,6 +85,17 @@ public static class AcrossTownships
         }
 
         return order.Select(d => (d, (IReadOnlyList<string>)groups[d])).ToList();
+    }
+
+    /// <summary>
+    /// The database <paramref name="session"/> reads the townships of <paramref name="placed"/> through: its own when it
+    /// stands in for that one (the host's read replica, for a lag-tolerant read), otherwise <paramref name="placed"/>.
+    /// </summary>
+    public static async Task<Marten.Storage.IMartenDatabase> ThroughAsync(IQuerySession session, Marten.Storage.IMartenDatabase placed)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var own = (await session.DocumentStore.Options.Tenancy.GetTenantAsync(session.TenantId)).Database;
+        return ReferenceEquals(placed, own) ? session.Database : placed;
     }
 
     /// <summary>Marten writes <c>select d.id, d.data[, metadata] from &lt;table&gt; as d ...</c>: keep everything from the table on.</summary>

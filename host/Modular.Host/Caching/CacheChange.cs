@@ -35,6 +35,13 @@ internal sealed record CacheChange(string Kind, string? Township = null, string?
 
     public static CacheChange All { get; } = new(AllKind);
 
+    /// <summary>
+    /// Whether a lag-tolerant read may refill what this change empties (a public page, a module's township cache; and
+    /// "all" or a kind this version does not know), so the read replica must have replayed it first. Townships, users
+    /// and sessions are looked up on the primary.
+    /// </summary>
+    public bool RefilledFromReplica => Kind is not (TownshipKind or UserKind or SessionKind);
+
     public string ToPayload()
     {
         var payload = JsonSerializer.Serialize(new Wire(Kind, Township, Key), Json);

@@ -13,7 +13,9 @@ namespace Modular.Host.Caching;
 /// <see cref="Channel"/>, heard by each instance's <see cref="CacheInvalidationListener"/>. <see cref="Announce"/> queues
 /// the notification in the session that makes the change, so it is sent when (and only if) that transaction commits
 /// (<c>pg_notify</c> is transactional), and this instance forgets at once after the commit. Each cache keeps its own
-/// lifetime as the net for a notification lost to a crash between commit and delivery.
+/// lifetime as the net for a notification lost to a crash between commit and delivery. With a read replica, a change
+/// that lag-tolerant reads refill (<see cref="CacheChange.RefilledFromReplica"/>) first tells the replica the primary's
+/// WAL position after the commit, so the refill reads the primary until the standby has replayed it.
 /// </summary>
 internal sealed class CacheInvalidation(
     IDocumentStore store,
@@ -22,6 +24,7 @@ internal sealed class CacheInvalidation(
     TownshipDirectory townships,
     UserDirectory users,
     SessionRegistry sessions,
+    Storage.ReadReplica replica,
     ILogger<CacheInvalidation> log)
 {
     public const string Channel = "modular_cache";
@@ -40,7 +43,7 @@ internal sealed class CacheInvalidation(
     /// </summary>
     public async Task AnnounceAsync(CacheChange change, CancellationToken cancellationToken)
     {
-        await EvictLocalAsync(change, cancellationToken);
+        await AfterCommitAsync(change, cancellationToken);
         try
         {
             await using var session = store.LightweightSession();
@@ -51,6 +54,30 @@ internal sealed class CacheInvalidation(
         {
             log.LogWarning("Could not announce the cache change {Kind} of {Township}: the database is unavailable", change.Kind, change.Township);
         }
+    }
+
+    /// <summary>
+    /// The committing node's part once <paramref name="change"/> is committed: the replica told how far the primary is
+    /// (one statement, only with a replica and only for a change a lag-tolerant read refills), then this node forgets.
+    /// </summary>
+    private async Task AfterCommitAsync(CacheChange change, CancellationToken cancellationToken)
+    {
+        if (replica.Freshness is { } freshness && change.RefilledFromReplica)
+        {
+            try
+            {
+                await using var connection = store.Storage.Database.CreateConnection();
+                await connection.OpenAsync(cancellationToken);
+                freshness.Require(await Storage.ReplicaFreshness.PrimaryPositionAsync(connection, cancellationToken));
+            }
+            catch (Exception error) when (Operations.DatabaseOutage.IsUnavailable(error))
+            {
+                // The listener has lost the database too, and requires the primary's position when it is back.
+                log.LogWarning("Could not read the primary's WAL position for the cache change {Kind} of {Township}", change.Kind, change.Township);
+            }
+        }
+
+        await EvictLocalAsync(change, cancellationToken);
     }
 
     /// <summary>Forgets what <paramref name="change"/> names in this instance's caches.</summary>
@@ -106,6 +133,6 @@ internal sealed class CacheInvalidation(
     private sealed class EvictAfterCommit(CacheInvalidation caches, CacheChange change) : DocumentSessionListenerBase
     {
         public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) =>
-            await caches.EvictLocalAsync(change, token);
+            await caches.AfterCommitAsync(change, token);
     }
 }

@@ -8,9 +8,12 @@ namespace Modular.Host.Caching;
 /// Listens on <see cref="CacheInvalidation.Channel"/> on a connection of its own and makes this instance forget what
 /// other instances (and this one) announce. When the connection is lost (a database restart, a network cut) it
 /// reconnects, and on every (re)connection forgets everything, since whatever was announced meanwhile was missed.
-/// The host starts serving once the first LISTEN is in place (or after <see cref="FirstListenWait"/>).
+/// The host starts serving once the first LISTEN is in place (or after <see cref="FirstListenWait"/>). With a read
+/// replica, the primary's WAL position is read on this connection before the caches forget (once per batch of
+/// notifications, and on every (re)connection), so what lag-tolerant reads refill comes from the primary until the
+/// standby has replayed the change (<see cref="Storage.ReplicaFreshness"/>).
 /// </summary>
-internal sealed class CacheInvalidationListener(IConfiguration configuration, CacheInvalidation caches, ILogger<CacheInvalidationListener> log)
+internal sealed class CacheInvalidationListener(IConfiguration configuration, CacheInvalidation caches, Storage.ReadReplica replica, ILogger<CacheInvalidationListener> log)
     : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan FirstListenWait = TimeSpan.FromSeconds(15);
@@ -98,6 +101,7 @@ internal sealed class CacheInvalidationListener(IConfiguration configuration, Ca
 
         // Listening from here on; anything announced before (while away, or before this instance started) is unknown.
         _received.Clear();
+        await RequirePrimaryPositionAsync(connection, stoppingToken);
         await caches.ClearLocalAsync(stoppingToken);
         Connections++;
         _listening = true;
@@ -118,10 +122,30 @@ internal sealed class CacheInvalidationListener(IConfiguration configuration, Ca
                 await probe.ExecuteScalarAsync(stoppingToken);
             }
 
+            var changes = new List<CacheChange>();
             while (_received.TryDequeue(out var payload))
             {
-                await caches.EvictLocalAsync(CacheChange.FromPayload(payload), stoppingToken);
+                changes.Add(CacheChange.FromPayload(payload));
             }
+
+            if (changes.Any(c => c.RefilledFromReplica))
+            {
+                // Heard after the commits: the position read now is at or past each of them.
+                await RequirePrimaryPositionAsync(connection, stoppingToken);
+            }
+
+            foreach (var change in changes)
+            {
+                await caches.EvictLocalAsync(change, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RequirePrimaryPositionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (replica.Freshness is { } freshness)
+        {
+            freshness.Require(await Storage.ReplicaFreshness.PrimaryPositionAsync(connection, cancellationToken));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modular.Contracts.Modules;
+using Modular.Contracts.Storage;
 using Modular.Host.Identity;
 using Modular.Kit;
 using Modular.Kit.Input;
@@ -28,7 +29,8 @@ internal static class CountyEndpoints
 
     public static void MapCountyEndpoints(this IEndpointRouteBuilder routes)
     {
-        var county = routes.MapGroup("/api/county/{countyCode}").WithTags("county").RequireAuthorization(Policies.CountyOffice);
+        // Aggregates of the townships' records: a moment behind is no harm, so the modules' figures may come from the read replica.
+        var county = routes.MapGroup("/api/county/{countyCode}").WithTags("county").RequireAuthorization(Policies.CountyOffice).LagTolerantRead();
 
         county.MapGet("/figures", async Task<Results<Ok<CountyYearView>, NotFound>> (string countyCode, int? year, string? sort, bool? desc, CountyFiguresService figures, TimeProvider time, CancellationToken ct) =>
             await figures.ForYearAsync(countyCode, YearOf(year, time), ct) is { } found

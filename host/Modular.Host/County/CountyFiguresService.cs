@@ -7,7 +7,7 @@ namespace Modular.Host.County;
 /// The county's year from its townships: the platform's directory names them (a township of another county is never
 /// asked about), each module answers for all of them at once, and only aggregates come back.
 /// </summary>
-internal sealed class CountyFiguresService(TownshipDirectory directory, CountyExtensions extensions, Reports.SentReports reports, Modular.Contracts.Time.IStatutoryClock clock, TimeProvider time)
+internal sealed class CountyFiguresService(TownshipDirectory directory, CountyExtensions extensions, Reports.SentReports reports, Marten.IQuerySession session, Modular.Contracts.Time.IStatutoryClock clock, TimeProvider time)
 {
     public async Task<CountyYear?> ForYearAsync(string countyCode, int year, CancellationToken cancellationToken)
     {
@@ -51,9 +51,9 @@ internal sealed class CountyFiguresService(TownshipDirectory directory, CountyEx
     private async Task<IReadOnlyDictionary<string, CountyCell>> ReportCellsAsync(IReadOnlyCollection<string> townships, int year, CancellationToken ct)
     {
         // Each township's own due day (3月1日 of the next year by default, off a rest day), read for all in one query.
-        var dueBy = await reports.SendByAsync(townships, year, clock, ct);
+        var dueBy = await reports.SendByAsync(townships, year, clock, session, ct);
         var today = Modular.Kit.TownshipTime.Today(time);
-        var sent = (await reports.ForYearAsync(townships, year, ct)).ToDictionary(r => r.Township, StringComparer.Ordinal);
+        var sent = (await reports.ForYearAsync(townships, year, session, ct)).ToDictionary(r => r.Township, StringComparer.Ordinal);
         return townships.ToDictionary(t => t, t =>
         {
             var due = dueBy[t];

@@ -11,11 +11,13 @@ public sealed record SentReportSummary(string Township, string State, DateTimeOf
 /// <summary>
 /// The county's reading of its townships' reports: which have been sent and published, in one query across the
 /// township tenants, and the .docx of the version a township sent. For the county view; no personal data is in a report.
+/// The county's reads are given the request's query session: when it stands in for the platform database (the read
+/// replica, for a lag-tolerant read) the townships there are read through it; the .docx (a record) reads the primary.
 /// </summary>
 internal sealed class SentReports(IDocumentStore store, TownshipDirectory townships)
 {
     /// <summary>Each named township that has started its report of <paramref name="year"/>; one query whatever their number.</summary>
-    public async Task<IReadOnlyList<SentReportSummary>> ForYearAsync(IReadOnlyCollection<string> townshipSlugs, int year, CancellationToken ct)
+    public async Task<IReadOnlyList<SentReportSummary>> ForYearAsync(IReadOnlyCollection<string> townshipSlugs, int year, IQuerySession reading, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(townshipSlugs);
         if (townshipSlugs.Count == 0)
@@ -25,11 +27,11 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
 
         var id = TownshipAnnualReport.StreamId(year);
         var reports = new List<Row>();
-        foreach (var (_, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, townshipSlugs))
+        foreach (var (database, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, townshipSlugs))
         {
             // A session of one township of the group reaches the group's database; TenantIsOneOf the others in it.
             var slugs = group.ToArray();
-            await using var session = store.QuerySession(slugs[0]);
+            await using var session = await GroupSessionAsync(reading, database, slugs[0]);
             reports.AddRange(await session.Query<TownshipAnnualReport>()
                 .Where(r => r.TenantIsOneOf(slugs) && r.Id == id)
                 .Select(r => new Row(r.Township, r.State, r.SentAt, r.PublishedAt, r.SentVersion))
@@ -43,7 +45,7 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
     /// The day each named township's report of <paramref name="year"/> is due to the county, by the township's own
     /// setting (the default where it has none); one query whatever their number.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, DateOnly>> SendByAsync(IReadOnlyCollection<string> townshipSlugs, int year, IStatutoryClock clock, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, DateOnly>> SendByAsync(IReadOnlyCollection<string> townshipSlugs, int year, IStatutoryClock clock, IQuerySession reading, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(townshipSlugs);
         var slugs = townshipSlugs.ToArray();
@@ -51,10 +53,10 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
         var own = new Dictionary<string, ReportSettings>(StringComparer.Ordinal);
         if (slugs.Length > 0)
         {
-            foreach (var (_, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, slugs))
+            foreach (var (database, group) in await Modular.Kit.Records.AcrossTownships.ByDatabaseAsync(store, slugs))
             {
                 var inGroup = group.ToArray();
-                await using var session = store.QuerySession(inGroup[0]);
+                await using var session = await GroupSessionAsync(reading, database, inGroup[0]);
                 foreach (var settings in await session.Query<ReportSettings>().Where(s => s.TenantIsOneOf(inGroup)).ToListAsync(ct))
                 {
                     if (byId.TryGetValue(settings.Id, out var slug))
@@ -68,6 +70,10 @@ internal sealed class SentReports(IDocumentStore store, TownshipDirectory townsh
         var fallback = new ReportSettings().SendBy(year, clock).Date;
         return slugs.ToDictionary(s => s, s => own.TryGetValue(s, out var settings) ? settings.SendBy(year, clock).Date : fallback, StringComparer.Ordinal);
     }
+
+    /// <summary>A session of <paramref name="township"/> in <paramref name="database"/>, through <paramref name="reading"/>'s database when that stands in for it.</summary>
+    private async Task<IQuerySession> GroupSessionAsync(IQuerySession reading, Marten.Storage.IMartenDatabase database, string township) =>
+        store.QuerySession(Marten.Services.SessionOptions.ForDatabase(township, await Modular.Kit.Records.AcrossTownships.ThroughAsync(reading, database)));
 
     private sealed record Row(string Township, ReportState State, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int? SentVersion);
 

@@ -14,7 +14,9 @@ namespace Modular.Host.Storage;
 /// primary when none does (Npgsql remembers a host that failed for <c>Host Recheck Seconds</c>, 10 s by default, so
 /// a replica that is down costs one refused connection per interval, not one per read). Marten reads it as a database
 /// of its own (<see cref="DatabaseFor"/>) that no tenancy, migration or daemon knows of: the store, the daemon,
-/// sign-in and every write keep the primary's.
+/// sign-in and every write keep the primary's. A lag-tolerant read goes to it only while the standby has replayed every
+/// cache change this node was told about (<see cref="ReplicaFreshness"/>), so a cache emptied by a commit is refilled
+/// from the primary, never from a standby that has not replayed that commit.
 /// </summary>
 public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
 {
@@ -23,6 +25,7 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
 
     private readonly NpgsqlMultiHostDataSource? _source;
     private readonly bool _fallback;
+    private readonly ReplicaFreshness? _freshness;
     private MartenDatabase? _database;
 
     public ReadReplica(string? replicaConnectionString, string primaryConnectionString)
@@ -44,9 +47,13 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
         replica.Username ??= primary.Username;
         replica.Database ??= primary.Database;
         _source = new NpgsqlDataSourceBuilder(replica.ConnectionString).BuildMultiHost();
+        _freshness = new ReplicaFreshness(ReplayedAsync);
     }
 
     public bool Configured => _source is not null;
+
+    /// <summary>Where the standby's replay stands against the changes announced, and how many reads went where.</summary>
+    internal ReplicaFreshness? Freshness => _freshness;
 
     /// <summary>The replica's host:port list as configured (for health and the log), empty when none is.</summary>
     public string ReplicaHosts { get; } = "";
@@ -54,12 +61,17 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
     /// <summary>
     /// The database the query sessions of this request read, when it is a lag-tolerant read (a GET or HEAD to an
     /// endpoint marked <see cref="LagTolerantReadAttribute"/>) and a replica is configured; otherwise null, and the
-    /// session reads the primary as always.
+    /// session reads the primary as always. The primary too while the standby has not replayed a change announced to
+    /// this node's caches, and for a township whose data is in another database than the platform's (the replica is the
+    /// platform database's standby).
     /// </summary>
-    public IMartenDatabase? DatabaseFor(HttpContext? http, IDocumentStore store)
+    public IMartenDatabase? DatabaseFor(HttpContext? http, IDocumentStore store, string? tenantId)
     {
-        if (_source is null || http is null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            || http.GetEndpoint()?.Metadata.GetMetadata<LagTolerantReadAttribute>() is null)
+        if (_source is null || _freshness is null || http is null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            || http.GetEndpoint()?.Metadata.GetMetadata<LagTolerantReadAttribute>() is null
+            || (tenantId is not null && store.Options.Tenancy is Databases.TownshipTenancy tenancy
+                && !ReferenceEquals(tenancy.GetTenant(tenantId).Database, tenancy.Default.Database))
+            || !_freshness.StandbyCaughtUp())
         {
             return null;
         }
@@ -101,6 +113,10 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
             data["standby"] = $"{connection.Host}:{connection.Port}";
             data["secondsSinceLastReplayedCommit"] = Math.Round(reader.GetDouble(0), 1);
             data["replayedAllReceived"] = reader.GetBoolean(1);
+            data["replayed"] = _freshness!.Replayed.ToString();
+            data["required"] = _freshness.Required.ToString();
+            data["readsFromReplica"] = _freshness.ReadsFromReplica;
+            data["readsOnPrimaryUntilReplayed"] = _freshness.ReadsOnPrimaryUntilReplayed;
             return HealthCheckResult.Healthy("A standby serves the lag-tolerant reads.", data);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
@@ -115,6 +131,13 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
         {
             await _source.DisposeAsync();
         }
+    }
+
+    private async Task<NpgsqlTypes.NpgsqlLogSequenceNumber?> ReplayedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _source!.OpenConnectionAsync(TargetSessionAttributes.Standby, cancellationToken);
+        await using var command = new NpgsqlCommand("select pg_last_wal_replay_lsn()", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is NpgsqlTypes.NpgsqlLogSequenceNumber replayed ? replayed : null;
     }
 
     private static IEnumerable<string> Hosts(NpgsqlConnectionStringBuilder builder) =>

@@ -18,12 +18,13 @@ internal sealed class TownshipSessionFactory(
 {
     public IQuerySession QuerySession()
     {
-        if (replica.DatabaseFor(http.HttpContext, store) is { } database)
+        var options = Options();
+        if (replica.DatabaseFor(http.HttpContext, store, township.Current?.Slug) is { } database)
         {
-            return store.QuerySession(Marten.Services.SessionOptions.ForDatabase(Options().TenantId, database));
+            return store.QuerySession(Marten.Services.SessionOptions.ForDatabase(options.TenantId, database));
         }
 
-        return store.QuerySession(Options());
+        return store.QuerySession(options);
     }
 
     public IDocumentSession OpenSession()

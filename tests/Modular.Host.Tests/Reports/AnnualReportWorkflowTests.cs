@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Tests.Infrastructure;
 using Modular.Kit;
@@ -192,7 +193,8 @@ public sealed class AnnualReportWorkflowTests(NotebookPlatform platform)
 
         using var scope = platform.Services.CreateScope();
         var reports = scope.ServiceProvider.GetRequiredService<Modular.Host.Reports.SentReports>();
-        var summaries = await reports.ForYearAsync([sentSlug, draftSlug, silentSlug], Year, CancellationToken.None);
+        await using var session = platform.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var summaries = await reports.ForYearAsync([sentSlug, draftSlug, silentSlug], Year, session, CancellationToken.None);
 
         Assert.Equal(2, summaries.Count);
         var sent = summaries.Single(s => s.Township == sentSlug);

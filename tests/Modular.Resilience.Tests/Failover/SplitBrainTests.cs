@@ -15,24 +15,17 @@ namespace Modular.Resilience.Tests.Failover;
 [Collection(HostClusterCollection.Name)]
 public sealed class SplitBrainTests(HostCluster cluster, ITestOutputHelper output)
 {
-    private const int Clerks = 4;
-
     [Fact]
     public async Task When_the_leaders_lock_connection_is_terminated_the_shards_go_on_with_one_leader_each_and_every_event_is_processed_exactly_once()
     {
-        var (township, clerks) = await cluster.PrepareAsync(Clerks);
-        var leaders = await UntilEveryShardRunsAsync();
+        var (run, leaders) = await TickRun.StartAsync(cluster, UntilEveryShardRunsAsync);
         output.WriteLine($"leading: {Describe(leaders)}");
-        var load = new TickLoad(cluster, clerks, township);
-        using var stop = new CancellationTokenSource();
-        var running = load.RunAsync(stop.Token);
-        await load.UntilAcknowledgedAsync(40, TimeSpan.FromSeconds(60));
 
         var terminated = await TerminateLockHoldersAsync();
         var clock = Stopwatch.StartNew();
         var atTermination = await cluster.ProgressAsync();
         Assert.NotEmpty(terminated);
-        output.WriteLine($"terminated the lock connections (backend pids {string.Join(", ", terminated)}) at {Describe(atTermination)}; {load.Acknowledged.Count} ticks acknowledged");
+        output.WriteLine($"terminated the lock connections (backend pids {string.Join(", ", terminated)}) at {Describe(atTermination)}; {run.Load.Acknowledged.Count} ticks acknowledged");
 
         // Until each shard has committed progress past the termination and is claimed by exactly one node.
         var overlaps = new List<string>();
@@ -81,17 +74,7 @@ public sealed class SplitBrainTests(HostCluster cluster, ITestOutputHelper outpu
         Assert.True(progressed.Count == HostCluster.Shards.Length, $"no progress after the termination for {string.Join(", ", HostCluster.Shards.Except(progressed.Keys))}");
         Assert.All(HostCluster.Shards, shard => Assert.Single(now.GetValueOrDefault(shard, [])));
 
-        var after = load.Acknowledged.Count;
-        await load.UntilAcknowledgedAsync(after + 40, TimeSpan.FromSeconds(60));
-        await stop.CancelAsync();
-        await running;
-        Assert.True(load.Acknowledged.Count > after, "no tick was acknowledged after the termination");
-
-        var counts = await TickCounts.UntilCaughtUpAsync(cluster.ConnectionString, township, TimeSpan.FromSeconds(60));
-        output.WriteLine($"ticks acknowledged {load.Acknowledged.Count}, unacknowledged {load.Unacknowledged.Count}, appended {counts.Appended.Count}; answers {WriteLoad.Describe(load.Statuses)}");
-        Assert.Empty(load.Acknowledged.Except(counts.Appended.Values));
-        Assert.Empty(TickCounts.Problems("projected", counts.Appended, counts.Projected));
-        Assert.Empty(TickCounts.Problems("handled", counts.Appended, counts.Handled));
+        await run.FinishAsync("termination", output);
     }
 
     /// <summary>Waits until every shard runs on exactly one node, and returns which.</summary>

@@ -82,7 +82,7 @@ internal sealed class DisputesArea : IModuleArea
         disputes.MapGet("", DisputeEndpoints.LedgerAsync).RequireAuthorization(Permissions.DisputesRead).LagTolerantRead();
         disputes.MapPost("", TakeInDispute.EndpointAsync).RequireAuthorization(Permissions.DisputesHandle);
         disputes.MapGet("/figures", DisputeEndpoints.FiguresAsync).RequireAuthorization(Permissions.DisputesRead).LagTolerantRead();
-        disputes.MapGet("/export.xlsx", DisputeEndpoints.ExportAsync).RequireAuthorization(Permissions.DisputesRead);
+        disputes.MapGet("/export.xlsx", DisputeEndpoints.ExportAsync).RequireAuthorization(Permissions.DisputesRead).LagTolerantRead(); // the ledger as a file; a full export's audit entry is a write: the primary's
         disputes.MapGet("/template.xlsx", DisputeEndpoints.Template).RequireAuthorization(Permissions.DisputesRead);
         disputes.MapPost("/import", DisputeEndpoints.ImportAsync).RequireAuthorization(Permissions.DisputesHandle).DisableAntiforgery();
         disputes.MapGet("/settings", DisputeEndpoints.SettingsAsync).RequireAuthorization(Permissions.DisputesRead);

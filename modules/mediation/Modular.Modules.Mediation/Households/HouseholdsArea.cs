@@ -44,7 +44,7 @@ internal sealed class HouseholdsArea : IModuleArea
         households.MapGet("", HouseholdEndpoints.ListAsync).RequireAuthorization(Permissions.HouseholdsRead).LagTolerantRead();
         households.MapPost("", HouseholdEndpoints.RegisterAsync).RequireAuthorization(Permissions.HouseholdsManage);
         households.MapGet("/special-groups", HouseholdEndpoints.SpecialGroupsAsync).RequireAuthorization(Permissions.HouseholdsRead);
-        households.MapGet("/export.xlsx", HouseholdEndpoints.ExportAsync).RequireAuthorization(Permissions.HouseholdsRead);
+        households.MapGet("/export.xlsx", HouseholdEndpoints.ExportAsync).RequireAuthorization(Permissions.HouseholdsRead).LagTolerantRead(); // as the list; the audit entry is the primary's
         households.MapGet("/template.xlsx", HouseholdEndpoints.Template).RequireAuthorization(Permissions.HouseholdsManage);
         // A multipart upload from API clients; the import page posts to itself with its antiforgery token instead.
         households.MapPost("/import", HouseholdEndpoints.ImportAsync).RequireAuthorization(Permissions.HouseholdsManage).DisableAntiforgery();
