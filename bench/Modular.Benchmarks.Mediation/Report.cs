@@ -206,7 +206,7 @@ internal sealed class Report(Settings settings)
         }
 
         md.AppendLine("## Query plans").AppendLine();
-        md.AppendLine("The SQL Marten sends for the ledger's queries (read from the PostgreSQL log), for the measured township, under `EXPLAIN (ANALYZE, BUFFERS)` after the load runs:").AppendLine();
+        md.AppendLine("The ledger's queries as Marten sends them (tables, conditions, order and limit; the select lists shortened), for the measured township, under `EXPLAIN (ANALYZE, BUFFERS)` after the load runs. A ledger page is one round trip: the settings, the page and its total in one batch (the HTML page adds the year's figures to it):").AppendLine();
         foreach (var (name, text) in Plans)
         {
             md.AppendLine($"**{name}**").AppendLine().AppendLine("```").AppendLine(text).AppendLine("```").AppendLine();
@@ -220,7 +220,7 @@ internal sealed class Report(Settings settings)
 
         md.AppendLine($"- wrk, the host and PostgreSQL share the same {Environment.ProcessorCount} cores: requests/s is what this machine sustains with all three, not the capacity of a server with cores of its own. Host CPU per request is the steadier figure.");
         md.AppendLine("- wrk corrects its latency histogram for coordinated omission: a stall of the machine adds synthetic samples, so p99 amplifies stalls.");
-        md.AppendLine("- The ledger API answers 50 rows and the total (`count(*) OVER()`), so every page reads all of the township's matching rows; page 1 and page 60 cost about the same.");
+        md.AppendLine("- The ledger API answers 50 rows and the total: the page stops at its 50 rows in the index's order, and the total is a count of the matching rows, sent in the same round trip.");
         md.AppendLine($"- The generated years are 2016–2025 and the machine's date is {DateTime.Now:yyyy-MM-dd}: the ledger page's figures of the current year ({DateTime.Now.Year}) cover only the five API disputes. A ledger whose ten years end today would put a full year (about 450 disputes a township) behind them; the plan of that query for 2025 above shows its cost at that size.");
         md.AppendLine("- Generated history: no legal-aid referrals (a failure in a legal-aid matter also appends an integration event), no ledger imports, no changed settings; texts are templates. The yearly counters are written so that the next intake continues the numbering.");
         md.AppendLine("- The throw-away PostgreSQL runs with fsync and synchronous commit off: the COPY and the rebuild (writes) are faster than on a durable server; reads are unaffected. The host logs every request (Serilog console, to a file, and JSON file), as in production.");
