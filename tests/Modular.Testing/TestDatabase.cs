@@ -15,7 +15,16 @@ public static class TestDatabase
     {
         var cluster = await Cluster.Value;
         var name = $"{purpose}_{Interlocked.Increment(ref _databases)}_{Environment.ProcessId}";
-        await cluster.StartAsync(name);
+        try
+        {
+            // Only the database: preparing the cluster's folder again (chown -R) races the running server's own files.
+            await cluster.CreateDatabaseAsync(name);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            await cluster.StartAsync(name); // a test stopped the cluster: start it again
+        }
+
         return cluster.ConnectionString(name);
     }
 

@@ -120,7 +120,8 @@ public sealed class LocalPostgresCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken)
+    /// <summary>Creates <paramref name="database"/> on the running cluster unless it exists (nothing else is touched).</summary>
+    public async Task CreateDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
         // Unpooled: after an immediate stop a pooled admin connection is dead, and the next start would fail on it.
         await using var connection = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=false");
