@@ -106,7 +106,7 @@ internal static partial class Program
             Progress("  " + sample);
             var same = runs.Count == 0 ? await KeepAsync(connectionString) : await CompareWithFirstAsync(connectionString, runs[0].Way);
             Progress("  " + same);
-            var summary = SummaryPattern().Match(result.Output);
+            var summary = SummaryPattern().Matches(result.Output).LastOrDefault() ?? SummaryPattern().Match("");
             runs.Add(new RebuildRun(way, result, verification, sample, same, load, Machine.LoadAverage(), postgresCpu, others,
                 summary.Success ? double.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture) : null,
                 summary.Success ? double.Parse(summary.Groups[3].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : null,
@@ -215,7 +215,8 @@ internal static partial class Program
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    [GeneratedRegex(@"Rebuilt the \d+ projections of \S+ from ([\d,]+) events in ([\d.]+) s: ([\d,]+) events/s")]
+    // One line per database ("in database platform"), and with several databases a total ("in 3 databases") last.
+    [GeneratedRegex(@"Rebuilt the \d+ projections of \S+ (?:in database \S+ |in \d+ databases )?from ([\d,]+) events in ([\d.]+) s: ([\d,]+) events/s")]
     private static partial Regex SummaryPattern();
 
     [GeneratedRegex(@"(Folding|Rebuilding) [^\n]* events done[^\n]*left")]
