@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Caching;
-using Modular.Host.Tests.Infrastructure;
 using Modular.Testing;
 using Npgsql;
 
@@ -14,7 +14,8 @@ namespace Modular.Host.Tests;
 /// <summary>
 /// Two real hosts on the same platform database and the same township database (issue 14): a change of a township on
 /// the township database queues its notification in that database's transaction, and the other host hears it because
-/// every host listens in every database it serves; a listening connection to the township database that is lost makes
+/// every host listens in every database it serves (shown on the mediation ledger's counts, the bug's symptom, and on a
+/// township cache entry directly); a listening connection to the township database that is lost makes
 /// <c>/health/ready</c>'s <c>cache-invalidation</c> check unhealthy, naming the database, until it is back.
 /// </summary>
 public sealed class SeveralDatabasesScaleOutTests(SeveralDatabasesScaleOutTests.TwoHosts hosts, Xunit.Abstractions.ITestOutputHelper output)
@@ -28,6 +29,33 @@ public sealed class SeveralDatabasesScaleOutTests(SeveralDatabasesScaleOutTests.
     {
         var slug = await TownshipOnNorthAsync();
         await AnnouncedOnAIsHeardOnBAsync(slug);
+    }
+
+    [Fact]
+    public async Task A_household_registered_through_one_host_is_counted_in_the_other_hosts_ledger()
+    {
+        var slug = await TownshipOnNorthAsync();
+        var name = await Scenario.CreateUserAsync(await hosts.A.AdminClientAsync(), slug, "mediation.household-registrar");
+        var (registrarA, registrarB) = (await hosts.A.SignedInClientAsync(name, Scenario.Password), await hosts.B.SignedInClientAsync(name, Scenario.Password));
+        Assert.Equal(0, await HouseholdsAsync(registrarB, slug)); // B now keeps the ledger's counts for a minute
+
+        var head = new Dictionary<string, object?>
+        {
+            ["name"] = "张三",
+            ["relation"] = "Head",
+            ["idNumber"] = Identities.IdNumber(),
+            ["phone"] = "13987654321",
+            ["education"] = "JuniorHigh",
+            ["occupation"] = "务农",
+            ["maritalStatus"] = "Married",
+            ["incomeBand"] = "Under30000",
+            ["specialGroups"] = Array.Empty<string>(),
+        };
+        var registered = await registrarA.PostAsJsonAsync($"/api/t/{slug}/mediation/households", new { village = "双河村", group = "三组", address = "贵州省毕节市赫章县野马川镇双河村三组17号", head });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+
+        Assert.Equal(1, await HouseholdsAsync(registrarA, slug));
+        Assert.True(await EventuallyAsync(async () => await HouseholdsAsync(registrarB, slug) == 1), "host B still counts the township's households from before");
     }
 
     [Fact]
@@ -79,16 +107,19 @@ public sealed class SeveralDatabasesScaleOutTests(SeveralDatabasesScaleOutTests.
         }
 
         Assert.False(memoryA.TryGetValue(entry, out _)); // the committing host forgets at once
-        Assert.True(await EventuallyAsync(() => !memoryB.TryGetValue(entry, out _)), "host B still holds the township's cache entry");
+        Assert.True(await EventuallyAsync(() => Task.FromResult(!memoryB.TryGetValue(entry, out _))), "host B still holds the township's cache entry");
     }
 
     private async Task<string> TownshipOnNorthAsync()
     {
         var admin = await hosts.A.AdminClientAsync();
-        var slug = await CountyTests.CreateTownshipAsync(admin, CountyTests.UniqueCounty(), "监听镇");
+        var slug = await Scenario.CreateTownshipAsync(admin, "mediation");
         Assert.Equal("north", (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/townships/{slug}")).GetProperty("database").GetString());
         return slug;
     }
+
+    private static async Task<int> HouseholdsAsync(HttpClient registrar, string slug) =>
+        (await registrar.GetFromJsonAsync<JsonElement>($"/api/t/{slug}/mediation/households")).GetProperty("households").GetInt32();
 
     /// <summary>Host B's <c>cache-invalidation</c> check, polled until <paramref name="wanted"/> holds.</summary>
     private async Task<JsonElement> CheckAsync(Func<JsonElement, bool> wanted, TimeSpan? bound = null)
@@ -110,10 +141,10 @@ public sealed class SeveralDatabasesScaleOutTests(SeveralDatabasesScaleOutTests.
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds or the bound passes; writes how long it took to the test output (a measurement, not asserted).</summary>
-    private async Task<bool> EventuallyAsync(Func<bool> condition, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
+    private async Task<bool> EventuallyAsync(Func<Task<bool>> condition, [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (watch.Elapsed > Bound)
             {
@@ -163,7 +194,7 @@ public sealed class SeveralDatabasesScaleOutTests(SeveralDatabasesScaleOutTests.
     }
 
     /// <summary>A host whose township database <c>north</c> is <paramref name="north"/>.</summary>
-    public sealed class OnDatabases(string platform, string north) : PlatformFactory(TestPlugins.NotebookRoot, database: platform)
+    public sealed class OnDatabases(string platform, string north) : PlatformFactory(TestPlugins.Set("mediation", "Modular.Modules.Mediation"), database: platform)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
