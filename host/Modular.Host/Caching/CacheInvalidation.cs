@@ -43,7 +43,7 @@ internal sealed class CacheInvalidation(
     /// </summary>
     public async Task AnnounceAsync(CacheChange change, CancellationToken cancellationToken)
     {
-        await AfterCommitAsync(change, cancellationToken);
+        await AfterCommitAsync(change, replicaFollows: true, cancellationToken);
         try
         {
             await using var session = store.LightweightSession();
@@ -58,11 +58,13 @@ internal sealed class CacheInvalidation(
 
     /// <summary>
     /// The committing node's part once <paramref name="change"/> is committed: the replica told how far the primary is
-    /// (one statement, only with a replica and only for a change a lag-tolerant read refills), then this node forgets.
+    /// (one statement, only with a replica, only for a change a lag-tolerant read refills and only for a commit in the
+    /// platform database, <paramref name="replicaFollows"/>, whose standby the replica is: lag-tolerant reads of a
+    /// township on a township database read that database), then this node forgets.
     /// </summary>
-    private async Task AfterCommitAsync(CacheChange change, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(CacheChange change, bool replicaFollows, CancellationToken cancellationToken)
     {
-        if (replica.Freshness is { } freshness && change.RefilledFromReplica)
+        if (replica.Freshness is { } freshness && change.RefilledFromReplica && replicaFollows)
         {
             try
             {
@@ -79,6 +81,10 @@ internal sealed class CacheInvalidation(
 
         await EvictLocalAsync(change, cancellationToken);
     }
+
+    /// <summary>Whether <paramref name="database"/> is the platform database (always, with one database).</summary>
+    private bool InPlatformDatabase(Marten.Storage.IMartenDatabase database) =>
+        store.Options.Tenancy is not Storage.Databases.TownshipTenancy tenancy || ReferenceEquals(database, tenancy.Default.Database);
 
     /// <summary>Forgets what <paramref name="change"/> names in this instance's caches.</summary>
     public async ValueTask EvictLocalAsync(CacheChange change, CancellationToken cancellationToken)
@@ -133,6 +139,6 @@ internal sealed class CacheInvalidation(
     private sealed class EvictAfterCommit(CacheInvalidation caches, CacheChange change) : DocumentSessionListenerBase
     {
         public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) =>
-            await caches.AfterCommitAsync(change, token);
+            await caches.AfterCommitAsync(change, caches.InPlatformDatabase(session.Database), token);
     }
 }
