@@ -85,6 +85,10 @@ internal static class PlatformTelemetry
                 metrics.AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("System.Net.Http", "Npgsql", "Marten", DaemonLag.MeterName)
+                    // Blazor's render metrics, which the ASP.NET Core instrumentation brings in: per component type, and
+                    // in static rendering their batch timing throws a TaskCanceledException on every page (2-3 a page);
+                    // dropped, so they are never enabled (README "Seeing the cluster").
+                    .AddView(instrument => instrument.Meter.Name.StartsWith(ComponentsMeters, StringComparison.Ordinal) ? MetricStreamConfiguration.Drop : null)
                     .AddView(MartenAppendCounter, options.AppendsByTownship
                         ? new MetricStreamConfiguration { CardinalityLimit = Math.Max(2_000, options.AppendSeries) }
                         : new MetricStreamConfiguration { TagKeys = [MartenEventTypeTag], CardinalityLimit = Math.Max(2_000, options.AppendSeries) });
@@ -99,6 +103,9 @@ internal static class PlatformTelemetry
                 }
             });
     }
+
+    /// <summary>The prefix of Blazor's meters (<c>Microsoft.AspNetCore.Components</c>, <c>….Lifecycle</c>, …), left out.</summary>
+    internal const string ComponentsMeters = "Microsoft.AspNetCore.Components";
 
     /// <summary>Marten's counter of appended events, tagged <c>event_type</c> and <c>tenant_id</c> (the township).</summary>
     internal const string MartenAppendCounter = "marten.event.append";
