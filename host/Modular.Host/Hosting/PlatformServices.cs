@@ -163,6 +163,9 @@ internal static class PlatformServices
         // Marten puts its schema work first among the hosted services; mark its end there.
         var activator = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "MartenActivator");
         services.Insert(services.IndexOf(activator) + 1, ServiceDescriptor.Singleton<IHostedService>(_ => new StartupMark(timeline, "schema")));
+        // Then the tables' storage, which Weasel does not write, before anything reads or writes a document.
+        services.Insert(services.IndexOf(activator) + 2, ServiceDescriptor.Singleton<IHostedService, DocumentStorage.AtStart>());
+        services.Insert(services.IndexOf(activator) + 3, ServiceDescriptor.Singleton<IHostedService>(_ => new StartupMark(timeline, "document storage")));
         return catalog;
     }
 

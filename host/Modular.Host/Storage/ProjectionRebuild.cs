@@ -84,6 +84,7 @@ internal static class ProjectionRebuild
         foreach (var (_, database) in databases)
         {
             await database.ApplyAllConfiguredChangesToDatabaseAsync();
+            await DocumentStorage.ApplyAsync(database, ct); // the rebuilt documents are written the way the host keeps them
         }
 
         var folded = mode == "folded" ? await new SnapshotRebuild(store, log).FoldableAsync(projections, ct) : [];
@@ -140,6 +141,7 @@ internal static class ProjectionRebuild
         var tenancy = store.Options.Tenancy as Databases.TownshipTenancy;
         var database = tenancy?.GetTenant(township).Database ?? store.Storage.Database;
         await database.ApplyAllConfiguredChangesToDatabaseAsync();
+        await DocumentStorage.ApplyAsync(database, ct);
         var snapshots = new SnapshotRebuild(store, log, database);
         var folded = await snapshots.FoldableAsync(projections, ct);
         if (projections.Except(folded).ToList() is { Count: > 0 } others)

@@ -53,6 +53,7 @@ internal static class TownshipMove
         }
 
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await DocumentStorage.ApplyAsync(store, log, ct); // the copied documents are written the way the host keeps them
         TownshipRecord? record;
         await using (var platform = store.QuerySession())
         {
