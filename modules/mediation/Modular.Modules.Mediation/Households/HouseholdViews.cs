@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Marten;
 using Modular.Contracts.Caching;
 using Modular.Contracts.PersonalData;
@@ -85,6 +86,19 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
     /// <summary>The counts' entry in the township cache: every step of the ledger and the import say it changed.</summary>
     public const string CountsKey = "mediation.household-counts";
 
+    /// <summary>What a ledger line shows; built once (an expression tree costs a reflection lookup per property named).</summary>
+    private static readonly Expression<Func<Household, Household>> LineFields = h => new Household
+    {
+        Id = h.Id,
+        Number = h.Number,
+        Village = h.Village,
+        Group = h.Group,
+        HeadName = h.HeadName,
+        Members = h.Members,
+        SpecialGroups = h.SpecialGroups,
+        IsClosed = h.IsClosed,
+    };
+
     /// <summary>
     /// A page of the ledger and the counts of every household matching the filter. A township keeps thousands of
     /// households: the page reads only what its lines show, and the counts, which read two numbers of every household
@@ -99,7 +113,7 @@ internal sealed class HouseholdQueries(IQuerySession session, IPersonalDataGuard
             : await CountAsync(filter, ct);
         var households = count <= (page - 1) * PageSize ? [] : await Matching(filter)
             .OrderBy(h => h.Village).ThenBy(h => h.Number).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(h => new Household { Id = h.Id, Number = h.Number, Village = h.Village, Group = h.Group, HeadName = h.HeadName, Members = h.Members, SpecialGroups = h.SpecialGroups, IsClosed = h.IsClosed })
+            .Select(LineFields)
             .ToListAsync(ct);
         var rows = households
             .Select(h => new HouseholdRow(h.Id, h.Number, h.Village, h.Group, h.HeadName, h.Members.Count, HouseholdVocabulary.View(h.SpecialGroups), h.IsClosed))
