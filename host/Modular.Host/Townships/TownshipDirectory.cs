@@ -25,6 +25,24 @@ internal sealed class TownshipDirectory(IDocumentStore store, IMemoryCache cache
         return record;
     }
 
+    /// <summary>
+    /// The townships of <paramref name="slugs"/> that exist, by county and code, each from the cache: what a signed-in
+    /// user's pages show to switch between the townships they hold roles in, without reading every township on every page.
+    /// </summary>
+    public async Task<IReadOnlyList<TownshipRecord>> FindAsync(IEnumerable<string> slugs, CancellationToken cancellationToken)
+    {
+        var found = new List<TownshipRecord>();
+        foreach (var slug in slugs)
+        {
+            if (await FindAsync(slug, cancellationToken) is { } record)
+            {
+                found.Add(record);
+            }
+        }
+
+        return [.. found.OrderBy(t => t.CountyCode, StringComparer.Ordinal).ThenBy(t => t.Code, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<TownshipRecord>> AllAsync(CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
