@@ -40,7 +40,7 @@ public sealed class TelemetryTests(TelemetryPlatform platform)
 
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains(route, text, StringComparison.Ordinal);
-        Assert.Contains("db_client_commands_duration_seconds_bucket{otel_scope_name=\"Npgsql\"", text, StringComparison.Ordinal);
+        Assert.Contains("db_client_operation_duration_seconds_bucket{otel_scope_name=\"Npgsql\"", text, StringComparison.Ordinal);
         Assert.Contains($"marten_event_append_events_total{{otel_scope_name=\"Marten\",event_type=\"notebook.matter-opened.v1\",tenant_id=\"{slug}\"}} 1", text, StringComparison.Ordinal);
         Assert.Contains("modular_events_sequence", text, StringComparison.Ordinal);
         Assert.Contains("modular_daemon_high_water_mark", text, StringComparison.Ordinal);

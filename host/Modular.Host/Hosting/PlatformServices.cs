@@ -188,6 +188,7 @@ internal static class PlatformServices
     internal static StoreOptions ConfigureStore(string connectionString, ModuleCatalog catalog, IReadOnlyDictionary<string, string>? townshipDatabases = null)
     {
         var store = new StoreOptions();
+        connectionString = PreparedStatements.Apply(connectionString);
         store.Connection(connectionString);
         store.DatabaseSchemaName = "modular";
         TownshipDocuments.Apply(store);
@@ -256,7 +257,8 @@ internal static class PlatformServices
         if (townshipDatabases is { Count: > 0 })
         {
             // Last: each database is made with the options as configured above.
-            store.Tenancy = new Storage.Databases.TownshipTenancy(store, connectionString, townshipDatabases);
+            store.Tenancy = new Storage.Databases.TownshipTenancy(
+                store, connectionString, townshipDatabases.ToDictionary(d => d.Key, d => PreparedStatements.Apply(d.Value), StringComparer.Ordinal));
         }
 
         return store;

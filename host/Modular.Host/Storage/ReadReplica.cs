@@ -46,7 +46,7 @@ public sealed class ReadReplica : IHealthCheck, IAsyncDisposable
         replica.Password ??= primary.Password;
         replica.Username ??= primary.Username;
         replica.Database ??= primary.Database;
-        _source = new NpgsqlDataSourceBuilder(replica.ConnectionString).BuildMultiHost();
+        _source = new NpgsqlDataSourceBuilder(PreparedStatements.Apply(replica.ConnectionString)).BuildMultiHost();
         _freshness = new ReplicaFreshness(ReplayedAsync);
     }
 
