@@ -46,7 +46,8 @@ internal sealed class BareApp : IAsyncDisposable
 
         var store = DocumentStore.For(options =>
         {
-            options.Connection(connectionString);
+            // The host's driver settings (statements prepared by Npgsql): they are the database's cost, not the host's.
+            options.Connection(Modular.Host.Storage.PreparedStatements.Apply(connectionString));
             options.DatabaseSchemaName = "modular";
             options.Policies.AllDocumentsAreMultiTenanted();
             options.Events.TenancyStyle = TenancyStyle.Conjoined;

@@ -11,7 +11,7 @@ namespace Modular.Host.Storage;
 /// <remarks>
 /// A table of 13 indexes took 0.9–1.4 ms to plan for the dispute ledger's page, more than the page's own execution;
 /// prepared, the ledger API served 8–13 % more requests at 4 connections with 12–16 % less of PostgreSQL's CPU a request
-/// (bench/mediation-results.md). A connection string that says <c>Max Auto Prepare</c> (0 turns it off, for instance
+/// (bench/README.md, "Documents stored uncompressed"). A connection string that says <c>Max Auto Prepare</c> (0 turns it off, for instance
 /// behind a pooler in transaction mode that does not keep prepared statements) or <c>Auto Prepare Min Usages</c> is
 /// taken as it is.
 /// </remarks>
