@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Storage;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 using Npgsql;
 
 namespace Modular.Host.Tests;
@@ -18,12 +19,12 @@ public sealed class DocumentStorageTests(NotebookPlatform platform)
     {
         await using var connection = new NpgsqlConnection(platform.ConnectionString);
         await connection.OpenAsync();
-        var without = await ListAsync(connection, $$"""
+        var without = await connection.ListAsync($$"""
             select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = 'modular' and c.relkind = 'r' and c.relname like 'mt\_doc\_%'
               and not coalesce(c.reloptions, '{}') @> array['toast_tuple_target={{DocumentStorage.ToastTupleTarget}}']
             """);
-        var tables = await ListAsync(connection, "select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'modular' and c.relkind = 'r' and c.relname like 'mt\\_doc\\_%'");
+        var tables = await connection.ListAsync("select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'modular' and c.relkind = 'r' and c.relname like 'mt\\_doc\\_%'");
 
         Assert.Empty(without);
         Assert.Contains("mt_doc_notebook_matter", tables); // the module's tables too, not only the platform's
@@ -61,7 +62,7 @@ public sealed class DocumentStorageTests(NotebookPlatform platform)
         var table = "mt_doc_storagetest" + Guid.NewGuid().ToString("N")[..8];
         await using var connection = new NpgsqlConnection(platform.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, $"create table modular.{table} (like modular.mt_doc_notebook_matter including all)");
+        await connection.ExecuteAsync($"create table modular.{table} (like modular.mt_doc_notebook_matter including all)");
         try
         {
             var first = await DocumentStorage.ApplyAsync(database, CancellationToken.None);
@@ -72,7 +73,7 @@ public sealed class DocumentStorageTests(NotebookPlatform platform)
         }
         finally
         {
-            await ExecuteAsync(connection, $"drop table modular.{table}");
+            await connection.ExecuteAsync($"drop table modular.{table}");
         }
     }
 
@@ -92,24 +93,5 @@ public sealed class DocumentStorageTests(NotebookPlatform platform)
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteScalarAsync() as string;
-    }
-
-    private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var names = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

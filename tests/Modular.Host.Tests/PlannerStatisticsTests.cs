@@ -1,5 +1,6 @@
 using Modular.Host.Storage;
 using Modular.Host.Tests.Infrastructure;
+using Modular.Testing;
 using Npgsql;
 
 namespace Modular.Host.Tests;
@@ -18,7 +19,7 @@ public sealed class PlannerStatisticsTests(NotebookPlatform platform)
         var (bulk, few) = ($"statistics_bulk_{suffix}", $"statistics_few_{suffix}");
         await using var connection = new NpgsqlConnection(platform.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, $"""
+        await connection.ExecuteAsync($"""
             create table modular.{bulk} (id int primary key, text text) with (autovacuum_enabled = false);
             create table modular.{few} (id int primary key, text text) with (autovacuum_enabled = false);
             insert into modular.{bulk} select i, md5(i::text) from generate_series(1, {PlannerStatistics.MinChanges * 4}) i;
@@ -35,27 +36,14 @@ public sealed class PlannerStatisticsTests(NotebookPlatform platform)
 
             Assert.NotNull(await LastAnalyzeAsync(connection, bulk));
             Assert.Null(await LastAnalyzeAsync(connection, few));
-            Assert.Equal(PlannerStatistics.MinChanges * 4, await ScalarAsync<float>(connection, $"select reltuples from pg_class where oid = 'modular.{bulk}'::regclass"));
+            Assert.Equal(PlannerStatistics.MinChanges * 4, await connection.ScalarAsync<float>($"select reltuples from pg_class where oid = 'modular.{bulk}'::regclass"));
         }
         finally
         {
-            await ExecuteAsync(connection, $"drop table modular.{bulk}; drop table modular.{few};");
+            await connection.ExecuteAsync($"drop table modular.{bulk}; drop table modular.{few};");
         }
     }
 
     private static Task<DateTime?> LastAnalyzeAsync(NpgsqlConnection connection, string table) =>
-        ScalarAsync<DateTime?>(connection, $"select last_analyze from pg_stat_user_tables where schemaname = 'modular' and relname = '{table}'");
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+        connection.ScalarAsync<DateTime?>($"select last_analyze from pg_stat_user_tables where schemaname = 'modular' and relname = '{table}'");
 }
